@@ -1,0 +1,495 @@
+//! The attribute grammar: `#[status]`, `#[code]`, `#[message]`, `#[title]` and the keys of
+//! `#[api_error(...)]`, parsed into typed values that keep their spans.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Attribute, Expr, Lit, LitBool, LitStr, Token, meta::ParseNestedMeta};
+
+use crate::case::{self, RenameRule};
+use crate::diag::Errors;
+use crate::template::{self, Template};
+use crate::{status, suggest};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Enum,
+    Variant,
+    /// A struct item takes the type-level and the variant-level attributes.
+    Struct,
+    Field,
+}
+
+impl Level {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Enum => "an enum",
+            Self::Variant => "a variant",
+            Self::Struct => "a struct",
+            Self::Field => "a field",
+        }
+    }
+
+    fn takes_type_keys(self) -> bool {
+        matches!(self, Self::Enum | Self::Struct)
+    }
+
+    fn takes_variant_keys(self) -> bool {
+        matches!(self, Self::Variant | Self::Struct)
+    }
+}
+
+const TYPE_KEYS: &[&str] = &[
+    "rename_all",
+    "format",
+    "type_base",
+    "status",
+    "crate",
+    "code_in_body",
+];
+const VARIANT_KEYS: &[&str] = &["transparent", "type", "instance", "link", "header"];
+const FIELD_KEYS: &[&str] = &["expose", "violations"];
+
+#[derive(Clone, Copy)]
+pub struct Status {
+    pub code: u16,
+    pub span: Span,
+}
+
+pub struct Header {
+    pub name: LitStr,
+    pub value: Template,
+}
+
+pub struct Expose {
+    pub name: Option<LitStr>,
+    pub span: Span,
+}
+
+/// Every attribute of one item, variant or field; which ones may be set depends on the level.
+#[derive(Default)]
+pub struct Attrs {
+    pub rename_all: Option<(RenameRule, LitStr)>,
+    pub format: Option<syn::Path>,
+    pub type_base: Option<LitStr>,
+    pub default_status: Option<Status>,
+    pub krate: Option<syn::Path>,
+    pub code_in_body: Option<LitBool>,
+
+    pub status: Option<Status>,
+    pub code: Option<LitStr>,
+    pub message: Option<Template>,
+    pub title: Option<LitStr>,
+    pub transparent: Option<Span>,
+    pub type_uri: Option<Template>,
+    pub instance: Option<Template>,
+    pub link: Option<Template>,
+    pub headers: Vec<Header>,
+    /// The first attribute of ours, for errors about the variant as a whole.
+    pub any_span: Option<Span>,
+    pub doc: String,
+
+    pub expose: Option<Expose>,
+    pub violations: Option<Span>,
+}
+
+pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
+    let mut out = Attrs::default();
+    let mut doc_lines = Vec::new();
+    for attr in attrs {
+        let path = attr.path();
+        let Some(ident) = path.get_ident() else {
+            continue;
+        };
+        let name = ident.to_string();
+        if name == "doc" {
+            if let syn::Meta::NameValue(nv) = &attr.meta
+                && let Expr::Lit(syn::ExprLit {
+                    lit: Lit::Str(s), ..
+                }) = &nv.value
+            {
+                doc_lines.push(s.value());
+            }
+            continue;
+        }
+        if !matches!(
+            name.as_str(),
+            "status" | "code" | "message" | "title" | "api_error"
+        ) {
+            continue;
+        }
+        out.any_span.get_or_insert(attr.span());
+        let result = match name.as_str() {
+            "api_error" => attr.parse_nested_meta(|meta| parse_key(&meta, level, &mut out, errors)),
+            "status" => parse_status_attr(attr, level, &mut out, errors),
+            _ => parse_text_attr(attr, &name, level, &mut out, errors),
+        };
+        if let Err(error) = result {
+            errors.push(error);
+        }
+    }
+    out.doc = trim_doc(&doc_lines);
+    out
+}
+
+fn trim_doc(lines: &[String]) -> String {
+    let lines: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| l.lines())
+        .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
+        .collect();
+    lines.join("\n").trim().to_owned()
+}
+
+fn set<T>(slot: &mut Option<T>, value: T, span: Span, what: &str, errors: &mut Errors) {
+    if slot.is_some() {
+        errors.at(span, format!("{what} is given twice: keep one"));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn misplaced(span: Span, what: &str, level: Level, instead: &str) -> syn::Error {
+    syn::Error::new(
+        span,
+        format!("{what} does not go on {}: {instead}", level.name()),
+    )
+}
+
+fn parse_status_attr(
+    attr: &Attribute,
+    level: Level,
+    out: &mut Attrs,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    match level {
+        Level::Enum => {
+            return Err(misplaced(
+                attr.path().span(),
+                "`#[status]`",
+                level,
+                "put it on each variant, or set a default with `#[api_error(status = 500)]`",
+            ));
+        }
+        Level::Field => {
+            return Err(misplaced(
+                attr.path().span(),
+                "`#[status]`",
+                level,
+                "put it on the variant",
+            ));
+        }
+        Level::Variant | Level::Struct => {}
+    }
+    let status = attr.parse_args_with(parse_status_value)?;
+    set(&mut out.status, status, status.span, "`#[status]`", errors);
+    Ok(())
+}
+
+/// `404`, `NOT_FOUND` or `StatusCode::NOT_FOUND`.
+fn parse_status_value(input: syn::parse::ParseStream) -> syn::Result<Status> {
+    let status = if input.peek(syn::LitInt) {
+        let lit: syn::LitInt = input.parse()?;
+        let code: u16 = lit
+            .base10_parse()
+            .map_err(|_| syn::Error::new(lit.span(), "status must be a number from 400 to 599"))?;
+        if !status::in_range(code) {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!("status {code} is not an error status: use a number from 400 to 599"),
+            ));
+        }
+        Status {
+            code,
+            span: lit.span(),
+        }
+    } else if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "write the status without quotes: `#[status({})]`",
+                lit.value()
+            ),
+        ));
+    } else {
+        let path: syn::Path = input.parse()?;
+        let last = path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        match status::by_name(&last) {
+            Some(code) => Status {
+                code,
+                span: path.span(),
+            },
+            None => {
+                let hint = suggest::hint(&last, status::NAMES.iter().map(|(n, _)| *n));
+                let hint = if hint.is_empty() {
+                    ": use a number from 400 to 599 or a constant such as `NOT_FOUND`".to_owned()
+                } else {
+                    hint
+                };
+                return Err(syn::Error::new(
+                    path.span(),
+                    format!("unknown status `{last}`{hint}"),
+                ));
+            }
+        }
+    };
+    if !input.is_empty() {
+        return Err(input.error("expected one status, such as `#[status(404)]`"));
+    }
+    Ok(status)
+}
+
+fn parse_text_attr(
+    attr: &Attribute,
+    name: &str,
+    level: Level,
+    out: &mut Attrs,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    if !level.takes_variant_keys() {
+        let instead = if level == Level::Field {
+            "put it on the variant"
+        } else {
+            "put it on each variant"
+        };
+        return Err(misplaced(
+            attr.path().span(),
+            &format!("`#[{name}]`"),
+            level,
+            instead,
+        ));
+    }
+    let lit: LitStr = attr.parse_args_with(|input: syn::parse::ParseStream| {
+        let lit: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                format!("expected a string literal: `#[{name}(\"...\")]`"),
+            )
+        })?;
+        if !input.is_empty() {
+            return Err(input.error(format!(
+                "`#[{name}]` takes one string; interpolate fields inside it by name: `{{field}}`"
+            )));
+        }
+        Ok(lit)
+    })?;
+    let span = lit.span();
+    match name {
+        "code" => set(&mut out.code, lit, span, "`#[code]`", errors),
+        "title" => set(&mut out.title, lit, span, "`#[title]`", errors),
+        _ => set(
+            &mut out.message,
+            template::parse(lit, "message")?,
+            span,
+            "`#[message]`",
+            errors,
+        ),
+    }
+    Ok(())
+}
+
+fn parse_key(
+    meta: &ParseNestedMeta,
+    level: Level,
+    out: &mut Attrs,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    let key = meta
+        .path
+        .get_ident()
+        .map(|i| i.to_string().trim_start_matches("r#").to_owned())
+        .unwrap_or_default();
+    let span = meta.path.span();
+    let allowed = (level.takes_type_keys()
+        && TYPE_KEYS.contains(&key.as_str())
+        && !(key == "status" && level == Level::Struct))
+        || (level.takes_variant_keys() && VARIANT_KEYS.contains(&key.as_str()))
+        || (level == Level::Field && FIELD_KEYS.contains(&key.as_str()));
+    if !allowed {
+        return Err(unknown_key(&key, span, level));
+    }
+    match key.as_str() {
+        "rename_all" => {
+            let lit: LitStr = meta.value()?.parse()?;
+            match RenameRule::from_name(&lit.value()) {
+                Some(rule) => set(
+                    &mut out.rename_all,
+                    (rule, lit.clone()),
+                    span,
+                    "`rename_all`",
+                    errors,
+                ),
+                None => {
+                    let names: Vec<String> = case::NAMES
+                        .iter()
+                        .map(|(n, _)| format!("\"{n}\""))
+                        .collect();
+                    errors.at(
+                        lit.span(),
+                        format!(
+                            "unknown rename_all rule {:?}: use one of {}",
+                            lit.value(),
+                            names.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        "format" => set(
+            &mut out.format,
+            parse_path(meta, "format", "apifault::JsonApi")?,
+            span,
+            "`format`",
+            errors,
+        ),
+        "crate" => set(
+            &mut out.krate,
+            parse_path(meta, "crate", "::apifault")?,
+            span,
+            "`crate`",
+            errors,
+        ),
+        "type_base" => set(
+            &mut out.type_base,
+            meta.value()?.parse()?,
+            span,
+            "`type_base`",
+            errors,
+        ),
+        "code_in_body" => set(
+            &mut out.code_in_body,
+            meta.value()?.parse()?,
+            span,
+            "`code_in_body`",
+            errors,
+        ),
+        "status" => set(
+            &mut out.default_status,
+            meta.value().and_then(parse_status_value)?,
+            span,
+            "the default `status`",
+            errors,
+        ),
+        "transparent" => set(&mut out.transparent, span, span, "`transparent`", errors),
+        "type" => set(
+            &mut out.type_uri,
+            template::parse(meta.value()?.parse()?, "type")?,
+            span,
+            "`type`",
+            errors,
+        ),
+        "instance" => set(
+            &mut out.instance,
+            template::parse(meta.value()?.parse()?, "instance")?,
+            span,
+            "`instance`",
+            errors,
+        ),
+        "link" => set(
+            &mut out.link,
+            template::parse(meta.value()?.parse()?, "link")?,
+            span,
+            "`link`",
+            errors,
+        ),
+        "header" => {
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let name: LitStr = content.parse().map_err(|e| {
+                syn::Error::new(e.span(), "expected `header(\"Name\" = \"value\")`")
+            })?;
+            content.parse::<Token![=]>().map_err(|e| {
+                syn::Error::new(e.span(), "expected `header(\"Name\" = \"value\")`")
+            })?;
+            let value: LitStr = content.parse().map_err(|e| {
+                syn::Error::new(e.span(), "expected `header(\"Name\" = \"value\")`")
+            })?;
+            out.headers.push(Header {
+                name,
+                value: template::parse(value, "header value")?,
+            });
+        }
+        "expose" => {
+            let name = if meta.input.peek(Token![=]) {
+                Some(meta.value()?.parse::<LitStr>()?)
+            } else {
+                None
+            };
+            set(
+                &mut out.expose,
+                Expose { name, span },
+                span,
+                "`expose`",
+                errors,
+            );
+        }
+        "violations" => set(&mut out.violations, span, span, "`violations`", errors),
+        // The level table above lets only these keys through.
+        _ => {}
+    }
+    Ok(())
+}
+
+fn parse_path(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<syn::Path> {
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        let lit: LitStr = value.parse()?;
+        return lit.parse::<syn::Path>().map_err(|_| {
+            syn::Error::new(lit.span(), format!("expected a path: `{key} = {example}`"))
+        });
+    }
+    value.parse()
+}
+
+fn unknown_key(key: &str, span: Span, level: Level) -> syn::Error {
+    let mut here: Vec<&str> = Vec::new();
+    if level.takes_type_keys() {
+        here.extend(
+            TYPE_KEYS
+                .iter()
+                .filter(|k| !(**k == "status" && level == Level::Struct)),
+        );
+    }
+    if level.takes_variant_keys() {
+        here.extend(VARIANT_KEYS);
+    }
+    if level == Level::Field {
+        here.extend(FIELD_KEYS);
+    }
+    let elsewhere = if FIELD_KEYS.contains(&key) {
+        Some("it goes on a field")
+    } else if VARIANT_KEYS.contains(&key) {
+        Some("it goes on a variant")
+    } else if key == "status" && level == Level::Variant {
+        Some("write `#[status(404)]` on the variant")
+    } else if key == "status" {
+        Some("write `#[status(404)]` on the struct")
+    } else if TYPE_KEYS.contains(&key) {
+        Some("it goes on the enum or struct")
+    } else {
+        None
+    };
+    let message = match elsewhere {
+        Some(instead) => format!("`{key}` does not go on {}: {instead}", level.name()),
+        None => {
+            let hint = suggest::hint(key, here.iter().copied());
+            let hint = if hint.is_empty() {
+                format!(
+                    ": expected one of {}",
+                    here.iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            } else {
+                hint
+            };
+            format!("unknown `api_error` key `{key}`{hint}")
+        }
+    };
+    syn::Error::new(span, message)
+}

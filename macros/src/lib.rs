@@ -1,0 +1,53 @@
+//! The derive behind [`apifault`](https://docs.rs/apifault). Depend on `apifault`, which
+//! re-exports it; this crate's version is pinned by it.
+//!
+//! The pipeline, one job a file: [`ast`] (the input with parsed attributes), [`attr`]
+//! (the attribute grammar), [`template`] (interpolation), [`case`] (`rename_all`),
+//! [`code`] (machine codes), [`valid`] (rules across attributes and variants),
+//! [`expand`] (the impl) and [`fallback`] (errors plus a stub impl).
+
+mod ast;
+mod attr;
+mod case;
+mod code;
+mod diag;
+mod expand;
+mod fallback;
+mod status;
+mod suggest;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::DeriveInput;
+
+/// Derives `apifault::ApiError`. See the `apifault` crate for the attributes.
+#[proc_macro_derive(ApiError, attributes(status, code, message, title, api_error))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as DeriveInput);
+    derive(&input).into()
+}
+
+/// The whole derive, on `proc_macro2` tokens so it can run outside a compiler too.
+fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let mut errors = diag::Errors::default();
+    let Some(ast) = ast::Input::from_syn(input, &mut errors) else {
+        return fail(input, None, errors);
+    };
+    valid::check(&ast, &mut errors);
+    if !errors.is_empty() {
+        return fail(input, ast.attrs.krate.as_ref(), errors);
+    }
+    expand::derive(&ast)
+}
+
+fn fail(
+    input: &DeriveInput,
+    krate: Option<&syn::Path>,
+    errors: diag::Errors,
+) -> proc_macro2::TokenStream {
+    match errors.into_result() {
+        Ok(()) => proc_macro2::TokenStream::new(),
+        Err(error) => fallback::expand(input, krate, &error),
+    }
+}

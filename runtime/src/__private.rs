@@ -1,0 +1,91 @@
+//! What generated code names. Not public API: no semver guarantees.
+
+use core::fmt;
+
+pub use ::core;
+pub use ::http;
+pub use ::serde;
+pub use ::std;
+
+pub use crate::{ApiError, Entry, Format, Part, Violations};
+
+/// The status for a literal the macro has already range-checked; const-evaluated, so an
+/// invalid value would be a compile error, never a runtime panic.
+#[must_use]
+pub const fn status(code: u16) -> http::StatusCode {
+    match http::StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => panic!("apifault: status out of range"),
+    }
+}
+
+/// Appends a header whose value is interpolated at run time. A value `http` rejects
+/// (CR, LF, other control characters) is dropped rather than sent split or mangled.
+pub fn append_header(
+    headers: &mut http::HeaderMap,
+    name: http::HeaderName,
+    value: fmt::Arguments<'_>,
+) {
+    let value = match value.as_str() {
+        Some(constant) => http::HeaderValue::from_str(constant),
+        None => http::HeaderValue::try_from(value.to_string()),
+    };
+    if let Ok(value) = value {
+        headers.append(name, value);
+    }
+}
+
+/// Named in generated code so a field that is not `Serialize` is reported at the field.
+pub const fn assert_serialize<T: ?Sized + serde::Serialize>() {}
+
+/// Checks at compile time that a format does not reserve an exposed member's name.
+#[must_use]
+pub const fn member_allowed<F: Format>(name: &str) -> bool {
+    let reserved = F::RESERVED_MEMBERS;
+    let mut i = 0;
+    while i < reserved.len() {
+        if str_eq(reserved[i], name) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A closure serialized as a string through `collect_str` or as anything through a
+/// serializer: the glue that lets formats write without intermediate values.
+pub struct Fmt<F>(F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> Fmt<F> {
+    /// A string written by `f` straight into the output.
+    pub fn str(f: F) -> Self {
+        Self(f)
+    }
+}
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fmt<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> serde::Serialize for Fmt<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}

@@ -1,0 +1,121 @@
+use core::fmt;
+
+use http::{HeaderMap, StatusCode};
+use serde::ser::SerializeMap;
+
+use crate::{Context, Entry, Format, Part, Text, Violations};
+
+/// An error that knows how to answer an HTTP request.
+///
+/// Derive it with `#[derive(ApiError)]`; implementing it by hand is possible (only
+/// [`entry`](ApiError::entry) and the [`Format`](ApiError::Format) are required) but the
+/// derive also checks the declaration at compile time.
+///
+/// Reading the status, code and title never allocates. The public texts are written
+/// straight into the output by the format through [`Text`].
+pub trait ApiError: std::error::Error {
+    /// The wire format `to_response` renders the body in.
+    type Format: Format;
+
+    /// The compile-time facts about the variant this value is.
+    fn entry(&self) -> &'static Entry;
+
+    /// The HTTP status.
+    fn status(&self) -> StatusCode {
+        self.entry().status
+    }
+
+    /// The stable machine code.
+    fn code(&self) -> &'static str {
+        self.entry().code
+    }
+
+    /// The declared short summary, if any (formats fall back to the status phrase).
+    fn title(&self) -> Option<&'static str> {
+        self.entry().title
+    }
+
+    /// Whether this value carries `part`.
+    fn has_part(&self, part: Part) -> bool {
+        let _ = part;
+        false
+    }
+
+    /// Writes `part` into `f`; writes nothing when the value does not carry it.
+    ///
+    /// # Errors
+    ///
+    /// Only those of the formatter.
+    fn fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let _ = (part, f);
+        Ok(())
+    }
+
+    /// The public human message. A 5xx error without a declared `#[message]` has none:
+    /// its `Display` text is for logs, never for the wire.
+    fn message(&self) -> Option<Text<'_, Self>> {
+        Text::of(self, Part::Message)
+    }
+
+    /// The problem type URI, if declared.
+    fn type_uri(&self) -> Option<Text<'_, Self>> {
+        Text::of(self, Part::Type)
+    }
+
+    /// The occurrence URI, if declared.
+    fn instance(&self) -> Option<Text<'_, Self>> {
+        Text::of(self, Part::Instance)
+    }
+
+    /// The documentation link, if declared.
+    fn link(&self) -> Option<Text<'_, Self>> {
+        Text::of(self, Part::Link)
+    }
+
+    /// Serializes the exposed fields, in declaration order, as entries of `map`.
+    ///
+    /// # Errors
+    ///
+    /// Those of the fields' `Serialize` implementations.
+    fn serialize_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>
+    where
+        Self: Sized,
+    {
+        let _ = map;
+        Ok(())
+    }
+
+    /// The per-field problems of a validation error (empty for others).
+    fn violations(&self) -> Violations<'_> {
+        Violations::none()
+    }
+
+    /// Appends the declared response headers. A header whose interpolated value is not a
+    /// valid header value (CR, LF or other control characters) is left out, never split.
+    fn headers(&self, headers: &mut HeaderMap) {
+        let _ = headers;
+    }
+
+    /// Whether formats that can carry the machine code in the body do so
+    /// (`#[api_error(code_in_body = false)]` turns it off).
+    fn code_in_body(&self) -> bool {
+        true
+    }
+
+    /// The whole response in the type's own format: status, content type, declared
+    /// headers and body.
+    fn to_response(&self) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        crate::response::<Self::Format, Self>(self, &Context::default())
+    }
+
+    /// The whole response in format `F`, with what is known of the request.
+    fn to_response_in<F: Format>(&self, context: &Context<'_>) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        crate::response::<F, Self>(self, context)
+    }
+}

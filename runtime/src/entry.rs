@@ -1,0 +1,49 @@
+use http::StatusCode;
+
+/// What is known about one error variant at compile time: the row of the error catalogue.
+///
+/// Every derived type hands out `&'static Entry` values, so reading a variant's status,
+/// code or title never allocates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Entry {
+    /// The Rust name of the variant (or of the struct).
+    pub name: &'static str,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The stable machine code.
+    pub code: &'static str,
+    /// The declared `#[title]`, if any; formats fall back to the status phrase.
+    pub title: Option<&'static str>,
+    /// The variant's doc comment, trimmed (empty when it has none).
+    pub description: &'static str,
+    /// Whether the body carries a human message (`#[message]`, or `Display` for a 4xx).
+    pub public_message: bool,
+    /// The body member names of the exposed fields, in declaration order.
+    pub members: &'static [&'static str],
+}
+
+impl Entry {
+    #[doc(hidden)]
+    #[must_use]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __new(
+        name: &'static str,
+        status: StatusCode,
+        code: &'static str,
+        title: Option<&'static str>,
+        description: &'static str,
+        public_message: bool,
+        members: &'static [&'static str],
+    ) -> Self {
+        Self {
+            name,
+            status,
+            code,
+            title,
+            description,
+            public_message,
+            members,
+        }
+    }
+}
