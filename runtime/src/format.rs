@@ -56,6 +56,7 @@ impl<'a> Context<'a> {
 ///
 ///     fn write_body<E: ApiError>(error: &E, _: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
 ///         #[derive(serde::Serialize)]
+///         #[serde(bound = "")] // `Text` is `Serialize` for every `E: ApiError`
 ///         struct Body<'a, E: ApiError> {
 ///             code: &'a str,
 ///             #[serde(skip_serializing_if = "Option::is_none")]

@@ -5,6 +5,7 @@
 mod api_error;
 mod entry;
 mod format;
+mod members;
 pub mod phrase;
 mod problem;
 mod response;
@@ -17,6 +18,7 @@ pub mod __private;
 pub use crate::api_error::ApiError;
 pub use crate::entry::Entry;
 pub use crate::format::{Context, Format, RenderError};
+pub use crate::members::Members;
 pub use crate::problem::Problem;
 pub use crate::response::response;
 pub use crate::text::{Part, Text};
