@@ -31,7 +31,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let generics = with_bounds(input, &private);
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
 
-    let entry = cx.entry();
+    let Entries { statics, lookup: entry, catalogue } = cx.entries();
     let status = cx.method(
         |v| {
             let code = cx.status(v);
@@ -60,10 +60,16 @@ pub fn derive(input: &Input) -> TokenStream {
         _ => TokenStream::new(),
     };
 
+    // The block scopes the entries' static to this impl; generic impls cannot hold one.
     quote! {
+        const _: () = {
+        #statics
+
         #[automatically_derived]
         impl #impl_generics #private::ApiError for #ident #type_generics #where_clause {
             type Format = #format;
+
+            const CATALOGUE: &'static #private::Catalogue = #catalogue;
 
             fn entry(&self) -> &'static #private::Entry { #entry }
 
@@ -82,7 +88,14 @@ pub fn derive(input: &Input) -> TokenStream {
             #headers
             #code_in_body
         }
+        };
     }
+}
+
+struct Entries {
+    statics: TokenStream,
+    lookup: TokenStream,
+    catalogue: TokenStream,
 }
 
 struct Cx<'a> {
@@ -189,13 +202,20 @@ impl Cx<'_> {
         )))
     }
 
-    fn entry(&self) -> TokenStream {
+    /// The variants' static entries, the `entry()` match over them, and the catalogue:
+    /// the entries in declaration order, transparent variants nesting the inner type's.
+    fn entries(&self) -> Entries {
         let private = self.private;
         let mut entries = Vec::new();
+        let mut catalogue = Vec::new();
         let arms = self.input.variants.iter().map(|variant| {
             if self.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
             {
+                if let Some(field) = variant.fields.first() {
+                    let ty = field.ty;
+                    catalogue.push(quote!(#private::CatalogueItem::Nested(<#ty as #private::ApiError>::CATALOGUE)));
+                }
                 return quote!(#pattern => #private::ApiError::entry(#inner),);
             }
             let attrs = self.input.variant_attrs(variant);
@@ -213,13 +233,15 @@ impl Cx<'_> {
             entries.push(quote! {
                 #private::Entry::__new(#name, #private::status(#status), #code, #title, #doc, #public, &[#(#members),*])
             });
+            catalogue.push(quote!(#private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[#index])));
             let pattern = self.pattern(variant, []);
-            quote!(#pattern => &ENTRIES[#index],)
+            quote!(#pattern => &__APIFAULT_ENTRIES[#index],)
         }).collect::<Vec<_>>();
         let count = entries.len();
-        quote! {
-            static ENTRIES: [#private::Entry; #count] = [#(#entries),*];
-            match self { #(#arms)* }
+        Entries {
+            statics: quote!(static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];),
+            lookup: quote!(match self { #(#arms)* }),
+            catalogue: quote!(&#private::Catalogue { __items: &[#(#catalogue),*] }),
         }
     }
 

@@ -7,7 +7,8 @@ pub use ::http;
 pub use ::serde;
 pub use ::std;
 
-pub use crate::{ApiError, Entry, Format, Part, Violations};
+pub use crate::catalogue::CatalogueItem;
+pub use crate::{ApiError, Catalogue, Entry, Format, Part, ViolationList, Violations};
 
 /// The status for a literal the macro has already range-checked; const-evaluated, so an
 /// invalid value would be a compile error, never a runtime panic.

@@ -3,7 +3,7 @@ use core::fmt;
 use http::{HeaderMap, StatusCode};
 use serde::ser::SerializeMap;
 
-use crate::{Context, Entry, Format, Part, Text, Violations};
+use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
 
 /// An error that knows how to answer an HTTP request.
 ///
@@ -16,6 +16,10 @@ use crate::{Context, Entry, Format, Part, Text, Violations};
 pub trait ApiError: std::error::Error {
     /// The wire format `to_response` renders the body in.
     type Format: Format;
+
+    /// Every entry this type can answer with, inner types of transparent variants
+    /// included. Empty unless derived (or given by hand).
+    const CATALOGUE: &'static Catalogue = &Catalogue::EMPTY;
 
     /// The compile-time facts about the variant this value is.
     fn entry(&self) -> &'static Entry;

@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 mod api_error;
+mod catalogue;
 mod entry;
 mod format;
 mod members;
@@ -16,6 +17,7 @@ mod violation;
 pub mod __private;
 
 pub use crate::api_error::ApiError;
+pub use crate::catalogue::Catalogue;
 pub use crate::entry::Entry;
 pub use crate::format::{Context, Format, RenderError};
 pub use crate::members::Members;

@@ -1,0 +1,143 @@
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use crate::{Entry, phrase};
+
+/// Every error a type can answer with, in declaration order: the single source of truth
+/// for an API's error documentation.
+///
+/// Each derived type has one as `<T as ApiError>::CATALOGUE`; a transparent variant nests
+/// its inner type's catalogue, so iterating yields the inner entries in its place.
+///
+/// ```
+/// use apifault::ApiError;
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// enum AuthError {
+///     /// The token is missing or expired.
+///     #[error("unauthorized")]
+///     #[status(401)]
+///     #[api_error(header("WWW-Authenticate" = "Bearer"))]
+///     Unauthorized,
+/// }
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// enum AppError {
+///     /// The case does not exist.
+///     #[error("not found")]
+///     #[status(404)]
+///     NotFound,
+///     #[error(transparent)]
+///     #[api_error(transparent)]
+///     Auth(#[from] AuthError),
+/// }
+///
+/// let codes: Vec<&str> = AppError::CATALOGUE.entries().map(|e| e.code).collect();
+/// assert_eq!(codes, ["not_found", "unauthorized"]);
+/// let entry = AppError::CATALOGUE.lookup("unauthorized").unwrap();
+/// assert_eq!(entry.status, 401);
+/// assert_eq!(entry.description, "The token is missing or expired.");
+/// ```
+#[derive(Debug)]
+pub struct Catalogue {
+    // Public only for generated code: a struct literal in a constant extends the borrow of
+    // its items to 'static, where a call to a `const fn` would not.
+    #[doc(hidden)]
+    pub __items: &'static [CatalogueItem],
+}
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum CatalogueItem {
+    Entry(&'static Entry),
+    Nested(&'static Catalogue),
+}
+
+impl Catalogue {
+    /// A catalogue with no entries, for hand-written `ApiError` implementations.
+    pub const EMPTY: Self = Self { __items: &[] };
+
+    /// Every entry, depth first in declaration order.
+    pub fn entries(&'static self) -> impl Iterator<Item = &'static Entry> {
+        let mut stack: Vec<std::slice::Iter<'static, CatalogueItem>> = vec![self.__items.iter()];
+        std::iter::from_fn(move || {
+            loop {
+                let item = stack.last_mut()?.next();
+                match item {
+                    Some(CatalogueItem::Entry(entry)) => return Some(*entry),
+                    Some(CatalogueItem::Nested(inner)) => stack.push(inner.__items.iter()),
+                    None => {
+                        stack.pop();
+                    }
+                }
+            }
+        })
+    }
+
+    /// The entry with `code`: how a client maps a received code back to its meaning.
+    #[must_use]
+    pub fn lookup(&'static self, code: &str) -> Option<&'static Entry> {
+        self.entries().find(|entry| entry.code == code)
+    }
+
+    /// The codes used by more than one entry, each once. A derive rejects duplicates
+    /// among its own variants at compile time; this also sees the inner types of
+    /// transparent variants.
+    #[must_use]
+    pub fn duplicate_codes(&'static self) -> Vec<&'static str> {
+        let mut seen = HashSet::new();
+        let mut duplicates = Vec::new();
+        for entry in self.entries() {
+            if !seen.insert(entry.code) && !duplicates.contains(&entry.code) {
+                duplicates.push(entry.code);
+            }
+        }
+        duplicates
+    }
+
+    /// Panics with the list of duplicate codes, if any: call it in a test.
+    ///
+    /// # Panics
+    ///
+    /// When two entries share a code.
+    pub fn assert_unique_codes(&'static self) {
+        let duplicates = self.duplicate_codes();
+        assert!(duplicates.is_empty(), "error codes used by more than one variant: {duplicates:?}");
+    }
+
+    /// The catalogue as a Markdown page like a hand-written API error page: one table
+    /// for client errors (4xx) and one for server errors (5xx), with the status, its
+    /// name (RFC 9110 phrase), the code, the title and the description.
+    ///
+    /// Pin it with a snapshot test: a renamed variant under `rename_all` silently changes
+    /// a code clients depend on, and the snapshot turns that into a failing test.
+    #[must_use]
+    pub fn to_markdown(&'static self, heading: &str) -> String {
+        let mut page = format!("# {heading}\n");
+        for (title, range) in [("Client errors (4xx)", 400..500), ("Server errors (5xx)", 500..600)] {
+            let rows: Vec<&Entry> = self.entries().filter(|e| range.contains(&e.status.as_u16())).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let _ = write!(page, "\n## {title}\n\n| Status | Name | Code | Title | Description |\n|---|---|---|---|---|\n");
+            for entry in rows {
+                let name = phrase::rfc9110(entry.status).unwrap_or("");
+                let _ = writeln!(
+                    page,
+                    "| {} | {} | `{}` | {} | {} |",
+                    entry.status.as_u16(),
+                    cell(name),
+                    entry.code,
+                    cell(entry.title.unwrap_or("")),
+                    cell(entry.description),
+                );
+            }
+        }
+        page
+    }
+}
+
+/// Table cells hold one line and no bare `|`.
+fn cell(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
+}
