@@ -72,7 +72,8 @@ fn samples() -> Vec<BenchError> {
             errors: vec![
                 FieldViolation::new(["age"], "must be a positive integer"),
                 FieldViolation::new(["profile", "color"], "must be 'green', 'red' or 'blue'"),
-                FieldViolation::new(["steps", "0", "title"], "is required").with_code("any.required"),
+                FieldViolation::new(["steps", "0", "title"], "is required")
+                    .with_code("any.required"),
             ],
         },
         BenchError::Database(std::io::Error::other("connection refused")),
@@ -82,7 +83,8 @@ fn samples() -> Vec<BenchError> {
 #[test]
 fn status_and_code_allocate_nothing() {
     for error in samples() {
-        let (allocations, reallocations, _) = count(|| (error.status(), error.code(), error.title(), error.entry()));
+        let (allocations, reallocations, _) =
+            count(|| (error.status(), error.code(), error.title(), error.entry()));
         assert_eq!((allocations, reallocations), (0, 0), "{error:?}");
     }
 }
@@ -90,15 +92,28 @@ fn status_and_code_allocate_nothing() {
 #[test]
 fn problem_bodies_allocate_once_and_never_grow() {
     for error in samples() {
-        let (allocations, reallocations, body) = count(|| Problem::render(&error, &Context::default()).unwrap());
-        assert_eq!((allocations, reallocations), (1, 0), "{error:?}: {}", String::from_utf8_lossy(&body));
-        assert!(body.capacity() < body.len() * 2 + 64, "over-sized buffer for {error:?}: {} for {}", body.capacity(), body.len());
+        let (allocations, reallocations, body) =
+            count(|| Problem::render(&error, &Context::default()).unwrap());
+        assert_eq!(
+            (allocations, reallocations),
+            (1, 0),
+            "{error:?}: {}",
+            String::from_utf8_lossy(&body)
+        );
+        assert!(
+            body.capacity() < body.len() * 2 + 64,
+            "over-sized buffer for {error:?}: {} for {}",
+            body.capacity(),
+            body.len()
+        );
     }
 }
 
 #[test]
 fn problem_bodies_with_request_context_allocate_once() {
-    let context = Context::new().with_instance("/cases/3141592653").with_request_id("0f8e5a1c2b3d4e5f");
+    let context = Context::new()
+        .with_instance("/cases/3141592653")
+        .with_request_id("0f8e5a1c2b3d4e5f");
     for error in samples() {
         let (allocations, reallocations, _) = count(|| Problem::render(&error, &context).unwrap());
         assert_eq!((allocations, reallocations), (1, 0), "{error:?}");

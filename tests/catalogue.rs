@@ -68,20 +68,44 @@ pub enum Wrapped<E: ApiError + 'static> {
 #[test]
 fn entries_in_declaration_order_with_transparent_inner_entries_in_place() {
     let codes: Vec<&str> = CaseError::CATALOGUE.entries().map(|e| e.code).collect();
-    assert_eq!(codes, ["not-found", "invalid", "unauthorized", "forbidden", "unavailable"]);
+    assert_eq!(
+        codes,
+        [
+            "not-found",
+            "invalid",
+            "unauthorized",
+            "forbidden",
+            "unavailable"
+        ]
+    );
     let names: Vec<&str> = CaseError::CATALOGUE.entries().map(|e| e.name).collect();
-    assert_eq!(names, ["NotFound", "Invalid", "Unauthorized", "Forbidden", "Unavailable"]);
+    assert_eq!(
+        names,
+        [
+            "NotFound",
+            "Invalid",
+            "Unauthorized",
+            "Forbidden",
+            "Unavailable"
+        ]
+    );
 }
 
 #[test]
 fn entries_carry_status_title_description_visibility_and_members() {
     let invalid = CaseError::CATALOGUE.lookup("invalid").unwrap();
     assert_eq!(invalid.status, 400);
-    assert_eq!(invalid.description, "The request body failed validation:\nsee `errors` for each field.");
+    assert_eq!(
+        invalid.description,
+        "The request body failed validation:\nsee `errors` for each field."
+    );
     assert!(invalid.public_message);
     assert_eq!(invalid.members, ["hint"]);
     let unavailable = CaseError::CATALOGUE.lookup("unavailable").unwrap();
-    assert!(!unavailable.public_message, "a 5xx without #[message] has no public message");
+    assert!(
+        !unavailable.public_message,
+        "a 5xx without #[message] has no public message"
+    );
     let forbidden = CaseError::CATALOGUE.lookup("forbidden").unwrap();
     assert_eq!(forbidden.title, Some("You cannot access this workspace."));
     assert_eq!(forbidden.status, 403);
@@ -89,22 +113,37 @@ fn entries_carry_status_title_description_visibility_and_members() {
 
 #[test]
 fn lookup_finds_inner_codes_and_nothing_else() {
-    assert_eq!(CaseError::CATALOGUE.lookup("unauthorized").map(|e| e.name), Some("Unauthorized"));
-    assert!(CaseError::CATALOGUE.lookup("Unauthorized").is_none(), "codes are exact");
+    assert_eq!(
+        CaseError::CATALOGUE.lookup("unauthorized").map(|e| e.name),
+        Some("Unauthorized")
+    );
+    assert!(
+        CaseError::CATALOGUE.lookup("Unauthorized").is_none(),
+        "codes are exact"
+    );
     assert!(CaseError::CATALOGUE.lookup("").is_none());
 }
 
 #[test]
 fn the_entry_of_a_value_is_its_catalogue_entry() {
     let error = CaseError::Auth(AuthError::Forbidden);
-    assert!(std::ptr::eq(error.entry(), CaseError::CATALOGUE.lookup("forbidden").unwrap()));
+    assert!(std::ptr::eq(
+        error.entry(),
+        CaseError::CATALOGUE.lookup("forbidden").unwrap()
+    ));
 }
 
 #[test]
 fn generic_transparent_variants_nest_the_instantiated_inner_catalogue() {
-    let codes: Vec<&str> = Wrapped::<AuthError>::CATALOGUE.entries().map(|e| e.code).collect();
+    let codes: Vec<&str> = Wrapped::<AuthError>::CATALOGUE
+        .entries()
+        .map(|e| e.code)
+        .collect();
     assert_eq!(codes, ["unauthorized", "forbidden", "too_many"]);
-    let codes: Vec<&str> = Wrapped::<CaseError>::CATALOGUE.entries().map(|e| e.code).collect();
+    let codes: Vec<&str> = Wrapped::<CaseError>::CATALOGUE
+        .entries()
+        .map(|e| e.code)
+        .collect();
     assert_eq!(codes.len(), 6);
 }
 
@@ -138,7 +177,7 @@ fn duplicates_across_transparent_variants_are_found() {
 }
 
 #[test]
-fn markdown_page_groups_client_and_server_errors() {
+fn markdown_page_groups_client_and_server_errors_ordered_by_status() {
     let page = CaseError::CATALOGUE.to_markdown("Case API errors");
     let expected = "\
 # Case API errors
@@ -147,10 +186,10 @@ fn markdown_page_groups_client_and_server_errors() {
 
 | Status | Name | Code | Title | Description |
 |---|---|---|---|---|
-| 404 | Not Found | `not-found` |  | The case does not exist. |
 | 400 | Bad Request | `invalid` |  | The request body failed validation: see `errors` for each field. |
 | 401 | Unauthorized | `unauthorized` |  | The token is missing, invalid or expired. |
 | 403 | Forbidden | `forbidden` | You cannot access this workspace. | The token does not grant access to this workspace. |
+| 404 | Not Found | `not-found` |  | The case does not exist. |
 
 ## Server errors (5xx)
 

@@ -46,7 +46,15 @@ const TYPE_KEYS: &[&str] = &[
     "crate",
     "code_in_body",
 ];
-const VARIANT_KEYS: &[&str] = &["transparent", "type", "instance", "link", "header"];
+const VARIANT_KEYS: &[&str] = &[
+    "transparent",
+    "type",
+    "instance",
+    "link",
+    "header",
+    "id",
+    "source",
+];
 const FIELD_KEYS: &[&str] = &["expose", "violations"];
 
 #[derive(Clone, Copy)]
@@ -57,6 +65,32 @@ pub struct Status {
 
 pub struct Header {
     pub name: LitStr,
+    pub value: Template,
+}
+
+/// Which JSON:API `source` member a variant's `source(kind = "...")` fills.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Pointer,
+    Parameter,
+    Header,
+}
+
+impl SourceKind {
+    const NAMES: [&str; 3] = ["pointer", "parameter", "header"];
+
+    /// The runtime `Part` variant that carries it.
+    pub fn part(self) -> &'static str {
+        match self {
+            Self::Pointer => "SourcePointer",
+            Self::Parameter => "SourceParameter",
+            Self::Header => "SourceHeader",
+        }
+    }
+}
+
+pub struct Source {
+    pub kind: SourceKind,
     pub value: Template,
 }
 
@@ -76,6 +110,9 @@ pub struct Attrs {
     pub code_in_body: Option<LitBool>,
 
     pub status: Option<Status>,
+    /// A status was written here, even if invalid or misplaced: "missing status" would
+    /// only repeat that error.
+    pub status_written: bool,
     pub code: Option<LitStr>,
     pub message: Option<Template>,
     pub title: Option<LitStr>,
@@ -84,6 +121,8 @@ pub struct Attrs {
     pub instance: Option<Template>,
     pub link: Option<Template>,
     pub headers: Vec<Header>,
+    pub id: Option<Template>,
+    pub source: Option<Source>,
     /// The first attribute of ours, for errors about the variant as a whole.
     pub any_span: Option<Span>,
     pub doc: String,
@@ -118,12 +157,21 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
             continue;
         }
         out.any_span.get_or_insert(attr.span());
+        out.status_written |= name == "status";
+        // Misplaced `#[status]`, `#[code]`, ... are reported as such by their parsers.
+        let placed = name == "api_error" || level.takes_variant_keys();
+        if placed && let Err(error) = require_list(attr, &name, level) {
+            errors.push(error);
+            continue;
+        }
         let result = match name.as_str() {
             "api_error" => attr.parse_nested_meta(|meta| parse_key(&meta, level, &mut out, errors)),
             "status" => parse_status_attr(attr, level, &mut out, errors),
             _ => parse_text_attr(attr, &name, level, &mut out, errors),
         };
         if let Err(error) = result {
+            // A broken `#[api_error(...)]` may have held `transparent` or a default status.
+            out.status_written |= name == "api_error" && level != Level::Field;
             errors.push(error);
         }
     }
@@ -131,10 +179,45 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
     out
 }
 
+/// `#[name(...)]` with something inside; `#[name]`, `#[name()]` and `#[name = ...]` are
+/// answered with the form to write.
+fn require_list(attr: &Attribute, name: &str, level: Level) -> syn::Result<()> {
+    let example = match (name, level) {
+        ("status", _) => "#[status(404)]",
+        ("code", _) => "#[code(\"not-found\")]",
+        ("message", _) => "#[message(\"...\")]",
+        ("title", _) => "#[title(\"...\")]",
+        (_, Level::Field) => "#[api_error(expose)]",
+        (_, Level::Variant) => "#[api_error(transparent)]",
+        (_, Level::Enum | Level::Struct) => "#[api_error(rename_all = \"kebab-case\")]",
+    };
+    match &attr.meta {
+        syn::Meta::List(list) if list.tokens.is_empty() => Err(syn::Error::new(
+            list.delimiter.span().join(),
+            if name == "api_error" {
+                format!("`#[api_error()]` is empty: add a key, such as `{example}`, or remove it")
+            } else {
+                format!("`#[{name}()]` is empty: write `{example}`")
+            },
+        )),
+        syn::Meta::List(_) => Ok(()),
+        syn::Meta::Path(path) => Err(syn::Error::new(
+            path.span(),
+            format!("`#[{name}]` needs arguments: write `{example}`"),
+        )),
+        syn::Meta::NameValue(meta) => Err(syn::Error::new(
+            meta.eq_token.span,
+            format!("`#[{name} = ...]` is not supported: write `{example}`"),
+        )),
+    }
+}
+
 fn trim_doc(lines: &[String]) -> String {
     let lines: Vec<&str> = lines
         .iter()
-        .flat_map(|l| l.lines())
+        // `split`, not `lines`: a blank `///` line is an empty string, which `lines` drops,
+        // and it separates paragraphs.
+        .flat_map(|l| l.split('\n'))
         .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
         .collect();
     lines.join("\n").trim().to_owned()
@@ -180,12 +263,19 @@ fn parse_status_attr(
         }
         Level::Variant | Level::Struct => {}
     }
-    let status = attr.parse_args_with(parse_status_value)?;
+    let status = attr.parse_args_with(|input: syn::parse::ParseStream| {
+        let status = parse_status_value(input)?;
+        if !input.is_empty() {
+            return Err(input.error("expected one status: write `#[status(404)]`"));
+        }
+        Ok(status)
+    })?;
     set(&mut out.status, status, status.span, "`#[status]`", errors);
     Ok(())
 }
 
-/// `404`, `NOT_FOUND` or `StatusCode::NOT_FOUND`.
+/// `404`, `NOT_FOUND` or `StatusCode::NOT_FOUND`, leaving what follows (`, key = ...` in
+/// `#[api_error(status = 500, ...)]`) to the caller.
 fn parse_status_value(input: syn::parse::ParseStream) -> syn::Result<Status> {
     let status = if input.peek(syn::LitInt) {
         let lit: syn::LitInt = input.parse()?;
@@ -212,7 +302,12 @@ fn parse_status_value(input: syn::parse::ParseStream) -> syn::Result<Status> {
             ),
         ));
     } else {
-        let path: syn::Path = input.parse()?;
+        let path: syn::Path = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected a status: write `#[status(404)]` or `#[status(NOT_FOUND)]`",
+            )
+        })?;
         let last = path
             .segments
             .last()
@@ -237,9 +332,6 @@ fn parse_status_value(input: syn::parse::ParseStream) -> syn::Result<Status> {
             }
         }
     };
-    if !input.is_empty() {
-        return Err(input.error("expected one status, such as `#[status(404)]`"));
-    }
     Ok(status)
 }
 
@@ -267,13 +359,18 @@ fn parse_text_attr(
         let lit: LitStr = input.parse().map_err(|e| {
             syn::Error::new(
                 e.span(),
-                format!("expected a string literal: `#[{name}(\"...\")]`"),
+                format!("expected a string: write `#[{name}(\"...\")]`"),
             )
         })?;
         if !input.is_empty() {
-            return Err(input.error(format!(
-                "`#[{name}]` takes one string; interpolate fields inside it by name: `{{field}}`"
-            )));
+            let fix = if name == "message" {
+                "`#[message]` takes one string, with fields interpolated inside it: write `#[message(\"... {field} ...\")]`"
+            } else if name == "code" {
+                "`#[code]` takes one string: write `#[code(\"not-found\")]`"
+            } else {
+                "`#[title]` takes one string: write `#[title(\"...\")]`"
+            };
+            return Err(input.error(fix));
         }
         Ok(lit)
     })?;
@@ -298,12 +395,16 @@ fn parse_key(
     out: &mut Attrs,
     errors: &mut Errors,
 ) -> syn::Result<()> {
-    let key = meta
-        .path
-        .get_ident()
-        .map(|i| i.to_string().trim_start_matches("r#").to_owned())
-        .unwrap_or_default();
+    let key = meta.path.get_ident().map_or_else(
+        || {
+            quote::ToTokens::to_token_stream(&meta.path)
+                .to_string()
+                .replace(' ', "")
+        },
+        |i| i.to_string().trim_start_matches("r#").to_owned(),
+    );
     let span = meta.path.span();
+    out.status_written |= key == "status";
     let allowed = (level.takes_type_keys()
         && TYPE_KEYS.contains(&key.as_str())
         && !(key == "status" && level == Level::Struct))
@@ -314,7 +415,7 @@ fn parse_key(
     }
     match key.as_str() {
         "rename_all" => {
-            let lit: LitStr = meta.value()?.parse()?;
+            let lit = string_value(meta, "rename_all", "kebab-case")?;
             match RenameRule::from_name(&lit.value()) {
                 Some(rule) => set(
                     &mut out.rename_all,
@@ -328,10 +429,13 @@ fn parse_key(
                         .iter()
                         .map(|(n, _)| format!("\"{n}\""))
                         .collect();
+                    let hint = suggest::closest(&lit.value(), case::NAMES.iter().map(|(n, _)| *n))
+                        .map(|rule| format!("did you mean \"{rule}\"? "))
+                        .unwrap_or_default();
                     errors.at(
                         lit.span(),
                         format!(
-                            "unknown rename_all rule {:?}: use one of {}",
+                            "unknown `rename_all` rule {:?}: {hint}use one of {}",
                             lit.value(),
                             names.join(", ")
                         ),
@@ -355,48 +459,79 @@ fn parse_key(
         ),
         "type_base" => set(
             &mut out.type_base,
-            meta.value()?.parse()?,
+            string_value(meta, "type_base", "https://docs.example.com/errors/")?,
             span,
             "`type_base`",
             errors,
         ),
         "code_in_body" => set(
             &mut out.code_in_body,
-            meta.value()?.parse()?,
+            meta.value().and_then(|value| value.parse()).map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected `true` or `false`: write `code_in_body = false`",
+                )
+            })?,
             span,
             "`code_in_body`",
             errors,
         ),
         "status" => set(
             &mut out.default_status,
-            meta.value().and_then(parse_status_value)?,
+            meta.value()
+                .map_err(|e| syn::Error::new(e.span(), "expected a status: write `status = 500`"))
+                .and_then(parse_status_value)?,
             span,
             "the default `status`",
             errors,
         ),
-        "transparent" => set(&mut out.transparent, span, span, "`transparent`", errors),
+        "transparent" => {
+            flag(meta, "write `#[api_error(transparent)]`")?;
+            set(&mut out.transparent, span, span, "`transparent`", errors);
+        }
         "type" => set(
             &mut out.type_uri,
-            template::parse(meta.value()?.parse()?, "type")?,
+            template::parse(
+                string_value(meta, "type", "https://docs.example.com/errors/{field}")?,
+                "type",
+            )?,
             span,
             "`type`",
             errors,
         ),
         "instance" => set(
             &mut out.instance,
-            template::parse(meta.value()?.parse()?, "instance")?,
+            template::parse(string_value(meta, "instance", "/cases/{id}")?, "instance")?,
             span,
             "`instance`",
             errors,
         ),
         "link" => set(
             &mut out.link,
-            template::parse(meta.value()?.parse()?, "link")?,
+            template::parse(
+                string_value(meta, "link", "https://docs.example.com/errors/{field}")?,
+                "link",
+            )?,
             span,
             "`link`",
             errors,
         ),
+        "id" => set(
+            &mut out.id,
+            template::parse(meta.value()?.parse()?, "id")?,
+            span,
+            "`id`",
+            errors,
+        ),
+        "source" => {
+            let source = parse_source(meta)?;
+            set(&mut out.source, source, span, "`source`", errors);
+        }
         "header" => {
+            const EXPECTED: &str = "expected `header(\"Name\" = \"value\")`";
+            if !meta.input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(meta.input.span(), EXPECTED));
+            }
             let content;
             syn::parenthesized!(content in meta.input);
             let name: LitStr = content.parse().map_err(|e| {
@@ -408,6 +543,11 @@ fn parse_key(
             let value: LitStr = content.parse().map_err(|e| {
                 syn::Error::new(e.span(), "expected `header(\"Name\" = \"value\")`")
             })?;
+            if !content.is_empty() {
+                return Err(content.error(
+                    "one header per `header(...)`: write `header(\"A\" = \"1\"), header(\"B\" = \"2\")`",
+                ));
+            }
             out.headers.push(Header {
                 name,
                 value: template::parse(value, "header value")?,
@@ -415,8 +555,12 @@ fn parse_key(
         }
         "expose" => {
             let name = if meta.input.peek(Token![=]) {
-                Some(meta.value()?.parse::<LitStr>()?)
+                Some(string_value(meta, "expose", "name")?)
             } else {
+                flag(
+                    meta,
+                    "write `#[api_error(expose)]` or `#[api_error(expose = \"name\")]`",
+                )?;
                 None
             };
             set(
@@ -427,22 +571,76 @@ fn parse_key(
                 errors,
             );
         }
-        "violations" => set(&mut out.violations, span, span, "`violations`", errors),
+        "violations" => {
+            flag(meta, "write `#[api_error(violations)]`")?;
+            set(&mut out.violations, span, span, "`violations`", errors);
+        }
         // The level table above lets only these keys through.
         _ => {}
     }
     Ok(())
 }
 
+/// `key = "..."`, or an error showing that form.
+fn string_value(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<LitStr> {
+    let expected = |e: syn::Error| {
+        syn::Error::new(
+            e.span(),
+            format!("expected a string: write `{key} = \"{example}\"`"),
+        )
+    };
+    meta.value().map_err(expected)?.parse().map_err(expected)
+}
+
+/// A key that stands alone (`transparent`), with `fix` saying how to write it.
+fn flag(meta: &ParseNestedMeta, fix: &str) -> syn::Result<()> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(());
+    }
+    let key = quote::ToTokens::to_token_stream(&meta.path).to_string();
+    Err(syn::Error::new(
+        meta.input.span(),
+        format!("`{key}` takes no value: {fix}"),
+    ))
+}
+
+/// `source(pointer = "/data/attributes/{field}")`, `source(parameter = "...")` or
+/// `source(header = "...")`: exactly one.
+fn parse_source(meta: &ParseNestedMeta) -> syn::Result<Source> {
+    let expected = "expected one of `source(pointer = \"/data/attributes/name\")`, `source(parameter = \"filter\")` or `source(header = \"If-Match\")`";
+    let mut source: Option<Source> = None;
+    meta.parse_nested_meta(|inner| {
+        let key = inner.path.get_ident().map(ToString::to_string).unwrap_or_default();
+        let kind = match key.as_str() {
+            "pointer" => SourceKind::Pointer,
+            "parameter" => SourceKind::Parameter,
+            "header" => SourceKind::Header,
+            _ => {
+                let hint = suggest::hint(&key, SourceKind::NAMES.iter().copied());
+                let hint = if hint.is_empty() { format!(": {expected}") } else { hint };
+                return Err(syn::Error::new(inner.path.span(), format!("unknown `source` member `{key}`{hint}")));
+            }
+        };
+        if source.is_some() {
+            return Err(syn::Error::new(inner.path.span(), "`source` names one member of the request: keep one of `pointer`, `parameter` and `header`"));
+        }
+        let value: LitStr = inner.value()?.parse()?;
+        source = Some(Source { kind, value: template::parse(value, &key)? });
+        Ok(())
+    })?;
+    source.ok_or_else(|| syn::Error::new(meta.path.span(), expected))
+}
+
+/// `key = path`, or the same path quoted as serde accepts it (`key = "path"`).
 fn parse_path(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<syn::Path> {
-    let value = meta.value()?;
+    let expected =
+        |span| syn::Error::new(span, format!("expected a path: write `{key} = {example}`"));
+    let value = meta.value().map_err(|e| expected(e.span()))?;
     if value.peek(LitStr) {
         let lit: LitStr = value.parse()?;
-        return lit.parse::<syn::Path>().map_err(|_| {
-            syn::Error::new(lit.span(), format!("expected a path: `{key} = {example}`"))
-        });
+        return lit.parse::<syn::Path>().map_err(|_| expected(lit.span()));
     }
-    value.parse()
+    value.parse().map_err(|e| expected(e.span()))
 }
 
 fn unknown_key(key: &str, span: Span, level: Level) -> syn::Error {

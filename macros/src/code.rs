@@ -23,15 +23,30 @@ pub fn of(input: &Input, variant: &Variant) -> (String, Span) {
 /// `match`es, so they are kept to `A-Z a-z 0-9 - _ .`.
 pub fn invalid(code: &str) -> Option<String> {
     if code.is_empty() {
-        Some("the code is empty".to_owned())
-    } else if let Some(bad) = code
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-    {
-        Some(format!(
-            "the code `{code}` has `{bad}`, outside `A-Z a-z 0-9 - _ .`"
-        ))
-    } else {
-        None
+        return Some("the code is empty".to_owned());
     }
+    code.chars().find(|&c| !allowed(c)).map(|bad| {
+        let bad = match bad {
+            ' ' => "a space".to_owned(),
+            _ => format!("{bad:?}"),
+        };
+        format!("the code `{code}` has {bad}, outside `A-Z a-z 0-9 - _ .`")
+    })
+}
+
+fn allowed(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// The code with each run of other characters made one `-`, offered as the fix.
+pub fn repaired(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for c in code.chars() {
+        if allowed(c) {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }

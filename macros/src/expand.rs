@@ -31,26 +31,39 @@ pub fn derive(input: &Input) -> TokenStream {
     let generics = with_bounds(input, &private);
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
 
-    let Entries { statics, lookup: entry, catalogue } = cx.entries();
+    let Entries {
+        statics,
+        lookup: entry,
+        catalogue,
+    } = cx.entries();
     let status = cx.method(
         |v| {
             let code = cx.status(v);
             quote!(const { #private::status(#code) })
         },
-        |inner| quote!(#private::ApiError::status(#inner)),
+        |via, inner| quote!(#via::status(#inner)),
     );
     let code = cx.method(
         |v| {
             let code = code::of(input, v).0;
             quote!(#code)
         },
-        |inner| quote!(#private::ApiError::code(#inner)),
+        |via, inner| quote!(#via::code(#inner)),
     );
     let has_part = cx.has_part();
     let fmt_part = cx.fmt_part();
     let members = cx.members(&format);
     let violations = cx.violations();
     let headers = cx.headers();
+    // An empty enum has no value to match on, and `match self {}` is rejected (references
+    // are always inhabited): `match *self {}` proves each method unreachable.
+    let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
+        let never = quote!(match *self {});
+        let [entry, status, code, has_part, fmt_part] = [(); 5].map(|()| never.clone());
+        (entry, status, code, has_part, fmt_part)
+    } else {
+        (entry, status, code, has_part, fmt_part)
+    };
     let code_in_body = match &input.attrs.code_in_body {
         Some(flag) if !flag.value => quote!(
             fn code_in_body(&self) -> bool {
@@ -88,6 +101,10 @@ pub fn derive(input: &Input) -> TokenStream {
             #headers
             #code_in_body
         }
+
+        // The framework impls of the runtime's enabled features (`axum`, `actix-web`):
+        // the runtime decides which exist, so the derive needs not know its features.
+        #private::__integrations! { [#impl_generics] [#ident #type_generics] [#where_clause] }
         };
     }
 }
@@ -145,17 +162,30 @@ impl Cx<'_> {
         quote!(#path { #(#bound)* .. })
     }
 
-    fn inner<'v>(&self, variant: &'v Variant) -> Option<(TokenStream, Ident)> {
+    fn inner(&self, variant: &Variant) -> Option<(TokenStream, Ident)> {
         let field = variant.fields.first()?;
         let binding = binding(field, field.ty.span());
         Some((self.pattern(variant, [(field, binding.clone())]), binding))
+    }
+
+    /// `<Inner as ApiError>`, through which a transparent variant delegates: an inner type
+    /// that is not an `ApiError` is then reported once, at the field's type.
+    fn via(&self, variant: &Variant) -> TokenStream {
+        let private = self.private;
+        match variant.fields.first() {
+            Some(field) => {
+                let ty = field.ty;
+                quote!(<#ty as #private::ApiError>)
+            }
+            None => quote!(#private::ApiError),
+        }
     }
 
     /// A `match self` with one arm per variant; transparent variants delegate.
     fn method(
         &self,
         own: impl Fn(&Variant) -> TokenStream,
-        delegate: impl Fn(&Ident) -> TokenStream,
+        delegate: impl Fn(&TokenStream, &Ident) -> TokenStream,
     ) -> TokenStream {
         let arms = self.input.variants.iter().map(|variant| {
             match self
@@ -164,7 +194,7 @@ impl Cx<'_> {
                 .flatten()
             {
                 Some((pattern, inner)) => {
-                    let body = delegate(&inner);
+                    let body = delegate(&self.via(variant), &inner);
                     quote!(#pattern => #body,)
                 }
                 None => {
@@ -216,7 +246,8 @@ impl Cx<'_> {
                     let ty = field.ty;
                     catalogue.push(quote!(#private::CatalogueItem::Nested(<#ty as #private::ApiError>::CATALOGUE)));
                 }
-                return quote!(#pattern => #private::ApiError::entry(#inner),);
+                let via = self.via(variant);
+                return quote!(#pattern => #via::entry(#inner),);
             }
             let attrs = self.input.variant_attrs(variant);
             let name = variant.name();
@@ -263,13 +294,20 @@ impl Cx<'_> {
                 if attrs.link.is_some() {
                     parts.push(quote!(#private::Part::Link));
                 }
+                if attrs.id.is_some() {
+                    parts.push(quote!(#private::Part::Id));
+                }
+                if let Some(source) = &attrs.source {
+                    let part = format_ident!("{}", source.kind.part());
+                    parts.push(quote!(#private::Part::#part));
+                }
                 if parts.is_empty() {
                     quote!(false)
                 } else {
                     quote!(::core::matches!(__part, #(#parts)|*))
                 }
             },
-            |inner| quote!(#private::ApiError::has_part(#inner, __part)),
+            |via, inner| quote!(#via::has_part(#inner, __part)),
         )
     }
 
@@ -279,7 +317,8 @@ impl Cx<'_> {
             if self.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
             {
-                return quote!(#pattern => #private::ApiError::fmt_part(#inner, __part, __formatter),);
+                let via = self.via(variant);
+                return quote!(#pattern => #via::fmt_part(#inner, __part, __formatter),);
             }
             let attrs = self.input.variant_attrs(variant);
             let mut used = BTreeSet::new();
@@ -287,26 +326,51 @@ impl Cx<'_> {
             if let Some(message) = &attrs.message {
                 parts.push((quote!(Message), write(variant, message, &mut used)));
             } else if self.public_message(variant) {
-                parts.push((quote!(Message), quote!(::core::fmt::Display::fmt(self, __formatter))));
+                parts.push((
+                    quote!(Message),
+                    quote!(::core::fmt::Display::fmt(self, __formatter)),
+                ));
             }
             match self.type_uri(variant) {
-                Some(TypeUri::Template(template)) => parts.push((quote!(Type), write(variant, template, &mut used))),
-                Some(TypeUri::Constant(text)) => parts.push((quote!(Type), quote!(__formatter.write_str(#text)))),
+                Some(TypeUri::Template(template)) => {
+                    parts.push((quote!(Type), write(variant, template, &mut used)))
+                }
+                Some(TypeUri::Constant(text)) => {
+                    parts.push((quote!(Type), quote!(__formatter.write_str(#text))))
+                }
                 None => {}
             }
-            for (part, template) in [(quote!(Instance), &attrs.instance), (quote!(Link), &attrs.link)] {
+            for (part, template) in [
+                (quote!(Instance), &attrs.instance),
+                (quote!(Link), &attrs.link),
+                (quote!(Id), &attrs.id),
+            ] {
                 if let Some(template) = template {
                     parts.push((part, write(variant, template, &mut used)));
                 }
             }
-            let pattern = self.pattern(variant, used.iter().filter_map(|&index| {
-                let field = variant.fields.get(index)?;
-                Some((field, binding(field, Span::call_site())))
-            }));
+            if let Some(source) = &attrs.source {
+                let part = format_ident!("{}", source.kind.part());
+                let body = if source.kind == crate::attr::SourceKind::Pointer {
+                    write_pointer(variant, &source.value, &mut used, private)
+                } else {
+                    write(variant, &source.value, &mut used)
+                };
+                parts.push((quote!(#part), body));
+            }
+            let pattern = self.pattern(
+                variant,
+                used.iter().filter_map(|&index| {
+                    let field = variant.fields.get(index)?;
+                    Some((field, binding(field, Span::call_site())))
+                }),
+            );
             if parts.is_empty() {
                 return quote!(#pattern => ::core::result::Result::Ok(()),);
             }
-            let parts = parts.iter().map(|(part, body)| quote!(#private::Part::#part => #body,));
+            let parts = parts
+                .iter()
+                .map(|(part, body)| quote!(#private::Part::#part => #body,));
             quote!(#pattern => match __part { #(#parts)* _ => ::core::result::Result::Ok(()), },)
         });
         quote!(match self { #(#arms)* })
@@ -321,7 +385,8 @@ impl Cx<'_> {
                 && let Some((pattern, inner)) = self.inner(variant)
             {
                 any = true;
-                return quote!(#pattern => #private::ApiError::serialize_members(#inner, __map),);
+                let via = self.via(variant);
+                return quote!(#pattern => #via::serialize_members(#inner, __map),);
             }
             let exposed: Vec<(&Field, String)> = variant.fields.iter().filter_map(|f| Some((f, f.exposed_name()?))).collect();
             if exposed.is_empty() {
@@ -329,19 +394,23 @@ impl Cx<'_> {
             }
             any = true;
             let pattern = self.pattern(variant, exposed.iter().map(|(field, _)| (*field, binding(field, field.ty.span()))));
-            let entries = exposed.iter().map(|(field, name)| {
-                let span = Span::call_site().located_at(field.ty.span());
+            let (guards, entries): (Vec<_>, Vec<_>) = exposed.iter().map(|(field, name)| {
+                let ty = field.ty;
                 let binding = binding(field, field.ty.span());
                 let guard = if known {
                     TokenStream::new()
                 } else {
-                    let message = format!("apifault: the format writes a member named `{name}` itself; expose the field under another name");
+                    let message = format!("apifault: the format `{}` writes a member named `{name}` itself: expose the field under another name with `#[api_error(expose = \"other_name\")]`", format.to_string().replace(' ', ""));
                     let at = Span::call_site().located_at(field.attrs.expose.as_ref().map_or(field.span, |e| e.span));
-                    quote_spanned!(at=> const { ::core::assert!(#private::member_allowed::<#format>(#name), #message) };)
+                    // An item, not an inline `const { }`: evaluated by `cargo check` too, not
+                    // only when the generic method is instantiated.
+                    quote_spanned!(at=> const _: () = ::core::assert!(#private::member_allowed::<#format>(#name), #message);)
                 };
-                quote_spanned!(span=> #guard #private::serde::ser::SerializeMap::serialize_entry(__map, #name, #binding)?;)
-            });
-            quote!(#pattern => { #(#entries)* ::core::result::Result::Ok(()) })
+                // The turbofish puts a missing `Serialize` at the field's whole type.
+                (guard, quote!(#private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(__map, #name, #binding)?;))
+            }).unzip();
+            // The guards are items: first, so no item follows a statement.
+            quote!(#pattern => { #(#guards)* #(#entries)* ::core::result::Result::Ok(()) })
         }).collect::<Vec<_>>();
         if !any {
             return TokenStream::new();
@@ -360,20 +429,31 @@ impl Cx<'_> {
     fn violations(&self) -> TokenStream {
         let private = self.private;
         let mut any = false;
-        let arms = self.input.variants.iter().map(|variant| {
-            if self.transparent(variant)
-                && let Some((pattern, inner)) = self.inner(variant)
-            {
+        let arms = self
+            .input
+            .variants
+            .iter()
+            .map(|variant| {
+                if self.transparent(variant)
+                    && let Some((pattern, inner)) = self.inner(variant)
+                {
+                    any = true;
+                    let via = self.via(variant);
+                    return quote!(#pattern => #via::violations(#inner),);
+                }
+                let Some(field) = variant.fields.iter().find(|f| f.attrs.violations.is_some())
+                else {
+                    return TokenStream::new();
+                };
                 any = true;
-                return quote!(#pattern => #private::ApiError::violations(#inner),);
-            }
-            let Some(field) = variant.fields.iter().find(|f| f.attrs.violations.is_some()) else { return TokenStream::new() };
-            any = true;
-            let binding = binding(field, field.ty.span());
-            let pattern = self.pattern(variant, [(field, binding.clone())]);
-            let call = quote_spanned!(Span::call_site().located_at(field.ty.span())=> #private::Violations::new(#binding));
-            quote!(#pattern => #call,)
-        }).collect::<Vec<_>>();
+                let binding = binding(field, field.ty.span());
+                let pattern = self.pattern(variant, [(field, binding.clone())]);
+                // The turbofish puts a type that is not a list of violations at the field's type.
+                let ty = field.ty;
+                let call = quote!(#private::Violations::new::<#ty>(#binding));
+                quote!(#pattern => #call,)
+            })
+            .collect::<Vec<_>>();
         if !any {
             return TokenStream::new();
         }
@@ -396,7 +476,8 @@ impl Cx<'_> {
                 && let Some((pattern, inner)) = self.inner(variant)
             {
                 any = true;
-                return quote!(#pattern => #private::ApiError::headers(#inner, __headers),);
+                let via = self.via(variant);
+                return quote!(#pattern => #via::headers(#inner, __headers),);
             }
             let attrs = self.input.variant_attrs(variant);
             if attrs.headers.is_empty() {
@@ -482,6 +563,48 @@ fn format_arguments(variant: &Variant, template: &Template, used: &mut Used) -> 
     quote!(::core::format_args!(#format, #(#args),*))
 }
 
+/// Writes a `source(pointer = "...")` template: each interpolated value is one reference
+/// token, escaped by `PointerToken` so a `/` or `~` in it cannot split the pointer.
+fn write_pointer(
+    variant: &Variant,
+    template: &Template,
+    used: &mut Used,
+    private: &TokenStream,
+) -> TokenStream {
+    if let Some(text) = template.constant() {
+        return quote!(__formatter.write_str(#text));
+    }
+    let mut format = String::new();
+    let mut args = Vec::new();
+    for piece in &template.pieces {
+        match piece {
+            Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Piece::Arg { name, spec } => {
+                let Some(field) = variant.field(name) else {
+                    continue;
+                };
+                used.insert(field.index);
+                let binding = binding(field, Span::call_site());
+                // `PointerToken` escapes Display and Debug output; `{n:x}` and the other
+                // numeric traits print no `/` or `~`.
+                let arg = match format_trait(spec).to_string().as_str() {
+                    "Display" | "Debug" => quote!(#private::PointerToken(#binding)),
+                    _ => quote!(#binding),
+                };
+                let spec = if spec.is_empty() {
+                    String::new()
+                } else {
+                    format!(":{spec}")
+                };
+                format.push_str(&format!("{{{}{spec}}}", args.len()));
+                args.push(arg);
+            }
+        }
+    }
+    let format = LitStr::new(&format, template.span());
+    quote!(__formatter.write_fmt(::core::format_args!(#format, #(#args),*)))
+}
+
 /// The impl's generics with the bounds its generic fields need.
 fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
     let mut generics = input.generics.clone();
@@ -500,9 +623,11 @@ fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
             &attrs.type_uri,
             &attrs.instance,
             &attrs.link,
+            &attrs.id,
         ]
         .into_iter()
         .flatten()
+        .chain(attrs.source.iter().map(|s| &s.value))
         .chain(attrs.headers.iter().map(|h| &h.value));
         for template in templates {
             for (name, spec) in template.args() {

@@ -5,12 +5,21 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput};
 
-pub fn expand(input: &DeriveInput, krate: Option<&syn::Path>, error: &syn::Error) -> TokenStream {
+use crate::attr::Attrs;
+
+/// `attrs` are the type's attributes when they could be read: the stub then names the
+/// same runtime path and format as a good derive would, so their imports stay used.
+pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
     if matches!(input.data, Data::Union(_)) {
         return errors;
     }
-    let krate = krate.map_or_else(|| quote!(::apifault), |path| quote!(#path));
+    let krate = attrs
+        .and_then(|attrs| attrs.krate.as_ref())
+        .map_or_else(|| quote!(::apifault), |path| quote!(#path));
+    let format = attrs
+        .and_then(|attrs| attrs.format.as_ref())
+        .map_or_else(|| quote!(#krate::Problem), |path| quote!(#path));
     let ident = &input.ident;
     let mut generics = input.generics.clone();
     if generics.type_params().next().is_some() {
@@ -24,10 +33,12 @@ pub fn expand(input: &DeriveInput, krate: Option<&syn::Path>, error: &syn::Error
         #errors
         #[automatically_derived]
         impl #impl_generics #krate::__private::ApiError for #ident #type_generics #where_clause {
-            type Format = #krate::Problem;
+            type Format = #format;
             fn entry(&self) -> &'static #krate::__private::Entry {
                 ::core::unreachable!()
             }
         }
+        // The framework impls too, so a handler returning the type reports nothing more.
+        #krate::__private::__integrations! { [#impl_generics] [#ident #type_generics] [#where_clause] }
     }
 }

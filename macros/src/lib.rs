@@ -18,6 +18,9 @@ mod suggest;
 mod template;
 mod valid;
 
+#[cfg(test)]
+mod robustness;
+
 use proc_macro::TokenStream;
 use syn::DeriveInput;
 
@@ -36,18 +39,18 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     };
     valid::check(&ast, &mut errors);
     if !errors.is_empty() {
-        return fail(input, ast.attrs.krate.as_ref(), errors);
+        return fail(input, Some(&ast.attrs), errors);
     }
     expand::derive(&ast)
 }
 
 fn fail(
     input: &DeriveInput,
-    krate: Option<&syn::Path>,
+    attrs: Option<&attr::Attrs>,
     errors: diag::Errors,
 ) -> proc_macro2::TokenStream {
     match errors.into_result() {
         Ok(()) => proc_macro2::TokenStream::new(),
-        Err(error) => fallback::expand(input, krate, &error),
+        Err(error) => fallback::expand(input, attrs, &error),
     }
 }

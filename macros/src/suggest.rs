@@ -3,11 +3,24 @@
 /// The candidate closest to `typo`, if close enough to be what was meant.
 pub fn closest<'a>(typo: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let typo_lower = typo.to_ascii_lowercase();
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    near(&typo_lower, &candidates).or_else(|| {
+        // A truncated name (`rename` for `rename_all`) is far in edits but plainly meant.
+        candidates.iter().copied().find(|candidate| {
+            typo_lower.len() >= 4 && candidate.to_ascii_lowercase().starts_with(&typo_lower)
+        })
+    })
+}
+
+/// The candidate fewest edits away, if few enough.
+fn near<'a>(typo_lower: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let typo = typo_lower;
     candidates
-        .into_iter()
+        .iter()
+        .copied()
         .map(|candidate| {
             (
-                distance(&typo_lower, &candidate.to_ascii_lowercase()),
+                distance(typo_lower, &candidate.to_ascii_lowercase()),
                 candidate,
             )
         })

@@ -12,7 +12,8 @@ use crate::template::Template;
 use crate::{code, suggest};
 
 pub fn check(input: &Input, errors: &mut Errors) {
-    let mut codes: HashMap<String, (Span, String)> = HashMap::new();
+    // The first variant using each code: where, its name, and whether the code is derived.
+    let mut codes: HashMap<String, (Span, String, bool)> = HashMap::new();
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
@@ -20,7 +21,10 @@ pub fn check(input: &Input, errors: &mut Errors) {
             check_transparent(variant, attrs, span, errors);
             continue;
         }
-        if attrs.status.is_none() && input.attrs.default_status.is_none() {
+        let status_written = attrs.status_written
+            || input.attrs.status_written
+            || variant.fields.iter().any(|f| f.attrs.status_written);
+        if attrs.status.is_none() && input.attrs.default_status.is_none() && !status_written {
             let fix = if input.is_enum {
                 "add `#[status(404)]` (or a constant such as `#[status(NOT_FOUND)]`) to the variant, or a default `#[api_error(status = 500)]` to the enum"
             } else {
@@ -36,34 +40,49 @@ pub fn check(input: &Input, errors: &mut Errors) {
             &attrs.type_uri,
             &attrs.instance,
             &attrs.link,
+            &attrs.id,
         ]
         .into_iter()
         .flatten()
+        .chain(attrs.source.iter().map(|s| &s.value))
         {
             check_template(variant, template, errors);
         }
+        check_source(attrs, errors);
         check_headers(variant, attrs, input, errors);
         check_fields(variant, input, errors);
 
         let (code, span) = code::of(input, variant);
         if let Some(problem) = code::invalid(&code) {
-            let fix = if attrs.code.is_some() {
-                "write a code such as `not-found`"
+            let repaired = code::repaired(&code);
+            let fix = if repaired.is_empty() || attrs.code.is_none() {
+                "give the variant a code such as `#[code(\"not-found\")]`".to_owned()
             } else {
-                "give the variant a `#[code(\"...\")]`"
+                format!("write `#[code(\"{repaired}\")]`")
             };
             errors.at(span, format!("{problem}: {fix}"));
             continue;
         }
+        let derived = attrs.code.is_none();
         match codes.get(&code) {
-            Some((first_span, first_name)) => {
-                errors.at(span, format!("duplicate code `{code}`, also used by `{first_name}`: give one of them a distinct `#[code(\"...\")]`"));
+            Some((first_span, first_name, first_derived)) => {
+                let duplicate = |derived: bool, other: &str| {
+                    let origin = if derived {
+                        " (derived from the variant name)"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "duplicate code `{code}`{origin}, also used by `{other}`: give one of them a distinct `#[code(\"...\")]`"
+                    )
+                };
+                errors.at(span, duplicate(derived, first_name));
                 if reported_first.insert(code.clone()) {
-                    errors.at(*first_span, format!("duplicate code `{code}`, also used by `{}`: give one of them a distinct `#[code(\"...\")]`", variant.name()));
+                    errors.at(*first_span, duplicate(*first_derived, &variant.name()));
                 }
             }
             None => {
-                codes.insert(code, (span, variant.name()));
+                codes.insert(code, (span, variant.name(), derived));
             }
         }
     }
@@ -86,6 +105,8 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         ("`type`", attrs.type_uri.as_ref().map(Template::span)),
         ("`instance`", attrs.instance.as_ref().map(Template::span)),
         ("`link`", attrs.link.as_ref().map(Template::span)),
+        ("`id`", attrs.id.as_ref().map(Template::span)),
+        ("`source`", attrs.source.as_ref().map(|s| s.value.span())),
         ("`header`", attrs.headers.first().map(|h| h.name.span())),
     ];
     for (what, span) in delegated {
@@ -103,6 +124,25 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         {
             errors.at(span, "a transparent variant's field is the inner error, which decides its own body: remove this");
         }
+    }
+}
+
+/// A JSON Pointer is empty or starts with `/` (RFC 6901); checked on the written text.
+fn check_source(attrs: &Attrs, errors: &mut Errors) {
+    let Some(source) = &attrs.source else {
+        return;
+    };
+    if source.kind == crate::attr::SourceKind::Pointer
+        && let Some(crate::template::Piece::Text(text)) = source.value.pieces.first()
+        && !text.starts_with('/')
+    {
+        errors.at(
+            source.value.span(),
+            format!(
+                "a JSON Pointer starts with `/`: write `source(pointer = \"/{}\")`",
+                source.value.lit.value()
+            ),
+        );
     }
 }
 
@@ -172,21 +212,26 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
             && !value.bytes().all(|b| b.is_ascii_digit())
             && !value.ends_with("GMT")
         {
-            errors.at(header.value.span(), "`Retry-After` takes a number of seconds (\"120\") or an HTTP date (\"Wed, 21 Oct 2015 07:28:00 GMT\")");
+            errors.at(header.value.span(), "`Retry-After` takes a number of seconds or an HTTP date: write \"120\" or \"Wed, 21 Oct 2015 07:28:00 GMT\"");
         }
         names.push(name.to_ascii_lowercase());
     }
     let status = attrs.status.or(input.attrs.default_status);
     let required = match status.map(|s| s.code) {
-        Some(401) => Some(("www-authenticate", "WWW-Authenticate", "Bearer")),
-        Some(405) => Some(("allow", "Allow", "GET, HEAD")),
+        Some(401) => Some((
+            "www-authenticate",
+            "a `WWW-Authenticate`",
+            "WWW-Authenticate",
+            "Bearer",
+        )),
+        Some(405) => Some(("allow", "an `Allow`", "Allow", "GET, HEAD")),
         _ => None,
     };
-    if let (Some(status), Some((lower, header, example))) = (status, required)
+    if let (Some(status), Some((lower, article_header, header, example))) = (status, required)
         && !names.iter().any(|n| n == lower)
     {
         errors.at(status.span, format!(
-            "a {} response must carry a `{header}` header (RFC 9110): add `#[api_error(header(\"{header}\" = \"{example}\"))]`",
+            "a {} response must carry {article_header} header (RFC 9110): add `#[api_error(header(\"{header}\" = \"{example}\"))]`",
             status.code
         ));
     }
@@ -230,7 +275,7 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
         } else if let Some(reserved) = &reserved
             && reserved.contains(&name.as_str())
         {
-            errors.at(span, format!("`{name}` is a member the format already writes: expose the field under another name, `#[api_error(expose = \"other_name\")]`"));
+            errors.at(span, format!("`{name}` is a member the format already writes: expose the field under another name with `#[api_error(expose = \"other_name\")]`"));
         } else if exposed.contains(&name) {
             errors.at(span, format!("`{name}` is exposed twice in `{}`: give one field another name with `#[api_error(expose = \"...\")]`", variant.name()));
         }
@@ -265,6 +310,16 @@ pub fn reserved_members(input: &Input, has_violations: bool) -> Option<Vec<&'sta
             {
                 names.push("code");
             }
+            if has_violations {
+                names.push("errors");
+            }
+            Some(names)
+        }
+        // Exposed fields go under `meta`, a namespace of their own.
+        Some("JsonApi") => Some(Vec::new()),
+        // hapi's payload members; Boom writes no `code`.
+        Some("Boom") => {
+            let mut names = vec!["statusCode", "error", "message"];
             if has_violations {
                 names.push("errors");
             }

@@ -7,6 +7,15 @@ pub use ::http;
 pub use ::serde;
 pub use ::std;
 
+#[cfg(feature = "actix-web")]
+pub use ::actix_web;
+#[cfg(feature = "axum")]
+pub use ::axum;
+#[cfg(feature = "utoipa")]
+pub use ::utoipa;
+
+pub use crate::__integrations;
+
 pub use crate::catalogue::CatalogueItem;
 pub use crate::{ApiError, Catalogue, Entry, Format, Part, ViolationList, Violations};
 
@@ -29,10 +38,22 @@ pub fn append_header(
 ) {
     let value = match value.as_str() {
         Some(constant) => http::HeaderValue::from_str(constant),
-        None => http::HeaderValue::try_from(value.to_string()),
+        None => {
+            // Not `to_string()`, which panics when a field's `Display` fails: such a
+            // header is dropped like an invalid one.
+            let mut text = String::new();
+            if fmt::write(&mut text, value).is_err() {
+                crate::log::dropped_header(&name, "its value's `Display` failed");
+                return;
+            }
+            http::HeaderValue::try_from(text)
+        }
     };
-    if let Ok(value) = value {
-        headers.append(name, value);
+    match value {
+        Ok(value) => {
+            headers.append(name, value);
+        }
+        Err(_) => crate::log::dropped_header(&name, "its value is not a valid header value"),
     }
 }
 
@@ -87,6 +108,40 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fmt<F> {
 
 impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> serde::Serialize for Fmt<F> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        crate::text::collect_str(serializer, self)
+    }
+}
+
+/// A value interpolated into `source(pointer = "...")`, written as one RFC 6901 reference
+/// token: `~` becomes `~0` and `/` becomes `~1`, so a value cannot split the pointer.
+pub struct PointerToken<T>(pub T);
+
+impl<T: fmt::Display> fmt::Display for PointerToken<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Write::write_fmt(&mut EscapeToken(f), format_args!("{}", self.0))
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for PointerToken<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Write::write_fmt(&mut EscapeToken(f), format_args!("{:?}", self.0))
+    }
+}
+
+struct EscapeToken<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for EscapeToken<'_, '_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let mut rest = text;
+        while let Some(at) = rest.find(['~', '/']) {
+            self.0.write_str(&rest[..at])?;
+            self.0.write_str(if rest[at..].starts_with('~') {
+                "~0"
+            } else {
+                "~1"
+            })?;
+            rest = &rest[at + 1..];
+        }
+        self.0.write_str(rest)
     }
 }

@@ -13,6 +13,11 @@ use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
 ///
 /// Reading the status, code and title never allocates. The public texts are written
 /// straight into the output by the format through [`Text`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `ApiError`",
+    label = "this type has no `#[derive(ApiError)]`",
+    note = "a transparent variant delegates everything to its field: derive `ApiError` for `{Self}`, or drop `#[api_error(transparent)]` and give the variant its own `#[status]`"
+)]
 pub trait ApiError: std::error::Error {
     /// The wire format `to_response` renders the body in.
     type Format: Format;

@@ -102,35 +102,56 @@ impl Catalogue {
     /// When two entries share a code.
     pub fn assert_unique_codes(&'static self) {
         let duplicates = self.duplicate_codes();
-        assert!(duplicates.is_empty(), "error codes used by more than one variant: {duplicates:?}");
+        assert!(
+            duplicates.is_empty(),
+            "error codes used by more than one variant: {duplicates:?}"
+        );
     }
 
     /// The catalogue as a Markdown page like a hand-written API error page: one table
-    /// for client errors (4xx) and one for server errors (5xx), with the status, its
-    /// name (RFC 9110 phrase), the code, the title and the description.
+    /// for client errors (4xx) and one for server errors (5xx), each ordered by status
+    /// (declaration order within a status), with the status, its name (RFC 9110 phrase),
+    /// the code, the title (when any entry declares one) and the description.
     ///
     /// Pin it with a snapshot test: a renamed variant under `rename_all` silently changes
     /// a code clients depend on, and the snapshot turns that into a failing test.
     #[must_use]
     pub fn to_markdown(&'static self, heading: &str) -> String {
         let mut page = format!("# {heading}\n");
-        for (title, range) in [("Client errors (4xx)", 400..500), ("Server errors (5xx)", 500..600)] {
-            let rows: Vec<&Entry> = self.entries().filter(|e| range.contains(&e.status.as_u16())).collect();
+        // Like the seed pages, no Title column when no entry declares one.
+        let titled = self.entries().any(|e| e.title.is_some());
+        for (title, range) in [
+            ("Client errors (4xx)", 400..500),
+            ("Server errors (5xx)", 500..600),
+        ] {
+            let mut rows: Vec<&Entry> = self
+                .entries()
+                .filter(|e| range.contains(&e.status.as_u16()))
+                .collect();
+            // By status like the seed pages; a stable sort keeps declaration order within one.
+            rows.sort_by_key(|e| e.status);
             if rows.is_empty() {
                 continue;
             }
-            let _ = write!(page, "\n## {title}\n\n| Status | Name | Code | Title | Description |\n|---|---|---|---|---|\n");
+            let _ = write!(page, "\n## {title}\n\n");
+            page.push_str(if titled {
+                "| Status | Name | Code | Title | Description |\n|---|---|---|---|---|\n"
+            } else {
+                "| Status | Name | Code | Description |\n|---|---|---|---|\n"
+            });
             for entry in rows {
                 let name = phrase::rfc9110(entry.status).unwrap_or("");
-                let _ = writeln!(
+                let _ = write!(
                     page,
-                    "| {} | {} | `{}` | {} | {} |",
+                    "| {} | {} | `{}` | ",
                     entry.status.as_u16(),
                     cell(name),
                     entry.code,
-                    cell(entry.title.unwrap_or("")),
-                    cell(entry.description),
                 );
+                if titled {
+                    let _ = write!(page, "{} | ", cell(entry.title.unwrap_or("")));
+                }
+                let _ = writeln!(page, "{} |", cell(entry.description));
             }
         }
         page
@@ -139,5 +160,8 @@ impl Catalogue {
 
 /// Table cells hold one line and no bare `|`.
 fn cell(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('|', "\\|")
 }

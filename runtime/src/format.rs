@@ -42,8 +42,13 @@ impl<'a> Context<'a> {
 
 /// A wire format: turns any [`ApiError`] into a content type and body bytes.
 ///
-/// Built in: [`Problem`](crate::Problem) (RFC 9457, the default). A house format is a unit
-/// struct implementing this trait, usually by serializing a struct of borrowed fields:
+/// Built in: [`Problem`](crate::Problem) (RFC 9457, the default), [`JsonApi`](crate::JsonApi)
+/// and [`Boom`](crate::Boom) (hapi). A house format is a unit struct implementing this
+/// trait, usually by serializing a struct of borrowed fields; everything it needs is public:
+/// the texts ([`ApiError::message`], [`Text::of`](crate::Text::of) for any
+/// [`Part`](crate::Part)), the exposed fields ([`ApiError::serialize_members`],
+/// [`Members`](crate::Members)), the violations ([`Violations::serialize_each`](crate::Violations::serialize_each),
+/// [`Path`](crate::Path)), the request [`Context`] and the [`phrase`](crate::phrase) tables:
 ///
 /// ```
 /// use apifault::{ApiError, Context, Format, RenderError};
@@ -109,6 +114,15 @@ pub trait Format {
         let mut out = Vec::with_capacity(Self::size_hint(error, context));
         Self::write_body(error, context, &mut out)?;
         Ok(out)
+    }
+
+    /// The JSON Schema of the body, for the OpenAPI responses of every type in this format
+    /// (feature `utoipa`). `None`, the default, documents the responses by their examples
+    /// alone.
+    #[cfg(feature = "utoipa")]
+    #[must_use]
+    fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
+        None
     }
 }
 

@@ -36,6 +36,110 @@ impl<'a, E: ApiError> Members<'a, E> {
     pub fn is_empty(&self) -> bool {
         self.0.entry().members.is_empty()
     }
+
+    /// The value of the exposed member `name` alone, for a house format that gives one
+    /// member a fixed place (awork's `details`); `None` when `error` exposes no such member.
+    ///
+    /// ```
+    /// use apifault::{ApiError, Members};
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// #[error("invalid")]
+    /// #[status(400)]
+    /// struct Invalid {
+    ///     #[api_error(expose)]
+    ///     details: Vec<&'static str>,
+    ///     #[api_error(expose)]
+    ///     retry: bool,
+    /// }
+    ///
+    /// let error = Invalid { details: vec!["Or here."], retry: false };
+    /// let details = Members::of(&error).get("details").unwrap();
+    /// assert_eq!(serde_json::to_string(&details).unwrap(), r#"["Or here."]"#);
+    /// assert!(Members::of(&error).get("name").is_none());
+    /// ```
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<Member<'a, E>> {
+        let index = self.0.entry().members.iter().position(|m| *m == name)?;
+        Some(Member {
+            error: self.0,
+            index,
+        })
+    }
+}
+
+/// One exposed member's value, from [`Members::get`].
+pub struct Member<'a, E> {
+    error: &'a E,
+    /// Its place in the entry's member list, which is the order `serialize_members` writes.
+    index: usize,
+}
+
+impl<E: ApiError> Serialize for Member<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut pick = Pick {
+            serializer: Some(serializer),
+            index: self.index,
+            seen: 0,
+            picked: None,
+        };
+        self.error.serialize_members(&mut pick)?;
+        match (pick.picked, pick.serializer) {
+            (Some(ok), _) => Ok(ok),
+            // Only a hand-written `serialize_members` that disagrees with its entry's
+            // member list gets here: write `null` rather than fail the body.
+            (None, Some(serializer)) => serializer.serialize_unit(),
+            (None, None) => Err(serde::ser::Error::custom("exposed member not written")),
+        }
+    }
+}
+
+/// A map sink that serializes the value of the `index`-th entry with `serializer` and
+/// drops the others: members are picked by position, so keys are never compared or
+/// copied.
+struct Pick<S: Serializer> {
+    serializer: Option<S>,
+    index: usize,
+    seen: usize,
+    picked: Option<S::Ok>,
+}
+
+impl<S: Serializer> Pick<S> {
+    fn value<V: Serialize + ?Sized>(&mut self, value: &V) -> Result<(), S::Error> {
+        let position = self.seen;
+        self.seen += 1;
+        if position == self.index
+            && let Some(serializer) = self.serializer.take()
+        {
+            self.picked = Some(value.serialize(serializer)?);
+        }
+        Ok(())
+    }
+}
+
+impl<S: Serializer> SerializeMap for Pick<S> {
+    type Ok = ();
+    type Error = S::Error;
+
+    fn serialize_key<K: Serialize + ?Sized>(&mut self, _: &K) -> Result<(), S::Error> {
+        Ok(())
+    }
+
+    fn serialize_value<V: Serialize + ?Sized>(&mut self, value: &V) -> Result<(), S::Error> {
+        self.value(value)
+    }
+
+    fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
+        &mut self,
+        _: &K,
+        value: &V,
+    ) -> Result<(), S::Error> {
+        self.value(value)
+    }
+
+    fn end(self) -> Result<(), S::Error> {
+        Ok(())
+    }
 }
 
 impl<E: ApiError> Serialize for Members<'_, E> {

@@ -1,13 +1,11 @@
-use serde::Serializer;
-use serde::ser::SerializeMap;
-
-use crate::__private::Fmt;
-use crate::{ApiError, Context, Format, RenderError, Violation, phrase};
+use crate::json::Json;
+use crate::{ApiError, Context, Format, Path, PathSegment, RenderError, phrase};
 
 /// RFC 9457 problem details, `application/problem+json`: the default format.
 ///
-/// Members, in order: `type` (`about:blank` unless declared), `title` (declared, else the
-/// RFC 9110 status phrase), `status` (always the HTTP status), `detail` (the public
+/// Members, in order: `type` (`about:blank` unless declared), `title` (the declared title
+/// beside a declared type; with `about:blank`, the RFC 9110 status phrase, as RFC 9457
+/// §4.2.1 asks), `status` (always the HTTP status), `detail` (the public
 /// message, absent for a 5xx without `#[message]`), `instance` (declared, else the request
 /// path when known), then the extension members `code` (unless `code_in_body = false`),
 /// `request_id` (when known), the exposed fields in declaration order, and `errors`, one
@@ -51,41 +49,79 @@ impl Format for Problem {
         context: &Context<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
+        // Written straight into `out` (see `json.rs`): the member names and constants as
+        // they are, the texts escaped as they are written, the exposed fields by serde.
         let status = error.status();
-        let mut serializer = serde_json::Serializer::new(out);
-        let mut map = serializer.serialize_map(None)?;
-        match error.type_uri() {
-            Some(type_uri) => map.serialize_entry("type", &type_uri)?,
-            None => map.serialize_entry("type", "about:blank")?,
+        let mut json = Json::new(out);
+        // RFC 9457 §4.2.1: with `about:blank` the title is the status phrase; a declared
+        // title summarises a declared type.
+        let title = match error.type_uri() {
+            Some(type_uri) => {
+                json.raw(b"{\"type\":");
+                json.display(&type_uri)?;
+                error.title().or_else(|| phrase::rfc9110(status))
+            }
+            None => {
+                json.raw(b"{\"type\":\"about:blank\"");
+                phrase::rfc9110(status)
+            }
+        };
+        if let Some(title) = title {
+            json.raw(b",\"title\":");
+            json.str(title);
         }
-        if let Some(title) = error.title().or_else(|| phrase::rfc9110(status)) {
-            map.serialize_entry("title", title)?;
-        }
-        map.serialize_entry("status", &status.as_u16())?;
+        // A `StatusCode` is three digits.
+        json.raw(b",\"status\":");
+        json.raw(status.as_str().as_bytes());
         if let Some(message) = error.message() {
-            map.serialize_entry("detail", &message)?;
+            json.raw(b",\"detail\":");
+            json.display(&message)?;
         }
         match error.instance() {
-            Some(instance) => map.serialize_entry("instance", &instance)?,
+            Some(instance) => {
+                json.raw(b",\"instance\":");
+                json.display(&instance)?;
+            }
             None => {
                 if let Some(instance) = context.instance {
-                    map.serialize_entry("instance", instance)?;
+                    json.raw(b",\"instance\":");
+                    json.str(instance);
                 }
             }
         }
         if error.code_in_body() {
-            map.serialize_entry("code", error.code())?;
+            json.raw(b",\"code\":");
+            json.str(error.code());
         }
         if let Some(request_id) = context.request_id {
-            map.serialize_entry("request_id", request_id)?;
+            json.raw(b",\"request_id\":");
+            json.str(request_id);
         }
-        error.serialize_members(&mut map)?;
+        json.members(error)?;
         let violations = error.violations();
         if !violations.is_empty() {
-            map.serialize_entry("errors", &violations.serialize_each(ProblemViolation))?;
+            json.raw(b",\"errors\":[");
+            for (i, violation) in violations.iter().enumerate() {
+                json.raw(if i == 0 { b"{\"detail\":" } else { b",{\"detail\":" });
+                json.str(violation.message());
+                json.raw(b",\"pointer\":\"#");
+                pointer_fragment(&mut json, violation.path());
+                json.raw(b"\"");
+                if let Some(code) = violation.code() {
+                    json.raw(b",\"code\":");
+                    json.str(code);
+                }
+                json.raw(b"}");
+            }
+            json.raw(b"]");
         }
-        map.end()?;
+        json.raw(b"}");
         Ok(())
+    }
+
+    #[cfg(feature = "utoipa")]
+    fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
+        Some(<Self as ::utoipa::PartialSchema>::schema())
     }
 
     fn size_hint<E: ApiError>(error: &E, context: &Context<'_>) -> usize {
@@ -104,18 +140,60 @@ impl Format for Problem {
     }
 }
 
-struct ProblemViolation<'a>(&'a dyn Violation);
-
-impl serde::Serialize for ProblemViolation<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let violation = self.0;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("detail", violation.message())?;
-        let pointer = violation.path().pointer();
-        map.serialize_entry("pointer", &Fmt::str(|f| write!(f, "#{pointer}")))?;
-        if let Some(code) = violation.code() {
-            map.serialize_entry("code", code)?;
+/// Writes `path` as a JSON Pointer in a URI fragment, as RFC 6901 §6 says: in keys, `~`
+/// becomes `~0` and `/` becomes `~1` (RFC 6901 §3), then the bytes RFC 3986's `fragment`
+/// does not allow (space, `"`, `%`, `#`, non-ASCII, ...) are percent-encoded, so
+/// `first name` becomes `/first%20name`. Every byte written is printable ASCII other than
+/// `"` and `\`, so it goes into the JSON string as it is.
+fn pointer_fragment(json: &mut Json<'_>, path: Path<'_>) {
+    for segment in path.segments() {
+        json.raw(b"/");
+        match segment {
+            PathSegment::Index(index) => json.usize(*index),
+            PathSegment::Key(key) => {
+                let key = key.as_bytes();
+                if key.iter().all(|&byte| in_fragment(byte) && byte != b'~' && byte != b'/') {
+                    json.raw(key);
+                    continue;
+                }
+                for &byte in key {
+                    match byte {
+                        b'~' => json.raw(b"~0"),
+                        b'/' => json.raw(b"~1"),
+                        _ if in_fragment(byte) => json.raw(&[byte]),
+                        _ => {
+                            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                            json.raw(&[
+                                b'%',
+                                HEX[usize::from(byte >> 4)],
+                                HEX[usize::from(byte & 0xF)],
+                            ]);
+                        }
+                    }
+                }
+            }
         }
-        map.end()
     }
 }
+
+/// RFC 3986 `fragment = *( pchar / "/" / "?" )`, unencoded.
+fn in_fragment(byte: u8) -> bool {
+    FRAGMENT[usize::from(byte)]
+}
+
+/// `in_fragment` as a table: the check runs once per byte of every violation's path.
+const FRAGMENT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    let others = b"-._~!$&'()*+,;=:@/?";
+    let mut i = 0;
+    while i < others.len() {
+        table[others[i] as usize] = true;
+        i += 1;
+    }
+    table
+};

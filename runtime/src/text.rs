@@ -14,6 +14,17 @@ pub enum Part {
     Instance,
     /// A documentation link: JSON:API `links.about`.
     Link,
+    /// An identifier of this occurrence, `#[api_error(id = "…")]`: JSON:API `id`.
+    Id,
+    /// The JSON Pointer to the request member at fault,
+    /// `#[api_error(source(pointer = "/data/attributes/{field}"))]`: JSON:API `source.pointer`.
+    SourcePointer,
+    /// The query parameter at fault, `#[api_error(source(parameter = "…"))]`: JSON:API
+    /// `source.parameter`, Kiteworks `field`.
+    SourceParameter,
+    /// The request header at fault, `#[api_error(source(header = "…"))]`: JSON:API
+    /// `source.header`.
+    SourceHeader,
 }
 
 /// A part of an error that formats itself on demand, without an intermediate `String`.
@@ -65,6 +76,61 @@ impl<E: ApiError + ?Sized> Copy for Text<'_, E> {}
 
 impl<E: ApiError + ?Sized> serde::Serialize for Text<'_, E> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        collect_str(serializer, self)
     }
+}
+
+/// `serializer.collect_str(value)`, except that a `Display` that fails on its own (not
+/// because the output failed) is a serialization error: `serde_json` would panic on it.
+/// Rendering then fails, and [`response`](crate::response) sends the bare body.
+pub(crate) fn collect_str<S: serde::Serializer>(
+    serializer: S,
+    value: &dyn fmt::Display,
+) -> Result<S::Ok, S::Error> {
+    /// Passes the text on, telling the output's own failures from the value's.
+    struct Tracked<'a, 'b> {
+        out: &'a mut fmt::Formatter<'b>,
+        out_failed: bool,
+    }
+
+    impl fmt::Write for Tracked<'_, '_> {
+        fn write_str(&mut self, text: &str) -> fmt::Result {
+            let result = self.out.write_str(text);
+            self.out_failed |= result.is_err();
+            result
+        }
+    }
+
+    struct Guarded<'a> {
+        value: &'a dyn fmt::Display,
+        value_failed: core::cell::Cell<bool>,
+    }
+
+    impl fmt::Display for Guarded<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut out = Tracked {
+                out: f,
+                out_failed: false,
+            };
+            match fmt::write(&mut out, format_args!("{}", self.value)) {
+                Err(_) if !out.out_failed => {
+                    self.value_failed.set(true);
+                    Ok(())
+                }
+                result => result,
+            }
+        }
+    }
+
+    let guarded = Guarded {
+        value,
+        value_failed: core::cell::Cell::new(false),
+    };
+    let result = serializer.collect_str(&guarded);
+    if guarded.value_failed.get() {
+        return Err(serde::ser::Error::custom(
+            "a `Display` implementation returned an error",
+        ));
+    }
+    result
 }

@@ -63,16 +63,30 @@ impl<'a> Path<'a> {
         self.0
     }
 
-    /// An RFC 6901 JSON Pointer (`/profile/color`), escaping `~` and `/`.
+    /// An RFC 6901 JSON Pointer (`/profile/color`), escaping `~` and `/`. Serializes as
+    /// a string, so a format can put it in a body without building a `String`.
     #[must_use]
-    pub fn pointer(self) -> impl fmt::Display + 'a {
+    pub fn pointer(self) -> impl fmt::Display + serde::Serialize + 'a {
         Pointer(self.0)
     }
 
     /// A dotted path with bracketed indices (`steps[0].title`), as many APIs name fields.
+    /// Serializes as a string.
     #[must_use]
-    pub fn dotted(self) -> impl fmt::Display + 'a {
+    pub fn dotted(self) -> impl fmt::Display + serde::Serialize + 'a {
         Dotted(self.0)
+    }
+}
+
+impl serde::Serialize for Pointer<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl serde::Serialize for Dotted<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -210,7 +224,7 @@ impl<V: Violation + ?Sized> Violation for &V {
 }
 
 /// A field that holds violations: `Vec<V>`, `[V; N]`, `Box<[V]>`, `VecDeque<V>`,
-/// `Option<L>` and slices.
+/// `Option<L>`, slices and references to any of these (`&'a [V]`).
 pub trait ViolationList {
     /// How many there are.
     fn len(&self) -> usize;
@@ -279,6 +293,17 @@ impl<L: ViolationList> ViolationList for Option<L> {
 
     fn get(&self, index: usize) -> Option<&dyn Violation> {
         self.as_ref().and_then(|list| list.get(index))
+    }
+}
+
+/// A borrowed list, such as a `&'a [V]` field.
+impl<L: ViolationList + ?Sized> ViolationList for &L {
+    fn len(&self) -> usize {
+        (**self).len()
+    }
+
+    fn get(&self, index: usize) -> Option<&dyn Violation> {
+        (**self).get(index)
     }
 }
 

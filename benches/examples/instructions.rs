@@ -1,0 +1,70 @@
+//! Renders one case with one implementation N times: run under
+//! `valgrind --tool=callgrind` at two values of N, the difference of the instruction counts
+//! divided by the difference of N is the cost of one render, repeatable to the instruction
+//! even on a busy machine (`benches/instructions.sh` does this for every row).
+//!
+//! `cargo run --release -p apifault-benches --example instructions -- <row> <case> <n>`
+
+use std::hint::black_box;
+
+use apifault::{ApiError as _, Boom, Context, Format, JsonApi, Problem};
+use apifault_benches::{BenchError, INVALID_MESSAGE, cases, hand, problem_json_macro};
+
+#[path = "../src/dev.rs"]
+mod dev;
+
+fn render<F: Format>(error: &BenchError) -> Vec<u8> {
+    F::render(error, &Context::default()).expect("the benchmark errors render")
+}
+
+/// The rows, by name: each returns something to drop, so its whole cost is counted.
+fn row(name: &str) -> Option<fn(&BenchError) -> usize> {
+    Some(match name {
+        "status_code/apifault" => |e| {
+            let e = black_box(e);
+            e.status().as_u16() as usize + e.code().len()
+        },
+        "status_code/hand-match" => |e| {
+            let e = black_box(e);
+            hand::status(e).as_u16() as usize + hand::code(e).len()
+        },
+        "body/apifault-problem" => |e| render::<Problem>(e).len(),
+        "body/apifault-jsonapi" => |e| render::<JsonApi>(e).len(),
+        "body/apifault-boom" => |e| render::<Boom>(e).len(),
+        "body/hand-naive" => |e| hand::problem_naive(e).len(),
+        "body/hand-presized" => |e| hand::problem_presized(e).len(),
+        "body/hand-naive-jsonapi" => |e| hand::jsonapi_naive(e).len(),
+        "body/hand-naive-boom" => |e| hand::boom_naive(e).len(),
+        "body/json-macro" => |e| problem_json_macro(e).len(),
+        "body/http-api-problem" => |e| dev::http_api_problem_body(e).len(),
+        "axum_response/apifault-problem" => |e| {
+            apifault::axum::into_response::<Problem, BenchError>(e)
+                .headers()
+                .len()
+        },
+        "axum_response/hand-naive" => |e| dev::axum_naive(e).headers().len(),
+        "axum_response/hand-presized" => |e| dev::axum_presized(e).headers().len(),
+        "axum_response/http-api-problem" => |e| dev::http_api_problem_axum(e).headers().len(),
+        _ => return None,
+    })
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [name, case, n] = args.as_slice() else {
+        eprintln!("usage: instructions <row> <404|400x3|500> <iterations>");
+        std::process::exit(2);
+    };
+    let row = row(name).unwrap_or_else(|| panic!("no row {name}"));
+    let case = cases()
+        .into_iter()
+        .find(|c| c.name == case)
+        .unwrap_or_else(|| panic!("no case {case}"));
+    let n: usize = n.parse().expect("a number of iterations");
+    let mut total = 0;
+    for _ in 0..n {
+        total += row(black_box(&case.error));
+    }
+    assert!(n == 0 || total > 0 || INVALID_MESSAGE.is_empty());
+    println!("{total}");
+}

@@ -1,0 +1,57 @@
+//! The example case API on actix-web: `cargo run --example actix`.
+//!
+//! The same error enum as the axum example (`examples/service/cases.rs`), answered through
+//! `actix_web::ResponseError`. Listens on 127.0.0.1:3001; another port with `PORT=8081` or
+//! `-- 8081`. Ctrl-C stops it.
+
+// The domain is shared with the axum example, which uses other parts of it.
+#[allow(dead_code)]
+#[path = "../service/cases.rs"]
+mod cases;
+
+mod app;
+
+use std::net::Ipv4Addr;
+
+use actix_web::{App, HttpServer};
+
+/// The port from the first argument, else `PORT`, else 3001.
+fn port() -> Result<u16, String> {
+    let given = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("PORT").ok());
+    match given {
+        Some(text) => text
+            .parse()
+            .map_err(|_| format!("not a port number: {text:?}")),
+        None => Ok(3001),
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_writer(std::io::stderr)
+        .init();
+    let port = port()?;
+    let store = cases::Store::default();
+    actix_web::rt::System::new().block_on(async move {
+        let server = HttpServer::new(move || App::new().configure(app::configure(store.clone())))
+            .workers(2)
+            .bind((Ipv4Addr::LOCALHOST, port))?;
+        for address in server.addrs() {
+            let base = format!("http://{address}");
+            println!("apifault actix-web example on {base} (Ctrl-C stops it)\n");
+            println!("  curl -i {base}/cases/42                # 404, exposed `id`");
+            println!("  curl -i {base}/me                      # 401, WWW-Authenticate");
+            println!("  curl -i {base}/reports/export          # 429, Retry-After");
+            println!("  curl -i {base}/health/db               # 500, cause masked (see the log)");
+            println!(
+                "  curl -i {base}/cases -H 'content-type: application/json' -d '{{\"name\":\"\",\"priority\":9}}'   # 400, violations"
+            );
+            println!();
+        }
+        server.run().await
+    })?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! Pax8's error bodies through a house format: `cargo run --example pax8`.
+//!
+//! The format lives in `formats/pax8.rs`, shared with the seed tests.
+
+#[path = "formats/pax8.rs"]
+mod format;
+
+use apifault::{ApiError, Context};
+
+/// Errors of Pax8's partner endpoints.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = format::Pax8, rename_all = "SCREAMING_SNAKE_CASE")]
+enum PartnerError {
+    /// The company does not exist.
+    #[error("no company {0}")]
+    #[status(404)]
+    #[code("NOT_FOUND")]
+    #[message("Company Not Found: {0}")]
+    CompanyNotFound(String),
+
+    /// Improper API usage: bad syntax or a missing parameter.
+    #[error("request could not be parsed")]
+    #[status(400)]
+    #[message("Api failed to process the request")]
+    BadRequest,
+}
+
+/// Errors of Pax8's vendor endpoints, whose details carry a support id.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = format::Pax8, rename_all = "kebab-case")]
+enum VendorError {
+    /// A required field is blank.
+    #[error("field {field} is blank")]
+    #[status(400)]
+    #[message("field {field} must not be blank")]
+    InvalidRequest { field: &'static str },
+}
+
+fn show<E: ApiError>(error: &E, context: &Context<'_>) {
+    let response = error.to_response_in::<format::Pax8>(context);
+    println!(
+        "{} {}",
+        response.status(),
+        String::from_utf8_lossy(response.body())
+    );
+}
+
+fn main() {
+    let company = "3d0617ac-57f6-40e3-951d-e91da47a326b";
+    let path = format!("/public/v1/companies/{company}");
+    show(
+        &PartnerError::CompanyNotFound(company.into()),
+        &Context::new().with_instance(&path),
+    );
+    show(
+        &PartnerError::BadRequest,
+        &Context::new().with_instance("/public/.../"),
+    );
+    show(
+        &VendorError::InvalidRequest { field: "x" },
+        &Context::new()
+            .with_instance("/example")
+            .with_request_id("2f78b0321e2c945293108ded671cba51"),
+    );
+}

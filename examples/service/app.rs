@@ -1,0 +1,88 @@
+//! The axum service's router, built without binding a socket so the HTTP tests
+//! (`tests/axum_http.rs`) serve exactly what `cargo run --example service` serves.
+//!
+//! The same routes are mounted three times: at `/` answering errors in RFC 9457 (the
+//! enum's own format), under `/jsonapi` in JSON:API and under `/boom` in hapi's Boom. The
+//! handlers are generic over the format only because this example serves three; a service
+//! with one format writes `Result<Json<Case>, CaseError>` and nothing else.
+
+use apifault::axum::{ContextLayer, InFormat, Json, Rejection};
+use apifault::{Boom, Format, JsonApi, Problem};
+use axum::Router;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::routing::get;
+
+use crate::cases::{Case, CaseError, NewCase, Store, authorize, database_health, export};
+
+/// A `CaseError` answered in format `F`.
+type Failure<F> = InFormat<F, CaseError>;
+
+/// A JSON body whose rejection (bad JSON, a missing field) also answers in format `F`.
+type Body<T, F> = Json<T, InFormat<F, Rejection>>;
+
+/// The whole service: the three format prefixes, each with its own fallback, inside the
+/// request-context layer (path as `instance`, request id in body and header).
+pub fn app() -> Router {
+    Router::new()
+        .merge(routes::<Problem>())
+        .nest("/jsonapi", routes::<JsonApi>())
+        .nest("/boom", routes::<Boom>())
+        .layer(ContextLayer::new())
+        .with_state(Store::default())
+}
+
+/// The routes, answering errors in format `F`.
+fn routes<F: Format + 'static>() -> Router<Store> {
+    Router::new()
+        .route("/cases", axum::routing::post(create_case::<F>))
+        .route("/cases/{id}", get(get_case::<F>))
+        .route("/me", get(me::<F>))
+        .route("/reports/export", get(export_report::<F>))
+        .route("/health/db", get(health::<F>))
+        .fallback(no_route::<F>)
+}
+
+/// `GET /cases/{id}`: the case, or 404 with the id exposed; an id that is not a number is
+/// axum's path rejection, in the same format.
+async fn get_case<F: Format>(
+    State(store): State<Store>,
+    id: Result<Path<u64>, PathRejection>,
+) -> Result<axum::Json<Case>, Failure<F>> {
+    let Path(id) = id.map_err(|rejection| CaseError::from(Rejection::from(rejection)))?;
+    Ok(axum::Json(store.find(id)?))
+}
+
+/// `POST /cases`: 201 with the new case; 400 with one violation per bad field; 409 for a
+/// name taken; bad JSON or a missing field is axum's JSON rejection, in the same format.
+async fn create_case<F: Format>(
+    State(store): State<Store>,
+    Json(new, _): Body<NewCase, F>,
+) -> Result<(StatusCode, axum::Json<Case>), Failure<F>> {
+    Ok((StatusCode::CREATED, axum::Json(store.create(new)?)))
+}
+
+/// `GET /me`: 401 with `WWW-Authenticate` unless `Authorization: Bearer demo-token`.
+async fn me<F: Format>(headers: HeaderMap) -> Result<&'static str, Failure<F>> {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok());
+    authorize(authorization)?;
+    Ok("demo")
+}
+
+/// `GET /reports/export`: always 429 with `Retry-After`.
+async fn export_report<F: Format>() -> Result<String, Failure<F>> {
+    Ok(export()?)
+}
+
+/// `GET /health/db`: always 500; the database error is logged, never sent.
+async fn health<F: Format>() -> Result<String, Failure<F>> {
+    Ok(database_health()?)
+}
+
+/// Any other path: 404 in the prefix's format, not axum's empty one.
+async fn no_route<F: Format>() -> Failure<F> {
+    InFormat::new(CaseError::NoRoute)
+}

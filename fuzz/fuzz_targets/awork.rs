@@ -1,0 +1,10 @@
+//! An error built from the fuzzer's bytes, rendered in `awork::Awork`: see `apifault_fuzz::check`
+//! for the invariants.
+#![no_main]
+
+use apifault_fuzz::{Checks, Input, check};
+
+libfuzzer_sys::fuzz_target!(|input: Input| check::<apifault_fuzz::awork::Awork>(
+    &input,
+    Checks::Awork
+));

@@ -1,0 +1,7 @@
+//! An error built from the fuzzer's bytes, rendered in `Boom`: see `apifault_fuzz::check`
+//! for the invariants.
+#![no_main]
+
+use apifault_fuzz::{Checks, Input, check};
+
+libfuzzer_sys::fuzz_target!(|input: Input| check::<apifault_fuzz::Boom>(&input, Checks::Boom));

@@ -1,0 +1,386 @@
+//! The derive never panics: fed every attribute form in odd places (attributes on
+//! fields that take none, empty parentheses, nested lists, non-string literals, broken
+//! templates, very long enums), it answers with `compile_error!`s. The expansion runs
+//! in-process on `proc_macro2`'s fallback tokens, each call inside `catch_unwind`.
+
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use syn::DeriveInput;
+
+/// Malformed inputs, each of which must give at least one compile error.
+const MALFORMED: &[(&str, &str)] = &[
+    // Attributes on fields, which take only `expose` and `violations`.
+    (
+        "status on a field",
+        "enum E { #[status(404)] A { #[status(404)] f: u8 } }",
+    ),
+    (
+        "code on a field",
+        r#"enum E { #[status(404)] A { #[code("x")] f: u8 } }"#,
+    ),
+    (
+        "message on a field",
+        r#"enum E { #[status(404)] A(#[message("m")] u8) }"#,
+    ),
+    (
+        "title on a field",
+        r#"enum E { #[status(404)] A(#[title("t")] u8) }"#,
+    ),
+    (
+        "transparent on a field",
+        "enum E { #[status(404)] A(#[api_error(transparent)] u8) }",
+    ),
+    (
+        "rename_all on a field",
+        r#"enum E { #[status(404)] A(#[api_error(rename_all = "snake_case")] u8) }"#,
+    ),
+    (
+        "header on a field",
+        r#"enum E { #[status(404)] A(#[api_error(header("A" = "b"))] u8) }"#,
+    ),
+    (
+        "status key on a field",
+        "enum E { #[status(404)] A(#[api_error(status = 500)] u8) }",
+    ),
+    // Attributes at the wrong level.
+    (
+        "status on an enum",
+        "#[status(404)] enum E { #[status(404)] A }",
+    ),
+    (
+        "message on an enum",
+        r#"#[message("m")] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "expose on a variant",
+        "enum E { #[status(404)] #[api_error(expose)] A }",
+    ),
+    (
+        "violations on an enum",
+        "#[api_error(violations)] enum E { #[status(404)] A }",
+    ),
+    (
+        "default status on a struct",
+        "#[api_error(status = 500)] struct S;",
+    ),
+    // Empty parentheses and missing arguments.
+    ("empty status", "enum E { #[status()] A }"),
+    ("empty code", "enum E { #[status(404)] #[code()] A }"),
+    ("empty message", "enum E { #[status(404)] #[message()] A }"),
+    (
+        "empty api_error on a variant",
+        "enum E { #[status(404)] #[api_error()] A }",
+    ),
+    (
+        "empty api_error on a field",
+        "enum E { #[status(404)] A(#[api_error()] u8) }",
+    ),
+    (
+        "empty header",
+        "enum E { #[status(404)] #[api_error(header())] A }",
+    ),
+    (
+        "empty source",
+        "enum E { #[status(404)] #[api_error(source())] A }",
+    ),
+    ("bare status", "enum E { #[status] A }"),
+    ("bare api_error", "enum E { #[status(404)] #[api_error] A }"),
+    (
+        "name-value code",
+        r#"enum E { #[status(404)] #[code = "x"] A }"#,
+    ),
+    ("lone comma", "enum E { #[status(404)] #[api_error(,)] A }"),
+    // Nested lists where a flag or a value goes.
+    (
+        "nested expose",
+        "enum E { #[status(404)] A(#[api_error(expose(name))] u8) }",
+    ),
+    (
+        "nested transparent",
+        "enum E { #[api_error(transparent(yes))] A(u8) }",
+    ),
+    (
+        "nested source member",
+        r#"enum E { #[status(404)] #[api_error(source(pointer(x = "/a")))] A }"#,
+    ),
+    (
+        "two headers in one",
+        r#"enum E { #[status(404)] #[api_error(header("A" = "b", "C" = "d"))] A }"#,
+    ),
+    ("nested status", "enum E { #[status(404(1))] A }"),
+    (
+        "nested rename_all",
+        "#[api_error(rename_all(kebab))] enum E { #[status(404)] A }",
+    ),
+    (
+        "path as a key",
+        "enum E { #[status(404)] #[api_error(a::b)] A }",
+    ),
+    ("two statuses in one", "enum E { #[status(404, 500)] A }"),
+    // Non-string literals and other wrong types.
+    ("number as code", "enum E { #[status(404)] #[code(42)] A }"),
+    (
+        "bytes as message",
+        r#"enum E { #[status(404)] #[message(b"bytes")] A }"#,
+    ),
+    ("char as title", "enum E { #[status(404)] #[title('t')] A }"),
+    (
+        "C string as message",
+        r#"enum E { #[status(404)] #[message(c"cstr")] A }"#,
+    ),
+    ("quoted status", r#"enum E { #[status("404")] A }"#),
+    ("float status", "enum E { #[status(404.0)] A }"),
+    (
+        "huge status",
+        "enum E { #[status(99999999999999999999999)] A }",
+    ),
+    ("negative status", "enum E { #[status(-404)] A }"),
+    (
+        "number as type",
+        "enum E { #[status(404)] #[api_error(type = 5)] A }",
+    ),
+    (
+        "quoted code_in_body",
+        r#"#[api_error(code_in_body = "false")] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "number as exposed name",
+        "enum E { #[status(404)] A { #[api_error(expose = 1)] f: u8 } }",
+    ),
+    (
+        "number as format",
+        "#[api_error(format = 5)] enum E { #[status(404)] A }",
+    ),
+    (
+        "bad crate path",
+        r#"#[api_error(crate = "not a path!")] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "bool as id",
+        "enum E { #[status(404)] #[api_error(id = true)] A }",
+    ),
+    // Broken templates.
+    (
+        "open brace",
+        r#"enum E { #[status(404)] #[message("{")] A }"#,
+    ),
+    (
+        "close brace",
+        r#"enum E { #[status(404)] #[message("}")] A }"#,
+    ),
+    (
+        "empty braces",
+        r#"enum E { #[status(404)] #[message("{}")] A { f: u8 } }"#,
+    ),
+    (
+        "unknown field",
+        r#"enum E { #[status(404)] #[message("{nope}")] A { f: u8 } }"#,
+    ),
+    (
+        "index out of range",
+        r#"enum E { #[status(404)] #[message("{3}")] A(u8) }"#,
+    ),
+    (
+        "dollar width",
+        r#"enum E { #[status(404)] #[message("{0:1$}")] A(u8, usize) }"#,
+    ),
+    (
+        "space in name",
+        r#"enum E { #[status(404)] #[message("{a b}")] A { a: u8 } }"#,
+    ),
+    (
+        "unicode digit name",
+        r#"enum E { #[status(404)] #[message("{٣}")] A { f: u8 } }"#,
+    ),
+    (
+        "superscript name",
+        r#"enum E { #[status(404)] #[message("{x²}")] A { x: u8 } }"#,
+    ),
+    (
+        "template in header name",
+        r#"enum E { #[status(404)] #[api_error(header("{f}" = "1"))] A { f: u8 } }"#,
+    ),
+    (
+        "CR LF in header value",
+        r#"enum E { #[status(404)] #[api_error(header("A" = "x\r\ny"))] A }"#,
+    ),
+    (
+        "bad header name",
+        r#"enum E { #[status(404)] #[api_error(header("Bad Name" = "1"))] A }"#,
+    ),
+    // Rules across attributes.
+    ("union", "union U { a: u8 }"),
+    ("missing status", "enum E { A }"),
+    ("status 200", "enum E { #[status(200)] A }"),
+    ("status 600", "enum E { #[status(600)] A }"),
+    ("unknown status name", "enum E { #[status(NOT_FUND)] A }"),
+    ("transparent unit", "enum E { #[api_error(transparent)] A }"),
+    (
+        "transparent two fields",
+        "enum E { #[api_error(transparent)] A(u8, u8) }",
+    ),
+    (
+        "duplicate code",
+        r#"enum E { #[status(404)] #[code("x")] A, #[status(404)] #[code("x")] B }"#,
+    ),
+    (
+        "bad rename_all",
+        r#"#[api_error(rename_all = "kebab")] enum E { #[status(404)] A }"#,
+    ),
+    ("non-ASCII code", "enum E { #[status(404)] Ünïcödé }"),
+    (
+        "empty code string",
+        r#"enum E { #[status(404)] #[code("")] A }"#,
+    ),
+    (
+        "Retry-After text",
+        r#"enum E { #[status(503)] #[api_error(header("Retry-After" = "soon"))] A }"#,
+    ),
+    (
+        "unnamed tuple expose",
+        "enum E { #[status(404)] A(#[api_error(expose)] u8) }",
+    ),
+    (
+        "reserved exposed name",
+        r#"enum E { #[status(404)] A { #[api_error(expose = "status")] f: u8 } }"#,
+    ),
+    (
+        "two violations fields",
+        "enum E { #[status(400)] A { #[api_error(violations)] a: Vec<u8>, #[api_error(violations)] b: Vec<u8> } }",
+    ),
+    (
+        "given twice",
+        r#"enum E { #[status(404)] #[api_error(type = "a", type = "b")] A }"#,
+    ),
+    (
+        "unknown key",
+        "enum E { #[status(404)] #[api_error(transparnt)] A(u8) }",
+    ),
+    (
+        "two sources",
+        r#"enum E { #[status(404)] #[api_error(source(pointer = "/a", header = "B"))] A }"#,
+    ),
+    (
+        "relative pointer",
+        r#"enum E { #[status(404)] #[api_error(source(pointer = "data"))] A }"#,
+    ),
+];
+
+/// Runs the derive on `source`; `Err` with the panic message if it panicked.
+fn expand(source: &str) -> Result<String, String> {
+    let input: DeriveInput =
+        syn::parse_str(source).unwrap_or_else(|error| panic!("test input {source}: {error}"));
+    catch_unwind(AssertUnwindSafe(|| crate::derive(&input).to_string())).map_err(|payload| {
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(ToString::to_string))
+            .unwrap_or_default()
+    })
+}
+
+/// Whether the expansion reports an error (`compile_error!` is printed as `compile_error !`
+/// by `proc_macro2`; either spelling counts).
+fn has_error(tokens: &str) -> bool {
+    tokens.contains("compile_error")
+}
+
+#[test]
+fn malformed_input_gives_errors_not_panics() {
+    let mut failures = String::new();
+    for (what, source) in MALFORMED {
+        match expand(source) {
+            Err(panic) => writeln!(failures, "{what}: panicked: {panic}").unwrap(),
+            Ok(tokens) if !has_error(&tokens) => {
+                writeln!(failures, "{what}: no compile error for {source}").unwrap();
+            }
+            Ok(_) => {}
+        }
+    }
+    assert!(failures.is_empty(), "\n{failures}");
+    assert!(MALFORMED.len() >= 40);
+}
+
+/// Every malformed attribute in one enum: all reported in one expansion, still no panic.
+#[test]
+fn every_mistake_at_once() {
+    let mut variants = String::new();
+    for (i, (_, source)) in MALFORMED.iter().enumerate() {
+        // The variant part of each `enum E { ... }` case, renamed to stay distinct.
+        if let Some(body) = source
+            .strip_prefix("enum E { ")
+            .and_then(|rest| rest.strip_suffix(" }"))
+        {
+            let body = body
+                .replace(" A", &format!(" V{i}A"))
+                .replace(" B", &format!(" V{i}B"));
+            write!(variants, "{body}, ").unwrap();
+        }
+    }
+    let source = format!("enum E {{ {variants} }}");
+    let tokens = expand(&source).unwrap_or_else(|panic| panic!("panicked: {panic}"));
+    assert!(tokens.matches("compile_error").count() >= 40, "{tokens}");
+}
+
+/// A 2,000-variant enum: valid, it expands without an error; with every variant missing
+/// its status, it gives 2,000 errors, promptly.
+#[test]
+fn very_long_enums() {
+    let mut valid = String::from("#[api_error(rename_all = \"kebab-case\")] enum Big { ");
+    let mut invalid = String::from("enum Big { ");
+    for i in 0..2000 {
+        // 401 and 405 need a header each; the rest need nothing else.
+        let status = [
+            400, 403, 404, 409, 410, 418, 422, 451, 490, 500, 502, 504, 599,
+        ][i % 13];
+        write!(
+            valid,
+            "/// Variant {i}.\n#[status({status})] #[message(\"v{i} {{0}}\")] V{i}(u32), "
+        )
+        .unwrap();
+        write!(invalid, "V{i}, ").unwrap();
+    }
+    valid.push('}');
+    invalid.push('}');
+
+    let started = std::time::Instant::now();
+    let tokens = expand(&valid).unwrap_or_else(|panic| panic!("panicked: {panic}"));
+    let error = tokens
+        .find("compile_error")
+        .map(|at| &tokens[at..(at + 300).min(tokens.len())]);
+    assert!(error.is_none(), "a valid enum gave an error: {error:?}");
+    assert!(tokens.contains("v1999"), "every variant is expanded");
+
+    let tokens = expand(&invalid).unwrap_or_else(|panic| panic!("panicked: {panic}"));
+    assert_eq!(tokens.matches("compile_error").count(), 2000);
+    // Generous: catches quadratic blow-ups, not machine speed.
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+/// Inputs that are odd but legal (or whose errors belong to rustc, not the derive): they
+/// must not panic; what they expand to is checked by the trybuild and integration tests.
+#[test]
+fn odd_but_legal_input_does_not_panic() {
+    let odd = [
+        "enum E {}",
+        "struct S;",
+        "struct S(u8);",
+        r#"enum E { #[status(404)] #[message("{r#type}")] A { r#type: u8 } }"#,
+        r#"enum E { #[status(404)] #[message("{{}}{{{{")] A }"#,
+        r#"enum E { #[status(404)] #[message("{0:>8}{0:?}{0:#x}")] A(u8) }"#,
+        r#"enum E<'a, T: Clone = u8, const N: usize = 3> where T: Copy { #[status(404)] #[message("{0:?}")] A(&'a [T; N]) }"#,
+        r#"enum E { #[status(404)] #[api_error(expose = "")] A { f: u8 } }"#,
+        r#"enum E { #[status(404)] #[code("x"suffix)] A }"#,
+        "enum E { #[status(404u16)] A }",
+        r##"enum E { #[status(404)] #[message(r#"raw {0}"#)] A(u8) }"##,
+        "enum E { #[status(404)] #[api_error::other] #[serde(rename = 1)] A }",
+        "enum E { #[status(404)] A = 1 }",
+        r#"#[doc = "x"] #[doc] #[doc(hidden)] enum E { #[status(404)] A }"#,
+    ];
+    for source in odd {
+        if let Err(panic) = expand(source) {
+            panic!("{source}: panicked: {panic}");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! actix-web integration (feature `actix-web`): every derived type implements
+//! [`ResponseError`](::actix_web::ResponseError), so a handler returns `Result<T, MyError>`
+//! and the error answers with its status, declared headers, content type and body.
+//!
+//! ```
+//! use actix_web::{App, HttpResponse, web};
+//! use apifault::ApiError;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! enum CaseError {
+//!     #[error("case {id} not found")]
+//!     #[status(404)]
+//!     NotFound { #[api_error(expose)] id: u64 },
+//! }
+//!
+//! async fn case(id: web::Path<u64>) -> Result<HttpResponse, CaseError> {
+//!     Err(CaseError::NotFound { id: id.into_inner() })
+//! }
+//!
+//! let app = App::new().route("/cases/{id}", web::get().to(case));
+//! ```
+//!
+//! actix-web 4 is built on `http` 0.2; the response is converted header by header.
+
+use ::actix_web::HttpResponse;
+use ::actix_web::http::StatusCode;
+use ::actix_web::http::header::{HeaderName, HeaderValue};
+
+use crate::{ApiError, Context, Format};
+
+/// The actix-web status of `error`.
+pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
+    // Every status the derive accepts (400..=599) is valid in both `http` versions.
+    StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The whole actix-web response for `error` in format `F`: what every derived type's
+/// `ResponseError::error_response` returns, in its own format.
+pub fn error_response<F: Format, E: ApiError>(error: &E) -> HttpResponse {
+    let (parts, body) = crate::response::<F, E>(error, &Context::new()).into_parts();
+    let mut response = HttpResponse::with_body(status_code(error), body);
+    let headers = response.headers_mut();
+    for (name, value) in &parts.headers {
+        // Both sides hold the same validated bytes, so neither conversion fails.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    response.map_into_boxed_body()
+}

@@ -1,0 +1,97 @@
+//! The framework impls every derived type gets, one macro per integration.
+//!
+//! The derive emits a single `__integrations!` call and never learns which features are
+//! on: that is decided here. Each integration's macro is defined twice, once under its
+//! feature and once as a no-op, because a `#[cfg(feature = …)]` written inside a macro's
+//! expansion would be evaluated in the user's crate, against the user's features.
+//!
+//! The input is `[impl generics] [self type] [where clause]`, as `split_for_impl` prints
+//! them, so generic types, lifetimes and bounds carry over unchanged.
+
+/// Every enabled integration's impls for one derived type.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integrations {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        $crate::__axum_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+        $crate::__actix_web_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+        $crate::__utoipa_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+    };
+}
+
+/// `axum::response::IntoResponse`, in the type's format, with the request context of
+/// [`ContextLayer`](crate::axum::ContextLayer) when it runs.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __axum_impl {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($bounds)* {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::axum::into_response::<<Self as $crate::ApiError>::Format, Self>(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __axum_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `actix_web::ResponseError`, in the type's format.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __actix_web_impl {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)* $($bounds)* {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::actix_web::status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::actix_web::error_response::<<Self as $crate::ApiError>::Format, Self>(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __actix_web_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `utoipa::IntoResponses`: every status with its codes and an example body per code, in
+/// the type's format.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa_impl {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($bounds)* {
+            fn responses() -> $crate::__private::std::collections::BTreeMap<
+                $crate::__private::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::utoipa::responses::<Self>()
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa_impl {
+    ($($input:tt)*) => {};
+}

@@ -1,0 +1,97 @@
+//! What the `tracing` feature logs; without it every function here is an empty inline.
+//!
+//! The log gets what the body must not: the `Display` text and the whole source chain.
+//! Events use the target `apifault`, so `RUST_LOG=apifault=debug` shows the 4xx ones too.
+
+#[cfg(feature = "tracing")]
+mod enabled {
+    use core::fmt;
+
+    use crate::{ApiError, Context, RenderError};
+
+    /// Logs one error response: 5xx at error level, 4xx at debug, with the status and
+    /// the code as fields, the request's instance and id when known, and the error's
+    /// text followed by each of its sources.
+    pub(crate) fn error_response<E: ApiError>(error: &E, context: &Context<'_>) {
+        let status = error.status().as_u16();
+        let code = error.code();
+        let request_id = context.request_id;
+        let instance = context.instance;
+        if error.status().is_server_error() {
+            tracing::error!(
+                target: "apifault",
+                status,
+                code,
+                request_id,
+                instance,
+                error = %Chain(error),
+                "error response"
+            );
+        } else {
+            tracing::debug!(
+                target: "apifault",
+                status,
+                code,
+                request_id,
+                instance,
+                error = %Chain(error),
+                "error response"
+            );
+        }
+    }
+
+    /// An exposed field failed to serialize: the response goes out with the bare body.
+    pub(crate) fn render_failed<E: ApiError>(error: &E, render_error: &RenderError) {
+        tracing::error!(
+            target: "apifault",
+            status = error.status().as_u16(),
+            code = error.code(),
+            error = %render_error,
+            "error body could not be rendered; sent status, code and title only"
+        );
+    }
+
+    /// A declared header was left out of a response.
+    pub(crate) fn dropped_header(name: &http::HeaderName, why: &str) {
+        tracing::warn!(
+            target: "apifault",
+            header = name.as_str(),
+            "header dropped from an error response: {why}"
+        );
+    }
+
+    /// `error: source: source of source…`, as `anyhow` prints `{:#}`.
+    struct Chain<'a>(&'a dyn std::error::Error);
+
+    impl fmt::Display for Chain<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{}", self.0)?;
+            let mut source = self.0.source();
+            while let Some(error) = source {
+                write!(f, ": {error}")?;
+                source = error.source();
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(feature = "tracing")]
+pub(crate) use enabled::{dropped_header, error_response, render_failed};
+
+#[cfg(not(feature = "tracing"))]
+mod disabled {
+    use crate::{ApiError, Context, RenderError};
+
+    #[inline(always)]
+    pub(crate) fn error_response<E: ApiError>(_: &E, _: &Context<'_>) {}
+
+    #[inline(always)]
+    pub(crate) fn render_failed<E: ApiError>(_: &E, _: &RenderError) {}
+
+    #[inline(always)]
+    pub(crate) fn dropped_header(_: &http::HeaderName, _: &str) {}
+}
+
+#[cfg(not(feature = "tracing"))]
+pub(crate) use disabled::{dropped_header, error_response, render_failed};

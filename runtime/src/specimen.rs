@@ -1,0 +1,119 @@
+use core::fmt;
+use core::marker::PhantomData;
+
+use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase};
+
+/// A stand-in error built from a catalogue [`Entry`] alone, to show what a variant's body
+/// looks like without a value of the type: the example bodies of the OpenAPI responses
+/// (feature `utoipa`) are rendered from it, and so can an API's documentation.
+///
+/// It renders through the real format `F`, so it has the variant's status, code and
+/// title, and the format's own rules (Boom's masked 500, the status phrase as a fallback
+/// title). What needs a value is left out or stood in for: the message, when the variant
+/// has a public one, is the entry's description (else its title, else the status
+/// phrase); the type URI, exposed fields and violations are absent.
+///
+/// ```
+/// use apifault::{ApiError, Format, Problem, Specimen};
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// enum CaseError {
+///     /// No case has this id.
+///     #[error("case {id} not found")]
+///     #[status(404)]
+///     NotFound { id: u64 },
+/// }
+///
+/// let entry = CaseError::CATALOGUE.lookup("not_found").unwrap();
+/// let body = Specimen::<Problem>::new(entry).render_json().unwrap();
+/// assert_eq!(
+///     body,
+///     serde_json::json!({
+///         "type": "about:blank",
+///         "title": "Not Found",
+///         "status": 404,
+///         "detail": "No case has this id.",
+///         "code": "not_found"
+///     })
+/// );
+/// ```
+pub struct Specimen<F = Problem> {
+    entry: &'static Entry,
+    format: PhantomData<fn() -> F>,
+}
+
+impl<F: Format> Specimen<F> {
+    /// The stand-in for `entry`, rendered in format `F`.
+    #[must_use]
+    pub const fn new(entry: &'static Entry) -> Self {
+        Self {
+            entry,
+            format: PhantomData,
+        }
+    }
+
+    /// The body in format `F`, as JSON.
+    ///
+    /// # Errors
+    ///
+    /// When `F` writes something that is not JSON (the built-in formats never do).
+    pub fn render_json(&self) -> Result<serde_json::Value, RenderError> {
+        let body = F::render(self, &Context::new())?;
+        Ok(serde_json::from_slice(&body)?)
+    }
+
+    /// The text standing in for the public message.
+    fn message(&self) -> &'static str {
+        let entry = self.entry;
+        if !entry.description.is_empty() {
+            return entry.description;
+        }
+        entry
+            .title
+            .or_else(|| phrase::rfc9110(entry.status))
+            .unwrap_or(entry.code)
+    }
+}
+
+impl<F> Clone for Specimen<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F> Copy for Specimen<F> {}
+
+impl<F> fmt::Debug for Specimen<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Specimen")
+            .field("entry", &self.entry)
+            .finish()
+    }
+}
+
+impl<F> fmt::Display for Specimen<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.entry.code, self.entry.status)
+    }
+}
+
+impl<F> std::error::Error for Specimen<F> {}
+
+impl<F: Format> ApiError for Specimen<F> {
+    type Format = F;
+
+    fn entry(&self) -> &'static Entry {
+        self.entry
+    }
+
+    fn has_part(&self, part: Part) -> bool {
+        part == Part::Message && self.entry.public_message
+    }
+
+    fn fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.has_part(part) {
+            f.write_str(self.message())?;
+        }
+        Ok(())
+    }
+}

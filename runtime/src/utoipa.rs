@@ -1,0 +1,286 @@
+//! OpenAPI through utoipa (feature `utoipa`).
+//!
+//! - Every derived type implements [`IntoResponses`]: name it in
+//!   `#[utoipa::path(responses(...))]` and the operation documents one response per status
+//!   the type can answer with. Each response's description lists the codes of that status
+//!   with their titles and doc comments, and its content, in the type's format, has the
+//!   format's body schema and one named example per code, rendered through the format from
+//!   the catalogue entry (see [`Specimen`]).
+//! - The built-in formats implement [`ToSchema`]: `ProblemDetails`, `JsonApiErrorDocument`
+//!   and `BoomPayload`, to register as components when wanted. The responses inline the
+//!   schema, so the document is complete without registering anything.
+//! - A house format documents its body by overriding [`Format::body_schema`].
+//!
+//! ```
+//! use apifault::ApiError;
+//! use utoipa::IntoResponses;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! enum CaseError {
+//!     /// No case has this id.
+//!     #[error("case {id} not found")]
+//!     #[status(404)]
+//!     NotFound { id: u64 },
+//!     /// The route does not exist.
+//!     #[error("no route")]
+//!     #[status(404)]
+//!     NoRoute,
+//! }
+//!
+//! let responses = CaseError::responses();
+//! let utoipa::openapi::RefOr::T(not_found) = &responses["404"] else { unreachable!() };
+//! assert_eq!(
+//!     not_found.description,
+//!     "Not Found\n\n- `not_found`: No case has this id.\n- `no_route`: The route does not exist."
+//! );
+//! let content = &not_found.content["application/problem+json"];
+//! assert_eq!(content.examples.len(), 2);
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use ::utoipa::openapi::content::ContentBuilder;
+use ::utoipa::openapi::example::ExampleBuilder;
+use ::utoipa::openapi::response::{Response, ResponseBuilder};
+use ::utoipa::openapi::schema::{
+    AdditionalProperties, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
+};
+use ::utoipa::openapi::RefOr;
+use ::utoipa::{PartialSchema, ToSchema};
+
+use crate::{ApiError, Boom, Entry, Format, JsonApi, Problem, Specimen, phrase};
+
+#[doc(inline)]
+pub use ::utoipa::IntoResponses;
+
+/// The responses of every status `E` can answer with: what every derived type's
+/// [`IntoResponses`] returns.
+#[must_use]
+pub fn responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
+    let mut by_status: BTreeMap<u16, Vec<&'static Entry>> = BTreeMap::new();
+    for entry in E::CATALOGUE.entries() {
+        by_status
+            .entry(entry.status.as_u16())
+            .or_default()
+            .push(entry);
+    }
+    by_status
+        .into_iter()
+        .map(|(status, entries)| (status.to_string(), RefOr::T(response::<E::Format>(&entries))))
+        .collect()
+}
+
+/// One status's response: the codes in the description, one example per code.
+fn response<F: Format>(entries: &[&'static Entry]) -> Response {
+    let status = entries[0].status;
+    let mut description = phrase::rfc9110(status)
+        .map_or_else(|| status.as_str().to_owned(), str::to_owned);
+    description.push('\n');
+    for entry in entries {
+        let _ = write!(description, "\n- `{}`", entry.code);
+        let summary: Vec<&str> = entry
+            .title
+            .into_iter()
+            .chain(Some(entry.description).filter(|d| !d.is_empty()))
+            .collect();
+        if !summary.is_empty() {
+            let _ = write!(description, ": {}", one_line(&summary.join(" — ")));
+        }
+    }
+    let examples = entries.iter().filter_map(|entry| {
+        // A house format that writes something other than JSON has no JSON example.
+        let value = Specimen::<F>::new(entry).render_json().ok()?;
+        let mut example = ExampleBuilder::new().value(Some(value));
+        if !entry.description.is_empty() {
+            example = example.summary(one_line(entry.description));
+        }
+        Some((entry.code, example.build()))
+    });
+    let content = ContentBuilder::new()
+        .schema(F::body_schema())
+        .examples_from_iter(examples)
+        .build();
+    ResponseBuilder::new()
+        .description(description)
+        .content(F::CONTENT_TYPE, content)
+        .build()
+}
+
+/// Doc comments span lines; a list item or an example summary holds one.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(feature = "axum")]
+impl IntoResponses for crate::axum::Rejection {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        responses::<Self>()
+    }
+}
+
+fn string(description: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+}
+
+fn uri_reference(description: &str) -> ObjectBuilder {
+    string(description).format(Some(SchemaFormat::Custom("uri-reference".into())))
+}
+
+fn open_object(description: &str) -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some(description))
+        .additional_properties(Some(AdditionalProperties::FreeForm(true)))
+}
+
+fn status_number() -> ObjectBuilder {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .minimum(Some(100))
+        .maximum(Some(599))
+}
+
+/// `ProblemDetails`: RFC 9457 problem details as [`Problem`] writes them.
+impl PartialSchema for Problem {
+    fn schema() -> RefOr<Schema> {
+        let violation = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property("detail", string("What is wrong with the member."))
+            .property(
+                "pointer",
+                string("A JSON Pointer to the member, as a URI fragment (`#/profile/color`)."),
+            )
+            .property("code", string("The violation's machine code."))
+            .required("detail")
+            .required("pointer");
+        open_object(
+            "RFC 9457 problem details. Members other than those listed are extension members.",
+        )
+        .property(
+            "type",
+            uri_reference("The problem type URI.").default(Some("about:blank".into())),
+        )
+        .property("title", string("A short summary of the problem type."))
+        .property(
+            "status",
+            status_number().description(Some("The HTTP status, equal to the response's.")),
+        )
+        .property(
+            "detail",
+            string("The human explanation of this occurrence."),
+        )
+        .property("instance", uri_reference("The URI of this occurrence."))
+        .property("code", string("The stable machine code of the error."))
+        .property("request_id", string("The identifier of the request."))
+        .property(
+            "errors",
+            ArrayBuilder::new()
+                .items(violation)
+                .description(Some("One item per request member at fault.")),
+        )
+        .required("type")
+        .required("status")
+        .into()
+    }
+}
+
+impl ToSchema for Problem {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "ProblemDetails".into()
+    }
+}
+
+/// `JsonApiErrorDocument`: a JSON:API error document as [`JsonApi`] writes it.
+impl PartialSchema for JsonApi {
+    fn schema() -> RefOr<Schema> {
+        let links = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property("about", uri_reference("Details of this occurrence."))
+            .property("type", uri_reference("The error type (JSON:API 1.1)."));
+        let source = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property("pointer", string("A JSON Pointer to the request member at fault."))
+            .property("parameter", string("The query parameter at fault."))
+            .property("header", string("The request header at fault."));
+        let error = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property("id", string("An identifier of this occurrence."))
+            .property("links", links)
+            .property(
+                "status",
+                string("The HTTP status, as a string.").pattern(Some("^[1-5][0-9][0-9]$")),
+            )
+            .property("code", string("The stable machine code of the error."))
+            .property("title", string("A short summary of the problem."))
+            .property("detail", string("The human explanation of this occurrence."))
+            .property("source", source)
+            .property("meta", open_object("Non-standard members."));
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some("A JSON:API error document."))
+            .property(
+                "errors",
+                ArrayBuilder::new()
+                    .items(error)
+                    .min_items(Some(1))
+                    .description(Some("One error object per problem.")),
+            )
+            .property("meta", open_object("Non-standard members."))
+            .required("errors")
+            .into()
+    }
+}
+
+impl ToSchema for JsonApi {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "JsonApiErrorDocument".into()
+    }
+}
+
+/// `BoomPayload`: hapi's Boom payload as [`Boom`] writes it.
+impl PartialSchema for Boom {
+    fn schema() -> RefOr<Schema> {
+        let segment = OneOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::String))
+            .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)));
+        let item = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property("message", string("What is wrong with the member."))
+            .property(
+                "path",
+                ArrayBuilder::new()
+                    .items(segment)
+                    .description(Some("The member's keys and indices.")),
+            )
+            .property("type", string("The violation's code."))
+            .required("message")
+            .required("path")
+            .required("type");
+        open_object("hapi's Boom payload. Other members are the error's exposed fields.")
+            .property(
+                "statusCode",
+                status_number().description(Some("The HTTP status.")),
+            )
+            .property("error", string("The status phrase."))
+            .property("message", string("The human explanation."))
+            .property(
+                "errors",
+                ArrayBuilder::new()
+                    .items(item)
+                    .description(Some("Joi-style validation details, when there are any.")),
+            )
+            .required("statusCode")
+            .required("error")
+            .required("message")
+            .into()
+    }
+}
+
+impl ToSchema for Boom {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "BoomPayload".into()
+    }
+}

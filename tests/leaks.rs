@@ -1,0 +1,404 @@
+//! The first safety rule: a 5xx body never shows the `Display` text, a source error,
+//! `Debug` output or an unexposed field, in any format, whatever the variant's shape; and
+//! the log (feature `tracing`, on in this package's tests) keeps what the wire hides.
+//!
+//! Every place an internal detail can live holds its own marker; each shape (unit, tuple
+//! with `#[source]`, struct with unexposed fields, transparent to an inner 5xx, and an
+//! exposed field whose serialization fails) is rendered in every built-in and house format,
+//! with and without a request context, through `to_response_in`, axum's `IntoResponse` and
+//! actix-web's `ResponseError`. No marker may appear in the body or any header value; the
+//! markers the error's `Display` chain carries must appear in the captured log.
+
+#[path = "../examples/formats/awork.rs"]
+mod awork;
+#[path = "../examples/formats/kiteworks.rs"]
+mod kiteworks;
+#[path = "../examples/formats/pax8.rs"]
+mod pax8;
+
+use std::fmt;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use apifault::{ApiError, Boom, Context, Format, JsonApi, Problem};
+
+/// In the source error's `Display`.
+const SOURCE: &str = "mk-source-3f9a1";
+/// In the variant's own `#[error]` text.
+const DISPLAY: &str = "mk-display-77c0e";
+/// In `Debug` output only.
+const DEBUG: &str = "mk-debug-b51d2";
+/// In the `Display` of an unexposed field (and so in the variant's `Display`).
+const FIELD: &str = "mk-field-0e4c8";
+/// In an unexposed `String` field that no `Display` shows: only `Debug` has it.
+const HIDDEN: &str = "mk-hidden-9a6f3";
+/// In the error of an exposed field's failing `Serialize`.
+const SERIALIZE: &str = "mk-serialize-c2d71";
+
+const MARKERS: [&str; 6] = [SOURCE, DISPLAY, DEBUG, FIELD, HIDDEN, SERIALIZE];
+
+/// A lower-level failure, as a database driver would return.
+struct Cause;
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "connection refused at 10.0.0.7:5432 ({SOURCE})")
+    }
+}
+
+impl fmt::Debug for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Cause {{ dsn: \"postgres://admin:{DEBUG}@db\" }}")
+    }
+}
+
+impl std::error::Error for Cause {}
+
+/// A value whose `Display` and `Debug` differ.
+struct Secret;
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "token {FIELD}")
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({DEBUG})")
+    }
+}
+
+/// An exposed value whose serialization fails with an internal detail in the error.
+#[derive(Debug)]
+struct Unserializable;
+
+impl serde::Serialize for Unserializable {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(format!(
+            "pool exhausted ({SERIALIZE})"
+        )))
+    }
+}
+
+/// An inner error type that is itself a 5xx, for the transparent shape.
+#[derive(Debug, thiserror::Error, ApiError)]
+enum StorageError {
+    #[error("storage down ({DISPLAY}) after {secret}")]
+    #[status(503)]
+    #[api_error(header("Retry-After" = "30"))]
+    Down {
+        secret: Secret,
+        hidden: String,
+        #[source]
+        cause: Cause,
+    },
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(rename_all = "kebab-case")]
+enum ServiceError {
+    #[error("unit failure ({DISPLAY})")]
+    #[status(500)]
+    Unit,
+
+    #[error("query failed ({DISPLAY}): {0}")]
+    #[status(502)]
+    Tuple(#[source] Cause),
+
+    #[error("struct failure ({DISPLAY}) with {secret}")]
+    #[status(500)]
+    Struct {
+        secret: Secret,
+        hidden: String,
+        #[api_error(expose = "retryable")]
+        retryable: bool,
+    },
+
+    #[error("declared message beside a source ({DISPLAY})")]
+    #[status(504)]
+    #[message("The upstream service did not answer in time.")]
+    Declared {
+        hidden: String,
+        #[source]
+        cause: Cause,
+    },
+
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Transparent(#[from] StorageError),
+
+    #[error("render failure ({DISPLAY}) with {secret}")]
+    #[status(500)]
+    Unrenderable {
+        secret: Secret,
+        #[api_error(expose)]
+        pool: Unserializable,
+    },
+}
+
+/// One value of every shape, with which markers its `Display` chain carries (and so the
+/// log must show).
+fn shapes() -> Vec<(ServiceError, &'static [&'static str])> {
+    vec![
+        (ServiceError::Unit, &[DISPLAY]),
+        (ServiceError::Tuple(Cause), &[DISPLAY, SOURCE]),
+        (
+            ServiceError::Struct {
+                secret: Secret,
+                hidden: HIDDEN.into(),
+                retryable: true,
+            },
+            &[DISPLAY, FIELD],
+        ),
+        (
+            ServiceError::Declared {
+                hidden: HIDDEN.into(),
+                cause: Cause,
+            },
+            &[DISPLAY, SOURCE],
+        ),
+        (
+            ServiceError::Transparent(StorageError::Down {
+                secret: Secret,
+                hidden: HIDDEN.into(),
+                cause: Cause,
+            }),
+            &[DISPLAY, FIELD, SOURCE],
+        ),
+        (
+            ServiceError::Unrenderable {
+                secret: Secret,
+                pool: Unserializable,
+            },
+            &[DISPLAY, FIELD, SERIALIZE],
+        ),
+    ]
+}
+
+fn contexts() -> [Context<'static>; 2] {
+    [
+        Context::new(),
+        Context::new()
+            .with_instance("/reports/7")
+            .with_request_id("req-1"),
+    ]
+}
+
+/// Fails if any marker is in `bytes`, raw or as the body's parsed strings.
+fn assert_clean(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    for marker in MARKERS {
+        assert!(!text.contains(marker), "{what} leaks {marker}: {text}");
+    }
+}
+
+fn assert_response_clean(response: &http::Response<Vec<u8>>, what: &str) {
+    assert!(response.status().is_server_error(), "{what}");
+    assert_clean(response.body(), what);
+    // Written back from the parsed JSON too, so an escaped form (`\u006d…`) cannot hide one.
+    let body: serde_json::Value = serde_json::from_slice(response.body())
+        .unwrap_or_else(|e| panic!("{what}: the body is not JSON: {e}"));
+    assert_clean(body.to_string().as_bytes(), what);
+    for (name, value) in response.headers() {
+        assert_clean(name.as_str().as_bytes(), what);
+        assert_clean(value.as_bytes(), what);
+    }
+}
+
+/// What the `tracing` subscriber writes, kept in memory.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).expect("the log is UTF-8")
+    }
+}
+
+/// Runs `f` with a subscriber that records every event (all levels) into the returned
+/// buffer; thread-local, so parallel tests do not see each other's events.
+fn logged<T>(f: impl FnOnce() -> T) -> (T, String) {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let value = tracing::subscriber::with_default(subscriber, f);
+    (value, captured.text())
+}
+
+/// `writes_members`: whether the format writes every exposed member (awork writes only
+/// `details`, so a failing member elsewhere is never serialized and nothing fails).
+fn check_format<F: Format>(name: &str, writes_members: bool) {
+    for context in contexts() {
+        for (error, logged_markers) in shapes() {
+            let what = format!("{name} / {error:?} / {context:?}");
+            let (response, log) = logged(|| error.to_response_in::<F>(&context));
+            assert_response_clean(&response, &what);
+            // The log keeps what the wire hides: the whole `Display` chain, at error level,
+            // once per response (plus one line when the body had to fall back).
+            for marker in logged_markers {
+                if *marker == SERIALIZE && !writes_members {
+                    continue;
+                }
+                assert!(log.contains(marker), "{what}: {marker} not logged:\n{log}");
+            }
+            assert_eq!(
+                log.matches("error response").count(),
+                1,
+                "{what}: logged once:\n{log}"
+            );
+            assert!(log.contains("ERROR"), "{what}: a 5xx logs at error level");
+            // `Debug` is not what the log shows either: it may print secrets in full.
+            assert!(
+                !log.contains(DEBUG) && !log.contains(HIDDEN),
+                "{what}:\n{log}"
+            );
+        }
+    }
+}
+
+#[test]
+fn problem_bodies_hide_internals() {
+    check_format::<Problem>("Problem", true);
+}
+
+#[test]
+fn jsonapi_bodies_hide_internals() {
+    check_format::<JsonApi>("JsonApi", true);
+}
+
+#[test]
+fn boom_bodies_hide_internals() {
+    check_format::<Boom>("Boom", true);
+}
+
+#[test]
+fn awork_bodies_hide_internals() {
+    check_format::<awork::Awork>("awork", false);
+}
+
+#[test]
+fn kiteworks_bodies_hide_internals() {
+    check_format::<kiteworks::Kiteworks>("Kiteworks", true);
+}
+
+#[test]
+fn pax8_bodies_hide_internals() {
+    check_format::<pax8::Pax8>("Pax8", true);
+}
+
+/// The markers really are where the test says: `Display`, `source()` and `Debug` show them,
+/// so a clean body means they were held back, not absent.
+#[test]
+fn the_markers_are_in_the_error() {
+    for (error, logged_markers) in shapes() {
+        let mut chain = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            chain.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        for marker in logged_markers {
+            if *marker != SERIALIZE {
+                assert!(chain.contains(marker), "{chain}");
+            }
+        }
+        let debug = format!("{error:?}");
+        let has_fields = !matches!(error, ServiceError::Unit);
+        assert_eq!(debug.contains(DEBUG), has_fields, "{debug}");
+    }
+    let unrenderable = ServiceError::Unrenderable {
+        secret: Secret,
+        pool: Unserializable,
+    };
+    let render = Problem::render(&unrenderable, &Context::new()).unwrap_err();
+    assert!(render.to_string().contains(SERIALIZE), "{render}");
+    // And the bare body that replaces it still says what happened, in the format.
+    let body: serde_json::Value =
+        serde_json::from_slice(unrenderable.to_response().body()).unwrap();
+    assert_eq!(body["status"], 500);
+    assert_eq!(body["code"], "unrenderable");
+}
+
+/// Through the frameworks: axum's `IntoResponse` and actix-web's `ResponseError` are the
+/// same response, headers and body bytes included.
+#[test]
+fn framework_responses_hide_internals() {
+    use axum::response::IntoResponse as _;
+    use http_body_util::BodyExt as _;
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    for (error, logged_markers) in shapes() {
+        let what = format!("{error:?}");
+        let expected = error.to_response();
+        let (axum, log) = logged(|| {
+            let response = clone_shape(&error).into_response();
+            let (parts, body) = response.into_parts();
+            let bytes = runtime.block_on(body.collect()).unwrap().to_bytes();
+            http::Response::from_parts(parts, bytes.to_vec())
+        });
+        assert_response_clean(&axum, &format!("axum {what}"));
+        assert_eq!(axum.body(), expected.body());
+        assert_eq!(axum.headers(), expected.headers());
+        for marker in logged_markers {
+            assert!(log.contains(marker), "axum {what}: {marker} not logged");
+        }
+
+        let actix = actix_web::ResponseError::error_response(&error);
+        assert_eq!(actix.status().as_u16(), expected.status().as_u16());
+        for (name, value) in actix.headers() {
+            assert_clean(value.as_bytes(), &format!("actix {what} {name}"));
+        }
+        let body = runtime
+            .block_on(actix_web::body::to_bytes(actix.into_body()))
+            .unwrap_or_else(|_| panic!("actix body"));
+        assert_clean(&body, &format!("actix {what}"));
+        assert_eq!(&body[..], &expected.body()[..]);
+    }
+}
+
+/// `ServiceError` is not `Clone` (its source is not): the same shape built again.
+fn clone_shape(error: &ServiceError) -> ServiceError {
+    match error {
+        ServiceError::Unit => ServiceError::Unit,
+        ServiceError::Tuple(_) => ServiceError::Tuple(Cause),
+        ServiceError::Struct {
+            hidden, retryable, ..
+        } => ServiceError::Struct {
+            secret: Secret,
+            hidden: hidden.clone(),
+            retryable: *retryable,
+        },
+        ServiceError::Declared { hidden, .. } => ServiceError::Declared {
+            hidden: hidden.clone(),
+            cause: Cause,
+        },
+        ServiceError::Transparent(StorageError::Down { hidden, .. }) => {
+            ServiceError::Transparent(StorageError::Down {
+                secret: Secret,
+                hidden: hidden.clone(),
+                cause: Cause,
+            })
+        }
+        ServiceError::Unrenderable { .. } => ServiceError::Unrenderable {
+            secret: Secret,
+            pool: Unserializable,
+        },
+    }
+}

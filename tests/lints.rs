@@ -1,0 +1,344 @@
+//! The generated code compiles clean under strict lints: every attribute kind, every
+//! shape, generics, lifetimes, transparent variants, headers, violations and exposed
+//! fields, in a crate that denies warnings and runs clippy's pedantic group.
+
+#![deny(warnings, missing_docs, unused_qualifications, unused_results)]
+#![warn(clippy::pedantic)]
+
+use std::fmt::{Debug, Display};
+
+use apifault::{ApiError, Context, FieldViolation, Format, RenderError, Violation};
+use http::StatusCode;
+
+/// Errors of a case-management API, using every variant-level attribute.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(
+    rename_all = "kebab-case",
+    type_base = "https://docs.example.com/errors/",
+    status = 500
+)]
+pub enum CaseError {
+    /// The case does not exist.
+    #[error("case {id} not found")]
+    #[status(404)]
+    #[api_error(instance = "/cases/{id}", link = "https://docs.example.com/cases#{id}")]
+    NotFound {
+        /// The case identifier.
+        id: u64,
+    },
+
+    /// A case with that name exists already.
+    #[error("a case named {name:?} already exists")]
+    #[status(CONFLICT)]
+    #[code("duplicate-value")]
+    #[title("Duplicate Case")]
+    Duplicate {
+        /// The name asked for.
+        #[api_error(expose)]
+        name: String,
+        /// For support.
+        #[api_error(expose = "supportId")]
+        support_id: u32,
+        /// Never shown.
+        owner: String,
+    },
+
+    /// The request body failed validation.
+    #[error("invalid request")]
+    #[status(400)]
+    #[message("The request is invalid: {0} problems.")]
+    Invalid(usize, #[api_error(violations)] Vec<FieldViolation>),
+
+    /// Slow down.
+    #[error("rate limited for {secs} s")]
+    #[status(TOO_MANY_REQUESTS)]
+    #[api_error(
+        header("Retry-After" = "{secs}"),
+        header("X-RateLimit-Limit" = "100"),
+        type = "https://docs.example.com/limits/{secs:x}"
+    )]
+    RateLimited {
+        /// Seconds to wait.
+        secs: u32,
+    },
+
+    /// Authentication is required.
+    #[error("unauthorized")]
+    #[status(401)]
+    #[api_error(header("WWW-Authenticate" = "Bearer"))]
+    Unauthorized,
+
+    /// The database failed; its text stays in the logs.
+    #[error("database: {0}")]
+    Database(#[source] std::io::Error),
+
+    /// Maintenance.
+    #[error("down for {0}")]
+    #[status(503)]
+    #[message("Down for maintenance until {0}.")]
+    #[api_error(header("Retry-After" = "3600"))]
+    Maintenance(&'static str),
+
+    /// A non-standard status.
+    #[error("custom")]
+    #[status(490)]
+    Custom,
+
+    /// Delegated to the authentication errors.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Auth(#[from] AuthError),
+}
+
+/// Authentication failures, a struct with item-level attributes.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("token expired {0} s ago")]
+#[status(FORBIDDEN)]
+#[code("token.expired")]
+#[title("Token Expired")]
+#[api_error(
+    code_in_body = false,
+    rename_all = "SCREAMING_SNAKE_CASE",
+    type = "urn:auth:{0}",
+    instance = "/tokens/{0}",
+    link = "https://docs.example.com/auth",
+    header("X-Expired" = "{0}")
+)]
+pub struct AuthError(#[api_error(expose = "expiredFor")] pub u64);
+
+/// A unit struct.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("gone")]
+#[status(410)]
+pub struct Gone;
+
+/// A transparent newtype struct.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error(transparent)]
+#[api_error(transparent)]
+pub struct Wrapped(pub AuthError);
+
+/// An error type without variants.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Never {}
+
+/// A named struct with a lifetime and violations.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("{name} is invalid")]
+#[status(422)]
+pub struct Rejected<'a> {
+    /// What was rejected.
+    #[api_error(expose)]
+    pub name: &'a str,
+    /// Why.
+    #[api_error(violations)]
+    pub errors: &'a [FieldViolation],
+}
+
+/// Generic errors: a bound, a where clause, a transparent generic, generic violations.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Generic<'a, T: Display + Debug, E, V>
+where
+    E: ApiError + 'static,
+    V: Violation + Debug,
+{
+    /// A generic value, interpolated and exposed.
+    #[error("bad value {value}")]
+    #[status(400)]
+    #[message("Value {value} ({value:?}) is bad.")]
+    #[api_error(header("X-Value" = "{value}"))]
+    Value {
+        /// The value.
+        #[api_error(expose)]
+        value: T,
+        /// A borrowed note.
+        #[api_error(expose)]
+        note: &'a str,
+    },
+
+    /// Delegated.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Inner(E),
+
+    /// Generic violations.
+    #[error("invalid")]
+    #[status(400)]
+    Invalid {
+        /// The problems.
+        #[api_error(violations)]
+        errors: Vec<V>,
+    },
+}
+
+/// A house format, `{"code": "..."}`.
+#[derive(Debug)]
+pub struct House;
+
+impl Format for House {
+    const CONTENT_TYPE: &'static str = "application/json";
+
+    fn write_body<E: ApiError>(
+        error: &E,
+        _: &Context<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), RenderError> {
+        Ok(serde_json::to_writer(
+            out,
+            &serde_json::json!({ "code": error.code() }),
+        )?)
+    }
+}
+
+mod reexport {
+    pub use apifault;
+}
+
+/// Through a re-exported runtime and a house format.
+#[derive(Debug, thiserror::Error, reexport::apifault::ApiError)]
+#[api_error(crate = reexport::apifault, format = House, rename_all = "camelCase")]
+pub enum Housed {
+    /// One.
+    #[error("one")]
+    #[status(400)]
+    FirstOne,
+    /// Two.
+    #[error("two {0}")]
+    #[status(404)]
+    SecondOne(#[api_error(expose = "n")] u8),
+}
+
+/// `Generic` with its parameters filled in.
+type Concrete<'a> = Generic<'a, u8, Gone, FieldViolation>;
+
+/// What a test compares: status, code and body.
+type Rendered = (StatusCode, &'static str, Vec<u8>);
+
+/// Every variant of every type above, so everything generated is used.
+fn rendered() -> Vec<Rendered> {
+    let violations = [FieldViolation::new(["a"], "b")];
+    vec![
+        render(&CaseError::NotFound { id: 1 }),
+        render(&CaseError::Duplicate {
+            name: "n".into(),
+            support_id: 2,
+            owner: "o".into(),
+        }),
+        render(&CaseError::Invalid(1, violations.to_vec())),
+        render(&CaseError::RateLimited { secs: 3 }),
+        render(&CaseError::Unauthorized),
+        render(&CaseError::Database(std::io::Error::other("x"))),
+        render(&CaseError::Maintenance("noon")),
+        render(&CaseError::Custom),
+        render(&CaseError::Auth(AuthError(5))),
+        render(&Gone),
+        render(&Wrapped(AuthError(6))),
+        render(&Housed::FirstOne),
+        render(&Housed::SecondOne(2)),
+        render(&Rejected {
+            name: "r",
+            errors: &violations,
+        }),
+        render(&Concrete::Value {
+            value: 1,
+            note: "x",
+        }),
+        render(&Concrete::Inner(Gone)),
+        render(&Concrete::Invalid {
+            errors: violations.to_vec(),
+        }),
+    ]
+}
+
+fn render<E: ApiError>(error: &E) -> Rendered {
+    let response = error.to_response();
+    (error.status(), error.code(), response.into_body())
+}
+
+#[test]
+fn everything_renders() {
+    let rendered = rendered();
+    let codes: Vec<_> = rendered
+        .iter()
+        .map(|(status, code, _)| (status.as_u16(), *code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (404, "not-found"),
+            (409, "duplicate-value"),
+            (400, "invalid"),
+            (429, "rate-limited"),
+            (401, "unauthorized"),
+            (500, "database"),
+            (503, "maintenance"),
+            (490, "custom"),
+            (403, "token.expired"),
+            (410, "gone"),
+            (403, "token.expired"),
+            (400, "firstOne"),
+            (404, "secondOne"),
+            (422, "rejected"),
+            (400, "value"),
+            (410, "gone"),
+            (400, "invalid"),
+        ]
+    );
+    for (_, _, body) in &rendered {
+        let _: serde_json::Value = serde_json::from_slice(body).expect("valid JSON");
+    }
+    assert_eq!(rendered[11].2, br#"{"code":"firstOne"}"#);
+}
+
+#[test]
+fn empty_enum() {
+    fn content_type<E: ApiError>() -> &'static str {
+        E::Format::CONTENT_TYPE
+    }
+    assert_eq!(content_type::<Never>(), "application/problem+json");
+}
+
+#[test]
+fn struct_with_item_level_attributes() {
+    let error = AuthError(7);
+    let response = error.to_response();
+    assert_eq!(response.headers()["x-expired"], "7");
+    let body: serde_json::Value = serde_json::from_slice(response.body()).expect("valid JSON");
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "type": "urn:auth:7",
+            "title": "Token Expired",
+            "status": 403,
+            "detail": "token expired 7 s ago",
+            "instance": "/tokens/7",
+            "expiredFor": 7,
+        })
+    );
+    assert_eq!(
+        error.link().map(|link| link.to_string()).as_deref(),
+        Some("https://docs.example.com/auth")
+    );
+}
+
+#[test]
+fn generic_message_and_header() {
+    let error = Concrete::Value {
+        value: 9,
+        note: "n",
+    };
+    let response = error.to_response();
+    assert_eq!(response.headers()["x-value"], "9");
+    let body: serde_json::Value = serde_json::from_slice(response.body()).expect("valid JSON");
+    assert_eq!(body["detail"], "Value 9 (9) is bad.");
+    assert_eq!(body["note"], "n");
+}
+
+#[test]
+fn hex_type_interpolation() {
+    let error = CaseError::RateLimited { secs: 255 };
+    assert_eq!(
+        error.type_uri().map(|t| t.to_string()).as_deref(),
+        Some("https://docs.example.com/limits/ff")
+    );
+}

@@ -1,0 +1,181 @@
+//! The `tracing` feature: one event per error response (5xx at error with the whole source
+//! chain, 4xx at debug, status and code as fields), a warning for a dropped header, and
+//! none of it in the body.
+
+#[allow(dead_code)]
+#[path = "../examples/service/cases.rs"]
+mod cases;
+
+#[path = "../examples/service/app.rs"]
+mod app;
+
+mod http_support;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use apifault::ApiError;
+use http_support::Client;
+
+/// Collects formatted events in memory.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Capture {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Capture {
+    /// The captured lines from `apifault`, without timestamps or level padding.
+    fn lines(&self) -> Vec<String> {
+        let bytes = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        String::from_utf8_lossy(&bytes)
+            .lines()
+            .filter(|line| line.contains("apifault"))
+            .map(|line| line.trim_start().to_owned())
+            .collect()
+    }
+}
+
+/// Events of this thread go to the returned capture until the guard drops.
+fn capture() -> (Capture, tracing::subscriber::DefaultGuard) {
+    let capture = Capture::default();
+    let writer = capture.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .without_time()
+        .with_writer(move || writer.clone())
+        .finish();
+    (capture, tracing::subscriber::set_default(subscriber))
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum PaymentError {
+    #[error("payment provider failed")]
+    #[status(502)]
+    Provider(#[source] ProviderError),
+
+    #[error("card {last4} declined")]
+    #[status(402)]
+    Declined { last4: String },
+
+    #[error("try again")]
+    #[status(503)]
+    #[api_error(header("Retry-After" = "{when}"))]
+    Unavailable { when: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("provider said 503")]
+struct ProviderError(#[source] std::io::Error);
+
+#[test]
+fn a_5xx_logs_once_at_error_with_the_whole_chain_and_the_body_shows_none_of_it() {
+    let (capture, _guard) = capture();
+    let error = PaymentError::Provider(ProviderError(std::io::Error::other(
+        "tls handshake with 10.0.0.7 failed",
+    )));
+    let response = error.to_response();
+    assert_eq!(
+        capture.lines(),
+        [
+            "ERROR apifault: error response status=502 code=\"provider\" \
+             error=payment provider failed: provider said 503: tls handshake with 10.0.0.7 failed"
+        ]
+    );
+    let body = std::str::from_utf8(response.body()).unwrap();
+    for secret in ["provider", "503", "10.0.0.7"] {
+        assert!(
+            !body.replace("\"code\":\"provider\"", "").contains(secret),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_4xx_logs_once_at_debug() {
+    let (capture, _guard) = capture();
+    let _ = PaymentError::Declined {
+        last4: "4242".into(),
+    }
+    .to_response();
+    assert_eq!(
+        capture.lines(),
+        ["DEBUG apifault: error response status=402 code=\"declined\" error=card 4242 declined"]
+    );
+}
+
+#[test]
+fn a_dropped_header_logs_a_warning() {
+    let (capture, _guard) = capture();
+    let response = PaymentError::Unavailable {
+        when: "30\r\nSet-Cookie: x=1".into(),
+    }
+    .to_response();
+    assert!(response.headers().get("retry-after").is_none());
+    assert!(response.headers().get("set-cookie").is_none());
+    let lines = capture.lines();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert_eq!(
+        lines[0],
+        "ERROR apifault: error response status=503 code=\"unavailable\" error=try again"
+    );
+    assert_eq!(
+        lines[1],
+        "WARN apifault: header dropped from an error response: its value is not a valid header value header=\"retry-after\""
+    );
+}
+
+/// Through axum and the context layer: one event per response, with the request id and
+/// path; the server runs on this test's single thread, so the capture sees its events.
+#[tokio::test(flavor = "current_thread")]
+async fn axum_error_responses_log_once_with_the_request_context() {
+    let (capture, _guard) = capture();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let client = Client::new(listener.local_addr().expect("local address"));
+    tokio::spawn(async move { axum::serve(listener, app::app()).await });
+
+    let reply = client
+        .send(
+            http::Method::GET,
+            "/health/db",
+            &[("x-request-id", "trace-1")],
+            "",
+        )
+        .await;
+    assert_eq!(reply.status, 500);
+    assert!(!reply.text().contains("hunter2"));
+    let _ = client
+        .send(
+            http::Method::GET,
+            "/cases/9",
+            &[("x-request-id", "trace-2")],
+            "",
+        )
+        .await;
+    let _ = client.get("/cases/1").await;
+
+    assert_eq!(
+        capture.lines(),
+        [
+            "ERROR apifault: error response status=500 code=\"database\" request_id=\"trace-1\" \
+             instance=\"/health/db\" error=database unavailable: connection refused: \
+             postgres://admin:hunter2@db.internal:5432/cases",
+            "DEBUG apifault: error response status=404 code=\"not_found\" request_id=\"trace-2\" \
+             instance=\"/cases/9\" error=case 9 not found",
+        ]
+    );
+}

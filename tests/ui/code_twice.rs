@@ -1,0 +1,12 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CaseError {
+    #[error("case not found")]
+    #[status(404)]
+    #[code("case-missing")]
+    #[code("no-case")]
+    NotFound,
+}
+
+fn main() {}

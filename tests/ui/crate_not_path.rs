@@ -1,0 +1,11 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(crate = 1)]
+enum CaseError {
+    #[error("case not found")]
+    #[status(404)]
+    NotFound,
+}
+
+fn main() {}

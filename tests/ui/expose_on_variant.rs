@@ -1,0 +1,11 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CaseError {
+    #[error("case {id} not found")]
+    #[status(404)]
+    #[api_error(expose)]
+    NotFound { id: u64 },
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CaseError {
+    #[error("case not found")]
+    #[status(404)]
+    NotFound,
+
+    #[error("case is locked")]
+    Locked,
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("session expired")]
+#[status(401)]
+#[api_error(header("WWW-Authenticate" = "Bearer"))]
+pub struct AuthError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CaseError {
+    #[error("{0}")]
+    #[api_error(transparent)]
+    Auth(#[source] AuthError, u64),
+}
+
+fn main() {}
