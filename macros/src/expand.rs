@@ -2,14 +2,16 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
 use syn::spanned::Spanned;
-use syn::{Ident, LitStr, Member};
+use syn::{Ident, Member};
 
 use crate::ast::{Field, Input, Variant};
+use crate::bounds::with_bounds;
 use crate::code;
-use crate::template::{Piece, Template};
+use crate::interpolate::{write, write_pointer};
+use crate::template::Template;
 
 pub fn derive(input: &Input) -> TokenStream {
     let krate = input
@@ -115,14 +117,14 @@ struct Entries {
     catalogue: TokenStream,
 }
 
-struct Cx<'a> {
-    input: &'a Input<'a>,
-    private: &'a TokenStream,
+pub struct Cx<'a> {
+    pub input: &'a Input<'a>,
+    pub private: &'a TokenStream,
 }
 
 /// The binding of a field in a match arm, resolved like generated code but reported at
 /// `at` (a field type or an attribute literal), so type errors point at the user's code.
-fn binding(field: &Field, at: Span) -> Ident {
+pub fn binding(field: &Field, at: Span) -> Ident {
     Ident::new(
         &format!("__field_{}", field.index),
         Span::call_site().located_at(at),
@@ -130,12 +132,12 @@ fn binding(field: &Field, at: Span) -> Ident {
 }
 
 impl Cx<'_> {
-    fn transparent(&self, variant: &Variant) -> bool {
+    pub fn transparent(&self, variant: &Variant) -> bool {
         self.input.variant_attrs(variant).transparent.is_some()
     }
 
     /// `Self::Variant { 0: __field_0, name: __field_1, .. }` binding the given fields.
-    fn pattern<'f>(
+    pub fn pattern<'f>(
         &self,
         variant: &Variant,
         fields: impl IntoIterator<Item = (&'f Field<'f>, Ident)>,
@@ -162,7 +164,7 @@ impl Cx<'_> {
         quote!(#path { #(#bound)* .. })
     }
 
-    fn inner(&self, variant: &Variant) -> Option<(TokenStream, Ident)> {
+    pub fn inner(&self, variant: &Variant) -> Option<(TokenStream, Ident)> {
         let field = variant.fields.first()?;
         let binding = binding(field, field.ty.span());
         Some((self.pattern(variant, [(field, binding.clone())]), binding))
@@ -170,7 +172,7 @@ impl Cx<'_> {
 
     /// `<Inner as ApiError>`, through which a transparent variant delegates: an inner type
     /// that is not an `ApiError` is then reported once, at the field's type.
-    fn via(&self, variant: &Variant) -> TokenStream {
+    pub fn via(&self, variant: &Variant) -> TokenStream {
         let private = self.private;
         match variant.fields.first() {
             Some(field) => {
@@ -207,7 +209,7 @@ impl Cx<'_> {
         quote!(match self { #(#arms)* })
     }
 
-    fn status(&self, variant: &Variant) -> u16 {
+    pub fn status(&self, variant: &Variant) -> u16 {
         let attrs = self.input.variant_attrs(variant);
         attrs
             .status
@@ -375,314 +377,9 @@ impl Cx<'_> {
         });
         quote!(match self { #(#arms)* })
     }
-
-    fn members(&self, format: &TokenStream) -> TokenStream {
-        let private = self.private;
-        let known = crate::valid::reserved_members(self.input, false).is_some();
-        let mut any = false;
-        let arms = self.input.variants.iter().map(|variant| {
-            if self.transparent(variant)
-                && let Some((pattern, inner)) = self.inner(variant)
-            {
-                any = true;
-                let via = self.via(variant);
-                return quote!(#pattern => #via::serialize_members(#inner, __map),);
-            }
-            let exposed: Vec<(&Field, String)> = variant.fields.iter().filter_map(|f| Some((f, f.exposed_name()?))).collect();
-            if exposed.is_empty() {
-                return TokenStream::new();
-            }
-            any = true;
-            let pattern = self.pattern(variant, exposed.iter().map(|(field, _)| (*field, binding(field, field.ty.span()))));
-            let (guards, entries): (Vec<_>, Vec<_>) = exposed.iter().map(|(field, name)| {
-                let ty = field.ty;
-                let binding = binding(field, field.ty.span());
-                let guard = if known {
-                    TokenStream::new()
-                } else {
-                    let message = format!("apifault: the format `{}` writes a member named `{name}` itself: expose the field under another name with `#[api_error(expose = \"other_name\")]`", format.to_string().replace(' ', ""));
-                    let at = Span::call_site().located_at(field.attrs.expose.as_ref().map_or(field.span, |e| e.span));
-                    // An item, not an inline `const { }`: evaluated by `cargo check` too, not
-                    // only when the generic method is instantiated.
-                    quote_spanned!(at=> const _: () = ::core::assert!(#private::member_allowed::<#format>(#name), #message);)
-                };
-                // The turbofish puts a missing `Serialize` at the field's whole type.
-                (guard, quote!(#private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(__map, #name, #binding)?;))
-            }).unzip();
-            // The guards are items: first, so no item follows a statement.
-            quote!(#pattern => { #(#guards)* #(#entries)* ::core::result::Result::Ok(()) })
-        }).collect::<Vec<_>>();
-        if !any {
-            return TokenStream::new();
-        }
-        quote! {
-            fn serialize_members<__M: #private::serde::ser::SerializeMap>(&self, __map: &mut __M) -> ::core::result::Result<(), __M::Error> {
-                #[allow(unreachable_patterns)]
-                match self {
-                    #(#arms)*
-                    _ => ::core::result::Result::Ok(()),
-                }
-            }
-        }
-    }
-
-    fn violations(&self) -> TokenStream {
-        let private = self.private;
-        let mut any = false;
-        let arms = self
-            .input
-            .variants
-            .iter()
-            .map(|variant| {
-                if self.transparent(variant)
-                    && let Some((pattern, inner)) = self.inner(variant)
-                {
-                    any = true;
-                    let via = self.via(variant);
-                    return quote!(#pattern => #via::violations(#inner),);
-                }
-                let Some(field) = variant.fields.iter().find(|f| f.attrs.violations.is_some())
-                else {
-                    return TokenStream::new();
-                };
-                any = true;
-                let binding = binding(field, field.ty.span());
-                let pattern = self.pattern(variant, [(field, binding.clone())]);
-                // The turbofish puts a type that is not a list of violations at the field's type.
-                let ty = field.ty;
-                let call = quote!(#private::Violations::new::<#ty>(#binding));
-                quote!(#pattern => #call,)
-            })
-            .collect::<Vec<_>>();
-        if !any {
-            return TokenStream::new();
-        }
-        quote! {
-            fn violations(&self) -> #private::Violations<'_> {
-                #[allow(unreachable_patterns)]
-                match self {
-                    #(#arms)*
-                    _ => #private::Violations::none(),
-                }
-            }
-        }
-    }
-
-    fn headers(&self) -> TokenStream {
-        let private = self.private;
-        let mut any = false;
-        let arms = self.input.variants.iter().map(|variant| {
-            if self.transparent(variant)
-                && let Some((pattern, inner)) = self.inner(variant)
-            {
-                any = true;
-                let via = self.via(variant);
-                return quote!(#pattern => #via::headers(#inner, __headers),);
-            }
-            let attrs = self.input.variant_attrs(variant);
-            if attrs.headers.is_empty() {
-                return TokenStream::new();
-            }
-            any = true;
-            let mut used = BTreeSet::new();
-            let appends = attrs.headers.iter().map(|header| {
-                let name = LitStr::new(&header.name.value().to_ascii_lowercase(), header.name.span());
-                let name = quote!(const { #private::http::HeaderName::from_static(#name) });
-                match header.value.constant() {
-                    Some(value) => {
-                        let value = LitStr::new(&value, header.value.span());
-                        quote!(__headers.append(#name, const { #private::http::HeaderValue::from_static(#value) });)
-                    }
-                    None => {
-                        let arguments = format_arguments(variant, &header.value, &mut used);
-                        quote!(#private::append_header(__headers, #name, #arguments);)
-                    }
-                }
-            }).collect::<Vec<_>>();
-            let pattern = self.pattern(variant, used.iter().filter_map(|&index| {
-                let field = variant.fields.get(index)?;
-                Some((field, binding(field, Span::call_site())))
-            }));
-            quote!(#pattern => { #(#appends)* })
-        }).collect::<Vec<_>>();
-        if !any {
-            return TokenStream::new();
-        }
-        quote! {
-            fn headers(&self, __headers: &mut #private::http::HeaderMap) {
-                #[allow(unreachable_patterns)]
-                match self {
-                    #(#arms)*
-                    _ => {}
-                }
-            }
-        }
-    }
 }
 
 enum TypeUri<'a> {
     Template(&'a Template),
     Constant(String),
-}
-
-/// The indices of the fields a match arm must bind.
-type Used = BTreeSet<usize>;
-
-/// Writes a template into `__formatter`, straight from the fields.
-fn write(variant: &Variant, template: &Template, used: &mut Used) -> TokenStream {
-    if let Some(text) = template.constant() {
-        return quote!(__formatter.write_str(#text));
-    }
-    let arguments = format_arguments(variant, template, used);
-    quote!(__formatter.write_fmt(#arguments))
-}
-
-/// `::core::format_args!("… {0} … {1:?}", __field_0, __field_2)`.
-fn format_arguments(variant: &Variant, template: &Template, used: &mut Used) -> TokenStream {
-    let mut format = String::new();
-    let mut args = Vec::new();
-    for piece in &template.pieces {
-        match piece {
-            Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            Piece::Arg { name, spec } => {
-                let Some(field) = variant.field(name) else {
-                    continue;
-                };
-                used.insert(field.index);
-                let spec = if spec.is_empty() {
-                    String::new()
-                } else {
-                    format!(":{spec}")
-                };
-                format.push_str(&format!("{{{}{spec}}}", args.len()));
-                args.push(binding(field, Span::call_site()));
-            }
-        }
-    }
-    let format = LitStr::new(&format, template.span());
-    quote!(::core::format_args!(#format, #(#args),*))
-}
-
-/// Writes a `source(pointer = "...")` template: each interpolated value is one reference
-/// token, escaped by `PointerToken` so a `/` or `~` in it cannot split the pointer.
-fn write_pointer(
-    variant: &Variant,
-    template: &Template,
-    used: &mut Used,
-    private: &TokenStream,
-) -> TokenStream {
-    if let Some(text) = template.constant() {
-        return quote!(__formatter.write_str(#text));
-    }
-    let mut format = String::new();
-    let mut args = Vec::new();
-    for piece in &template.pieces {
-        match piece {
-            Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            Piece::Arg { name, spec } => {
-                let Some(field) = variant.field(name) else {
-                    continue;
-                };
-                used.insert(field.index);
-                let binding = binding(field, Span::call_site());
-                // `PointerToken` escapes Display and Debug output; `{n:x}` and the other
-                // numeric traits print no `/` or `~`.
-                let arg = match format_trait(spec).to_string().as_str() {
-                    "Display" | "Debug" => quote!(#private::PointerToken(#binding)),
-                    _ => quote!(#binding),
-                };
-                let spec = if spec.is_empty() {
-                    String::new()
-                } else {
-                    format!(":{spec}")
-                };
-                format.push_str(&format!("{{{}{spec}}}", args.len()));
-                args.push(arg);
-            }
-        }
-    }
-    let format = LitStr::new(&format, template.span());
-    quote!(__formatter.write_fmt(::core::format_args!(#format, #(#args),*)))
-}
-
-/// The impl's generics with the bounds its generic fields need.
-fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
-    let mut generics = input.generics.clone();
-    let params: BTreeSet<String> = generics
-        .type_params()
-        .map(|p| p.ident.to_string())
-        .collect();
-    if params.is_empty() {
-        return generics;
-    }
-    let mut bounds: Vec<TokenStream> = Vec::new();
-    for variant in &input.variants {
-        let attrs = input.variant_attrs(variant);
-        let templates = [
-            &attrs.message,
-            &attrs.type_uri,
-            &attrs.instance,
-            &attrs.link,
-            &attrs.id,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(attrs.source.iter().map(|s| &s.value))
-        .chain(attrs.headers.iter().map(|h| &h.value));
-        for template in templates {
-            for (name, spec) in template.args() {
-                if let Some(field) = variant.field(name).filter(|f| mentions(f.ty, &params)) {
-                    let ty = field.ty;
-                    let bound = format_trait(spec);
-                    bounds.push(quote!(#ty: ::core::fmt::#bound));
-                }
-            }
-        }
-        for field in variant.fields.iter().filter(|f| mentions(f.ty, &params)) {
-            let ty = field.ty;
-            if attrs.transparent.is_some() {
-                bounds.push(quote!(#ty: #private::ApiError));
-            }
-            if field.attrs.expose.is_some() {
-                bounds.push(quote!(#ty: #private::serde::Serialize));
-            }
-            if field.attrs.violations.is_some() {
-                bounds.push(quote!(#ty: #private::ViolationList));
-            }
-        }
-    }
-    bounds.push(quote!(Self: ::std::error::Error));
-    let where_clause = generics.make_where_clause();
-    for bound in bounds {
-        if let Ok(predicate) = syn::parse2(bound) {
-            where_clause.predicates.push(predicate);
-        }
-    }
-    generics
-}
-
-fn format_trait(spec: &str) -> Ident {
-    let name = match spec.chars().last() {
-        Some('?') => "Debug",
-        Some('x') => "LowerHex",
-        Some('X') => "UpperHex",
-        Some('o') => "Octal",
-        Some('b') => "Binary",
-        Some('e') => "LowerExp",
-        Some('E') => "UpperExp",
-        Some('p') => "Pointer",
-        _ => "Display",
-    };
-    format_ident!("{}", name)
-}
-
-fn mentions(ty: &syn::Type, params: &BTreeSet<String>) -> bool {
-    fn walk(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
-        tokens.into_iter().any(|tree| match tree {
-            TokenTree::Ident(ident) => params.contains(&ident.to_string()),
-            TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
-    walk(quote!(#ty), params)
 }

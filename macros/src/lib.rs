@@ -2,17 +2,23 @@
 //! re-exports it; this crate's version is pinned by it.
 //!
 //! The pipeline, one job a file: [`ast`] (the input with parsed attributes), [`attr`]
-//! (the attribute grammar), [`template`] (interpolation), [`case`] (`rename_all`),
-//! [`code`] (machine codes), [`valid`] (rules across attributes and variants),
-//! [`expand`] (the impl) and [`fallback`] (errors plus a stub impl).
+//! and [`keys`] (the attribute grammar), [`template`] (interpolation syntax), [`case`]
+//! (`rename_all`), [`code`] (machine codes), [`valid`] (rules across attributes and
+//! variants), [`expand`] (the impl), with [`interpolate`] (templates into `format_args!`),
+//! [`payload`] (members, violations, headers) and [`bounds`] (generic where-clauses), and
+//! [`fallback`] (errors plus a stub impl).
 
 mod ast;
 mod attr;
+mod bounds;
 mod case;
 mod code;
 mod diag;
 mod expand;
 mod fallback;
+mod interpolate;
+mod keys;
+mod payload;
 mod status;
 mod suggest;
 mod template;

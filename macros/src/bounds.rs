@@ -1,0 +1,92 @@
+//! The where-clauses a generic input needs: each generic field type bounded by the trait
+//! its use requires (`Display` for `{field}`, `Serialize` when exposed, ...).
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{format_ident, quote};
+use syn::Ident;
+
+use crate::ast::Input;
+
+/// The impl's generics with the bounds its generic fields need.
+pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
+    let mut generics = input.generics.clone();
+    let params: BTreeSet<String> = generics
+        .type_params()
+        .map(|p| p.ident.to_string())
+        .collect();
+    if params.is_empty() {
+        return generics;
+    }
+    let mut bounds: Vec<TokenStream> = Vec::new();
+    for variant in &input.variants {
+        let attrs = input.variant_attrs(variant);
+        let templates = [
+            &attrs.message,
+            &attrs.type_uri,
+            &attrs.instance,
+            &attrs.link,
+            &attrs.id,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(attrs.source.iter().map(|s| &s.value))
+        .chain(attrs.headers.iter().map(|h| &h.value));
+        for template in templates {
+            for (name, spec) in template.args() {
+                if let Some(field) = variant.field(name).filter(|f| mentions(f.ty, &params)) {
+                    let ty = field.ty;
+                    let bound = format_trait(spec);
+                    bounds.push(quote!(#ty: ::core::fmt::#bound));
+                }
+            }
+        }
+        for field in variant.fields.iter().filter(|f| mentions(f.ty, &params)) {
+            let ty = field.ty;
+            if attrs.transparent.is_some() {
+                bounds.push(quote!(#ty: #private::ApiError));
+            }
+            if field.attrs.expose.is_some() {
+                bounds.push(quote!(#ty: #private::serde::Serialize));
+            }
+            if field.attrs.violations.is_some() {
+                bounds.push(quote!(#ty: #private::ViolationList));
+            }
+        }
+    }
+    bounds.push(quote!(Self: ::std::error::Error));
+    let where_clause = generics.make_where_clause();
+    for bound in bounds {
+        if let Ok(predicate) = syn::parse2(bound) {
+            where_clause.predicates.push(predicate);
+        }
+    }
+    generics
+}
+
+pub fn format_trait(spec: &str) -> Ident {
+    let name = match spec.chars().last() {
+        Some('?') => "Debug",
+        Some('x') => "LowerHex",
+        Some('X') => "UpperHex",
+        Some('o') => "Octal",
+        Some('b') => "Binary",
+        Some('e') => "LowerExp",
+        Some('E') => "UpperExp",
+        Some('p') => "Pointer",
+        _ => "Display",
+    };
+    format_ident!("{}", name)
+}
+
+fn mentions(ty: &syn::Type, params: &BTreeSet<String>) -> bool {
+    fn walk(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+            TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    walk(quote!(#ty), params)
+}

@@ -1,0 +1,158 @@
+//! The impl methods for what a body carries besides its texts: the exposed members, the
+//! violations and the response headers.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::LitStr;
+use syn::spanned::Spanned;
+
+use crate::ast::Field;
+use crate::expand::{Cx, binding};
+use crate::interpolate::format_arguments;
+
+impl Cx<'_> {
+    pub fn members(&self, format: &TokenStream) -> TokenStream {
+        let private = self.private;
+        let known = crate::valid::reserved_members(self.input, false).is_some();
+        let mut any = false;
+        let arms = self.input.variants.iter().map(|variant| {
+            if self.transparent(variant)
+                && let Some((pattern, inner)) = self.inner(variant)
+            {
+                any = true;
+                let via = self.via(variant);
+                return quote!(#pattern => #via::serialize_members(#inner, __map),);
+            }
+            let exposed: Vec<(&Field, String)> = variant.fields.iter().filter_map(|f| Some((f, f.exposed_name()?))).collect();
+            if exposed.is_empty() {
+                return TokenStream::new();
+            }
+            any = true;
+            let pattern = self.pattern(variant, exposed.iter().map(|(field, _)| (*field, binding(field, field.ty.span()))));
+            let (guards, entries): (Vec<_>, Vec<_>) = exposed.iter().map(|(field, name)| {
+                let ty = field.ty;
+                let binding = binding(field, field.ty.span());
+                let guard = if known {
+                    TokenStream::new()
+                } else {
+                    let message = format!("apifault: the format `{}` writes a member named `{name}` itself: expose the field under another name with `#[api_error(expose = \"other_name\")]`", format.to_string().replace(' ', ""));
+                    let at = Span::call_site().located_at(field.attrs.expose.as_ref().map_or(field.span, |e| e.span));
+                    // An item, not an inline `const { }`: evaluated by `cargo check` too, not
+                    // only when the generic method is instantiated.
+                    quote_spanned!(at=> const _: () = ::core::assert!(#private::member_allowed::<#format>(#name), #message);)
+                };
+                // The turbofish puts a missing `Serialize` at the field's whole type.
+                (guard, quote!(#private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(__map, #name, #binding)?;))
+            }).unzip();
+            // The guards are items: first, so no item follows a statement.
+            quote!(#pattern => { #(#guards)* #(#entries)* ::core::result::Result::Ok(()) })
+        }).collect::<Vec<_>>();
+        if !any {
+            return TokenStream::new();
+        }
+        quote! {
+            fn serialize_members<__M: #private::serde::ser::SerializeMap>(&self, __map: &mut __M) -> ::core::result::Result<(), __M::Error> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => ::core::result::Result::Ok(()),
+                }
+            }
+        }
+    }
+
+    pub fn violations(&self) -> TokenStream {
+        let private = self.private;
+        let mut any = false;
+        let arms = self
+            .input
+            .variants
+            .iter()
+            .map(|variant| {
+                if self.transparent(variant)
+                    && let Some((pattern, inner)) = self.inner(variant)
+                {
+                    any = true;
+                    let via = self.via(variant);
+                    return quote!(#pattern => #via::violations(#inner),);
+                }
+                let Some(field) = variant.fields.iter().find(|f| f.attrs.violations.is_some())
+                else {
+                    return TokenStream::new();
+                };
+                any = true;
+                let binding = binding(field, field.ty.span());
+                let pattern = self.pattern(variant, [(field, binding.clone())]);
+                // The turbofish puts a type that is not a list of violations at the field's type.
+                let ty = field.ty;
+                let call = quote!(#private::Violations::new::<#ty>(#binding));
+                quote!(#pattern => #call,)
+            })
+            .collect::<Vec<_>>();
+        if !any {
+            return TokenStream::new();
+        }
+        quote! {
+            fn violations(&self) -> #private::Violations<'_> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => #private::Violations::none(),
+                }
+            }
+        }
+    }
+
+    pub fn headers(&self) -> TokenStream {
+        let private = self.private;
+        let mut any = false;
+        let arms = self.input.variants.iter().map(|variant| {
+            if self.transparent(variant)
+                && let Some((pattern, inner)) = self.inner(variant)
+            {
+                any = true;
+                let via = self.via(variant);
+                return quote!(#pattern => #via::headers(#inner, __headers),);
+            }
+            let attrs = self.input.variant_attrs(variant);
+            if attrs.headers.is_empty() {
+                return TokenStream::new();
+            }
+            any = true;
+            let mut used = BTreeSet::new();
+            let appends = attrs.headers.iter().map(|header| {
+                let name = LitStr::new(&header.name.value().to_ascii_lowercase(), header.name.span());
+                let name = quote!(const { #private::http::HeaderName::from_static(#name) });
+                match header.value.constant() {
+                    Some(value) => {
+                        let value = LitStr::new(&value, header.value.span());
+                        quote!(__headers.append(#name, const { #private::http::HeaderValue::from_static(#value) });)
+                    }
+                    None => {
+                        let arguments = format_arguments(variant, &header.value, &mut used);
+                        quote!(#private::append_header(__headers, #name, #arguments);)
+                    }
+                }
+            }).collect::<Vec<_>>();
+            let pattern = self.pattern(variant, used.iter().filter_map(|&index| {
+                let field = variant.fields.get(index)?;
+                Some((field, binding(field, Span::call_site())))
+            }));
+            quote!(#pattern => { #(#appends)* })
+        }).collect::<Vec<_>>();
+        if !any {
+            return TokenStream::new();
+        }
+        quote! {
+            fn headers(&self, __headers: &mut #private::http::HeaderMap) {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    }
+}
