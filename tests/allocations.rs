@@ -5,7 +5,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use apifault::{ApiError, Context, FieldViolation, Format, Problem};
+use apifault::{ApiError, Boom, Context, FieldViolation, Format, JsonApi, Problem};
 
 struct Counting;
 
@@ -89,33 +89,44 @@ fn status_and_code_allocate_nothing() {
     }
 }
 
-#[test]
-fn problem_bodies_allocate_once_and_never_grow() {
-    for error in samples() {
-        let (allocations, reallocations, body) =
-            count(|| Problem::render(&error, &Context::default()).unwrap());
-        assert_eq!(
-            (allocations, reallocations),
-            (1, 0),
-            "{error:?}: {}",
-            String::from_utf8_lossy(&body)
-        );
-        assert!(
-            body.capacity() < body.len() * 2 + 64,
-            "over-sized buffer for {error:?}: {} for {}",
-            body.capacity(),
-            body.len()
-        );
+/// Renders every sample in format `F`, without and with a request context, and checks the
+/// body allocated its buffer once, never grew it, and did not over-size it.
+fn bodies_allocate_once_and_never_grow<F: Format>() {
+    let with_request = Context::new()
+        .with_instance("/cases/3141592653")
+        .with_request_id("0f8e5a1c2b3d4e5f");
+    for context in [Context::default(), with_request] {
+        for error in samples() {
+            let (allocations, reallocations, body) = count(|| F::render(&error, &context).unwrap());
+            assert_eq!(
+                (allocations, reallocations),
+                (1, 0),
+                "{}: {error:?}: {}",
+                std::any::type_name::<F>(),
+                String::from_utf8_lossy(&body)
+            );
+            assert!(
+                body.capacity() < body.len() * 2 + 64,
+                "over-sized buffer in {} for {error:?}: {} for {}",
+                std::any::type_name::<F>(),
+                body.capacity(),
+                body.len()
+            );
+        }
     }
 }
 
 #[test]
-fn problem_bodies_with_request_context_allocate_once() {
-    let context = Context::new()
-        .with_instance("/cases/3141592653")
-        .with_request_id("0f8e5a1c2b3d4e5f");
-    for error in samples() {
-        let (allocations, reallocations, _) = count(|| Problem::render(&error, &context).unwrap());
-        assert_eq!((allocations, reallocations), (1, 0), "{error:?}");
-    }
+fn problem_bodies_allocate_once_and_never_grow() {
+    bodies_allocate_once_and_never_grow::<Problem>();
+}
+
+#[test]
+fn jsonapi_bodies_allocate_once_and_never_grow() {
+    bodies_allocate_once_and_never_grow::<JsonApi>();
+}
+
+#[test]
+fn boom_bodies_allocate_once_and_never_grow() {
+    bodies_allocate_once_and_never_grow::<Boom>();
 }

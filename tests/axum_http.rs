@@ -1,5 +1,5 @@
 //! The axum example service over real loopback HTTP: every failure route in the three
-//! formats, the request-context layer, axum's rejections, and a bounded load run.
+//! formats, the request-context layer and axum's rejections (the load run is `tests/load.rs`).
 
 #[allow(dead_code)]
 #[path = "../examples/service/cases.rs"]
@@ -12,11 +12,10 @@ mod http_support;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use axum::serve::ListenerExt;
 use http::Method;
-use http_support::{Client, Probe, Reply, load};
+use http_support::{Client, Reply};
 use serde_json::{Value, json};
 
 /// The example app on `127.0.0.1:0`, served on the test's runtime.
@@ -456,31 +455,5 @@ async fn boom_prefix_renders_the_same_errors_as_boom() {
     );
 }
 
-/// 10,000 error requests over 8 connections: no transport error, every status as
-/// expected, every body JSON stating that status.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn load_run_of_ten_thousand_error_requests() {
-    let (client, connections) = serve_counting().await;
-    let probes = Arc::new(vec![
-        Probe::get("/cases/42", 404),
-        Probe::post("/cases", r#"{"name":"Flood claim","priority":2}"#, 409),
-        Probe::post("/cases", r#"{"name":"","priority":9}"#, 400),
-        Probe::post("/cases", r#"{"name":"#, 400),
-        Probe::get("/me", 401),
-        Probe::get("/reports/export", 429),
-        Probe::get("/health/db", 500),
-        Probe::get("/jsonapi/cases/42", 404),
-        Probe::post("/jsonapi/cases", r#"{"name":"","priority":9}"#, 400),
-        Probe::get("/boom/health/db", 500),
-        Probe::get("/boom/me", 401),
-    ]);
-    let report = load(&client, probes, 10_000, 8, Duration::from_secs(120)).await;
-    let connections = connections.load(Ordering::Relaxed);
-    eprintln!("axum load run: {report} over {connections} connections");
-    assert_eq!(report.requests, 10_000, "the run hit its deadline");
-    assert_eq!(report.transport_errors, 0);
-    assert_eq!(report.wrong_status, 0);
-    assert_eq!(report.invalid_bodies, 0);
-    // Keep-alive held: a handful of connections, not one per request.
-    assert!((1..=16).contains(&connections), "{connections} connections");
-}
+// The bounded load run (10,000 mixed error requests, memory measured too) is in
+// `tests/load.rs`, a test binary of its own so no other test allocates during it.

@@ -696,3 +696,86 @@ fn interpolated_pointer_values_are_escaped_reference_tokens() {
         r#"/data/attributes/a~1b~0c/26/1a/"a~1b~0c""#
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Rendering in a format other than the declared one
+
+/// Declared for JSON:API, where exposed fields go under `meta` and no name is reserved:
+/// these names are fine there, but each is a member Problem, Boom or Pax8 write themselves.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = JsonApi)]
+enum ForeignNames {
+    #[error("conflict")]
+    #[status(409)]
+    Clash {
+        #[api_error(expose)]
+        status: u16,
+        #[api_error(expose = "type")]
+        kind: &'static str,
+        #[api_error(expose)]
+        message: &'static str,
+        #[api_error(expose)]
+        details: Vec<u8>,
+        #[api_error(expose)]
+        kept: bool,
+    },
+}
+
+fn clash() -> ForeignNames {
+    ForeignNames::Clash {
+        status: 200,
+        kind: "spoofed",
+        message: "spoofed",
+        details: vec![1],
+        kept: true,
+    }
+}
+
+/// How often `"name":` stands in `body` as a member name.
+fn occurrences(body: &str, name: &str) -> usize {
+    body.matches(&format!("\"{name}\":")).count()
+}
+
+#[test]
+fn a_foreign_format_never_repeats_a_member_it_writes_itself() {
+    let error = clash();
+    let problem = raw::<Problem, _>(&error, &none());
+    for name in ["status", "type"] {
+        assert_eq!(occurrences(&problem, name), 1, "{name} in {problem}");
+    }
+    let parsed = value::<Problem, _>(&error, &none());
+    assert_eq!(
+        (&parsed["status"], &parsed["type"]),
+        (&json!(409), &json!("about:blank")),
+        "{problem}"
+    );
+    // Problem writes no `message` or `details`: those stay extension members there.
+    assert_eq!(
+        (&parsed["message"], &parsed["kept"]),
+        (&json!("spoofed"), &json!(true))
+    );
+
+    let boom = raw::<Boom, _>(&error, &none());
+    assert_eq!(occurrences(&boom, "message"), 1, "{boom}");
+    assert_eq!(value::<Boom, _>(&error, &none())["statusCode"], 409);
+    assert_eq!(
+        value::<Boom, _>(&error, &none())["message"],
+        "conflict",
+        "{boom}"
+    );
+    // Boom writes no `type` or `status`: those stay exposed members there.
+    assert_eq!(value::<Boom, _>(&error, &none())["status"], 200);
+
+    let pax8 = raw::<pax8::Pax8, _>(&error, &none());
+    for name in ["status", "type", "message", "details"] {
+        assert_eq!(occurrences(&pax8, name), 1, "{name} in {pax8}");
+    }
+    assert_eq!(value::<pax8::Pax8, _>(&error, &none())["status"], 409);
+
+    // In its own format every name is an ordinary `meta` member.
+    let own = value::<JsonApi, _>(&error, &none());
+    assert_eq!(
+        own["errors"][0]["meta"],
+        json!({"status": 200, "type": "spoofed", "message": "spoofed", "details": [1], "kept": true})
+    );
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compile-time cost of the derive, against what a crate builds without it.
 #
-#   bash benches/compile/run.sh            # N = 50 200 1000, 3 runs each (about 15 minutes)
+#   bash benches/compile/run.sh            # N = 50 200 1000, 3 clean builds, 5 rebuilds each
 #   NS="200" RUNS=1 bash benches/compile/run.sh
 #
 # For each N it generates, under target/compile-bench/, crates with one error enum of N
@@ -17,7 +17,7 @@
 #         apifault:    #[derive(thiserror::Error, ApiError)]
 #         serde:       #[derive(thiserror::Error, serde::Serialize)]
 #
-# Prints the median of RUNS wall-clock timings per crate (one line per measurement, then
+# Prints the median timing per crate (one line per measurement, then
 # a Markdown table of ratios). Timed with `date +%s%N`; CARGO_BUILD_JOBS is left to cargo.
 set -euo pipefail
 
@@ -25,6 +25,8 @@ cd "$(dirname "$0")/../.."
 workspace=$(pwd)
 NS=${NS:-"50 200 1000"}
 RUNS=${RUNS:-3}
+# Rebuilds are short and cheap: more of them steady the median.
+INCREMENTAL_RUNS=${INCREMENTAL_RUNS:-$((RUNS * 2 - 1))}
 root=${COMPILE_BENCH_DIR:-$workspace/target/compile-bench}
 mkdir -p "$root"
 export CARGO_TERM_COLOR=never CARGO_NET_OFFLINE=true
@@ -199,56 +201,72 @@ generate() { # flavour n dir
 
 now() { date +%s%N; }
 
-# Runs "cargo build" in $dir with its own target dir; prints the seconds it took.
+# Runs "cargo build" in $dir with its own target dir; prints "wall cpu" in seconds: the
+# wall-clock time (the figure compared) and the CPU time of cargo and every rustc it ran
+# (a check that holds up when other work shares the machine).
 build() { # dir
-    local start end
+    local start end cpu
     start=$(now)
-    (cd "$1" && CARGO_TARGET_DIR="$1/target" cargo build --quiet) >&2
+    cpu=$( (cd "$1" && CARGO_TARGET_DIR="$1/target" /usr/bin/time -f "%U %S" cargo build --quiet) 2>&1 >/dev/null | tail -1)
     end=$(now)
-    awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }'
+    awk -v ns=$((end - start)) -v cpu="$cpu" 'BEGIN { split(cpu, c, " "); printf "%.2f %.2f", ns / 1e9, c[1] + c[2] }'
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Times RUNS builds after running "$2 $dir $run" before each; sets wall and cpu (medians)
+# and prints the single timings.
+measure() { # dir prepare label runs
+    local walls="" cpus="" run timing
+    for ((run = 1; run <= $4; run++)); do
+        $2 "$1" "$run"
+        timing=$(build "$1")
+        walls+=" ${timing% *}"
+        cpus+=" ${timing#* }"
+    done
+    wall=$(echo "$walls" | median)
+    cpu=$(echo "$cpus" | median)
+    echo "$3: wall$walls s (median $wall), cpu$cpus s (median $cpu)"
+}
+
+clean() { # dir run
+    rm -rf "$1/target"
+}
 
 # Edits the message of the enum's second variant, so the crate really changes.
 edit() { # dir round
     sed -i -E "s/invalid request 1( \\(edit [0-9]+\\))?\"/invalid request 1 (edit $2)\"/" "$1/src/lib.rs"
 }
 
-declare -A result
+declare -A wall_of cpu_of
 for n in $NS; do
     for flavour in apifault-respond handwritten; do
         dir=$root/clean-$flavour-$n
         generate "$flavour" "$n" "$dir"
-        times=""
-        for ((run = 0; run < RUNS; run++)); do
-            rm -rf "$dir/target"
-            times+=" $(build "$dir")"
-        done
-        result[clean-$flavour-$n]=$(echo "$times" | median)
-        echo "clean $flavour N=$n:$times s (median ${result[clean-$flavour-$n]} s)"
+        measure "$dir" clean "clean $flavour N=$n" "$RUNS"
+        wall_of[clean-$flavour-$n]=$wall cpu_of[clean-$flavour-$n]=$cpu
     done
     for flavour in apifault serde; do
         dir=$root/incr-$flavour-$n
         generate "$flavour" "$n" "$dir"
         rm -rf "$dir/target"
         build "$dir" >/dev/null
-        times=""
-        for ((run = 1; run <= RUNS; run++)); do
-            edit "$dir" "$run"
-            times+=" $(build "$dir")"
-        done
-        result[incr-$flavour-$n]=$(echo "$times" | median)
-        echo "incremental $flavour N=$n:$times s (median ${result[incr-$flavour-$n]} s)"
+        measure "$dir" edit "incremental $flavour N=$n" "$INCREMENTAL_RUNS"
+        wall_of[incr-$flavour-$n]=$wall cpu_of[incr-$flavour-$n]=$cpu
     done
 done
 
 echo
+echo "Medians of $RUNS clean builds and $INCREMENTAL_RUNS rebuilds, wall-clock (CPU time in parentheses)."
+echo
 echo "| N | clean: apifault | clean: thiserror + serde_json + http | ratio | incremental: apifault + thiserror | incremental: thiserror + serde | ratio |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for n in $NS; do
-    a=${result[clean-apifault-respond-$n]} b=${result[clean-handwritten-$n]}
-    c=${result[incr-apifault-$n]} d=${result[incr-serde-$n]}
-    awk -v n="$n" -v a="$a" -v b="$b" -v c="$c" -v d="$d" \
-        'BEGIN { printf "| %d | %.2f s | %.2f s | %.2f | %.2f s | %.2f s | %.2f |\n", n, a, b, a / b, c, d, c / d }'
+    row="| $n "
+    for pair in "clean-apifault-respond-$n clean-handwritten-$n" "incr-apifault-$n incr-serde-$n"; do
+        read -r a b <<<"$pair"
+        row+=$(awk -v a="${wall_of[$a]}" -v b="${wall_of[$b]}" -v ca="${cpu_of[$a]}" -v cb="${cpu_of[$b]}" \
+            'BEGIN { printf "| %.2f s (%.2f) | %.2f s (%.2f) | %.2f (%.2f) ", a, ca, b, cb, a / b, ca / cb }')
+    done
+    echo "$row|"
 done

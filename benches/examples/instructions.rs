@@ -10,6 +10,8 @@ use std::hint::black_box;
 use apifault::{ApiError as _, Boom, Context, Format, JsonApi, Problem};
 use apifault_benches::{BenchError, INVALID_MESSAGE, cases, hand, problem_json_macro};
 
+// Shared with the benchmark, which times every baseline; this program counts some.
+#[allow(dead_code)]
 #[path = "../src/dev.rs"]
 mod dev;
 

@@ -45,7 +45,7 @@ impl Format for Kiteworks {
                     .unwrap_or(""),
             )?,
         }
-        error.serialize_members(&mut map)?;
+        error.serialize_members(&mut map, Self::RESERVED_MEMBERS)?;
         map.end()?;
         Ok(())
     }

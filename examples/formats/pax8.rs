@@ -46,7 +46,7 @@ impl Format for Pax8 {
         }
         map.serialize_entry("status", &error.status().as_u16())?;
         map.serialize_entry("details", &Details { error, context })?;
-        error.serialize_members(&mut map)?;
+        error.serialize_members(&mut map, Self::RESERVED_MEMBERS)?;
         map.end()?;
         Ok(())
     }

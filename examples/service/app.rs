@@ -5,6 +5,10 @@
 //! enum's own format), under `/jsonapi` in JSON:API and under `/boom` in hapi's Boom. The
 //! handlers are generic over the format only because this example serves three; a service
 //! with one format writes `Result<Json<Case>, CaseError>` and nothing else.
+//!
+//! `GET /openapi.json` serves the OpenAPI document of the RFC 9457 routes: each handler
+//! names `CaseError` in `responses(...)`, and its `IntoResponses` lists every status with
+//! its codes and an example body per code.
 
 use apifault::axum::{ContextLayer, InFormat, Json, Rejection};
 use apifault::{Boom, Format, JsonApi, Problem};
@@ -13,6 +17,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::get;
+use utoipa::OpenApi;
 
 use crate::cases::{Case, CaseError, NewCase, Store, authorize, database_health, export};
 
@@ -29,6 +34,7 @@ pub fn app() -> Router {
         .merge(routes::<Problem>())
         .nest("/jsonapi", routes::<JsonApi>())
         .nest("/boom", routes::<Boom>())
+        .route("/openapi.json", get(openapi))
         .layer(ContextLayer::new())
         .with_state(Store::default())
 }
@@ -44,8 +50,27 @@ fn routes<F: Format + 'static>() -> Router<Store> {
         .fallback(no_route::<F>)
 }
 
+/// The OpenAPI document of the routes at `/`.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Case API", description = "The apifault example service."),
+    paths(get_case, create_case, me, export_report, health)
+)]
+pub struct ApiDoc;
+
+/// `GET /openapi.json`.
+async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
+    axum::Json(ApiDoc::openapi())
+}
+
 /// `GET /cases/{id}`: the case, or 404 with the id exposed; an id that is not a number is
 /// axum's path rejection, in the same format.
+#[utoipa::path(
+    get,
+    path = "/cases/{id}",
+    params(("id" = u64, Path, description = "The case's id.")),
+    responses((status = 200, description = "The case.", body = Case), CaseError)
+)]
 async fn get_case<F: Format>(
     State(store): State<Store>,
     id: Result<Path<u64>, PathRejection>,
@@ -56,6 +81,12 @@ async fn get_case<F: Format>(
 
 /// `POST /cases`: 201 with the new case; 400 with one violation per bad field; 409 for a
 /// name taken; bad JSON or a missing field is axum's JSON rejection, in the same format.
+#[utoipa::path(
+    post,
+    path = "/cases",
+    request_body = NewCase,
+    responses((status = 201, description = "The new case.", body = Case), CaseError)
+)]
 async fn create_case<F: Format>(
     State(store): State<Store>,
     Json(new, _): Body<NewCase, F>,
@@ -64,6 +95,7 @@ async fn create_case<F: Format>(
 }
 
 /// `GET /me`: 401 with `WWW-Authenticate` unless `Authorization: Bearer demo-token`.
+#[utoipa::path(get, path = "/me", responses((status = 200, description = "The user."), CaseError))]
 async fn me<F: Format>(headers: HeaderMap) -> Result<&'static str, Failure<F>> {
     let authorization = headers
         .get(header::AUTHORIZATION)
@@ -73,11 +105,13 @@ async fn me<F: Format>(headers: HeaderMap) -> Result<&'static str, Failure<F>> {
 }
 
 /// `GET /reports/export`: always 429 with `Retry-After`.
+#[utoipa::path(get, path = "/reports/export", responses((status = 200, description = "The report."), CaseError))]
 async fn export_report<F: Format>() -> Result<String, Failure<F>> {
     Ok(export()?)
 }
 
 /// `GET /health/db`: always 500; the database error is logged, never sent.
+#[utoipa::path(get, path = "/health/db", responses((status = 200, description = "Healthy."), CaseError))]
 async fn health<F: Format>() -> Result<String, Failure<F>> {
     Ok(database_health()?)
 }

@@ -91,7 +91,7 @@ pub enum CaseError {
 }
 
 /// A case as the API returns it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Case {
     /// Assigned by the store.
     pub id: u64,
@@ -102,7 +102,7 @@ pub struct Case {
 }
 
 /// The body of `POST /cases`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct NewCase {
     /// Not blank, at most 80 characters.
     pub name: String,

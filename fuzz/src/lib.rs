@@ -187,6 +187,34 @@ impl Input {
         }
     }
 
+    /// Whether a string the error shows on purpose (message, exposed field, context)
+    /// holds the marker itself: the fuzzer can type it too, and then its presence in
+    /// the body is no leak.
+    fn public_mentions_secret(&self) -> bool {
+        let mut public = [
+            &self.message,
+            &self.type_uri,
+            &self.instance,
+            &self.link,
+            &self.id,
+            &self.parameter,
+            &self.header,
+            &self.note,
+        ]
+        .into_iter()
+        .chain(&self.notes)
+        .chain(self.context_instance.iter())
+        .chain(self.request_id.iter())
+        .chain(self.violations.iter().flat_map(|(path, message, code)| {
+            let keys = path.iter().filter_map(|segment| match segment {
+                Segment::Key(key) => Some(key),
+                Segment::Index(_) => None,
+            });
+            keys.chain([message]).chain(code.iter())
+        }));
+        public.any(|text| text.contains(SECRET))
+    }
+
     /// The request context the input describes.
     pub fn context(&self) -> Context<'_> {
         let mut context = Context::new();
@@ -232,10 +260,10 @@ pub fn check<F: Format>(input: &Input, checks: Checks) {
             String::from_utf8_lossy(response.body())
         )
     });
-    let number = || Some(&Value::from(status.as_u16()));
+    let number = Value::from(status.as_u16());
     match checks {
-        Checks::Problem | Checks::Pax8 => assert_eq!(body.get("status"), number()),
-        Checks::Boom => assert_eq!(body.get("statusCode"), number()),
+        Checks::Problem | Checks::Pax8 => assert_eq!(body.get("status"), Some(&number)),
+        Checks::Boom => assert_eq!(body.get("statusCode"), Some(&number)),
         Checks::Jsonapi => {
             let objects = body["errors"].as_array().expect("an errors array");
             assert!(!objects.is_empty());
@@ -261,14 +289,14 @@ pub fn check<F: Format>(input: &Input, checks: Checks) {
     }
 
     let text = String::from_utf8_lossy(response.body());
-    if status.is_server_error() {
+    if status.is_server_error() && !input.public_mentions_secret() {
         assert!(!text.contains(SECRET), "a 5xx body leaks: {text}");
         let marker = serde_json::to_string(SECRET).unwrap();
         assert!(!text.contains(marker.trim_matches('"')));
         for value in response.headers().values() {
             assert!(!String::from_utf8_lossy(value.as_bytes()).contains(SECRET));
         }
-    } else if error.violations().is_empty() {
+    } else if !status.is_server_error() && error.violations().is_empty() {
         let message = match &error {
             Fuzzed::Declared { message, .. } | Fuzzed::Pointed { message, .. } => message,
             Fuzzed::Blocked(message, _) => message,

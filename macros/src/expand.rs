@@ -9,9 +9,9 @@ use syn::{Ident, Member};
 
 use crate::ast::{Field, Input, Variant};
 use crate::bounds::with_bounds;
-use crate::code;
 use crate::interpolate::{write, write_pointer};
 use crate::template::Template;
+use crate::{code, status};
 
 pub fn derive(input: &Input) -> TokenStream {
     let krate = input
@@ -41,7 +41,16 @@ pub fn derive(input: &Input) -> TokenStream {
     let status = cx.method(
         |v| {
             let code = cx.status(v);
-            quote!(const { #private::status(#code) })
+            // The `http` constant where there is one: a path, where an inline `const`
+            // block per variant is a body of its own for rustc to check (a quarter of the
+            // derive's compile time on a large enum, see BENCHMARKS.md).
+            match status::name_of(code) {
+                Some(name) => {
+                    let name = Ident::new(name, Span::call_site());
+                    quote!(#private::http::StatusCode::#name)
+                }
+                None => quote!(const { #private::status(#code) }),
+            }
         },
         |via, inner| quote!(#via::status(#inner)),
     );

@@ -23,7 +23,7 @@ impl Cx<'_> {
             {
                 any = true;
                 let via = self.via(variant);
-                return quote!(#pattern => #via::serialize_members(#inner, __map),);
+                return quote!(#pattern => #via::serialize_members(#inner, __map, __reserved),);
             }
             let exposed: Vec<(&Field, String)> = variant.fields.iter().filter_map(|f| Some((f, f.exposed_name()?))).collect();
             if exposed.is_empty() {
@@ -44,7 +44,13 @@ impl Cx<'_> {
                     quote_spanned!(at=> const _: () = ::core::assert!(#private::member_allowed::<#format>(#name), #message);)
                 };
                 // The turbofish puts a missing `Serialize` at the field's whole type.
-                (guard, quote!(#private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(__map, #name, #binding)?;))
+                // A member the rendering format writes itself is left out: it may be a
+                // format other than the declared one, which the guard above cannot see.
+                (guard, quote! {
+                    if !__reserved.contains(&#name) {
+                        #private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(__map, #name, #binding)?;
+                    }
+                })
             }).unzip();
             // The guards are items: first, so no item follows a statement.
             quote!(#pattern => { #(#guards)* #(#entries)* ::core::result::Result::Ok(()) })
@@ -53,7 +59,7 @@ impl Cx<'_> {
             return TokenStream::new();
         }
         quote! {
-            fn serialize_members<__M: #private::serde::ser::SerializeMap>(&self, __map: &mut __M) -> ::core::result::Result<(), __M::Error> {
+            fn serialize_members<__M: #private::serde::ser::SerializeMap>(&self, __map: &mut __M, __reserved: &[&str]) -> ::core::result::Result<(), __M::Error> {
                 #[allow(unreachable_patterns)]
                 match self {
                     #(#arms)*

@@ -51,6 +51,14 @@ pub fn by_name(name: &str) -> Option<u16> {
         .map(|&(_, code)| code)
 }
 
+/// The `http::StatusCode` constant naming `code`, if there is one.
+pub fn name_of(code: u16) -> Option<&'static str> {
+    NAMES
+        .iter()
+        .find(|&&(_, c)| c == code)
+        .map(|&(name, _)| name)
+}
+
 /// Error statuses are 400..=599; codes in range need not be registered (Kiteworks' 490).
 pub fn in_range(code: u16) -> bool {
     (400..=599).contains(&code)

@@ -81,16 +81,25 @@ pub trait ApiError: std::error::Error {
         Text::of(self, Part::Link)
     }
 
-    /// Serializes the exposed fields, in declaration order, as entries of `map`.
+    /// Serializes the exposed fields, in declaration order, as entries of `map`, leaving
+    /// out those named in `reserved`: the members the rendering format writes itself.
+    ///
+    /// The derive rejects, at compile time, an exposed name the type's own format reserves;
+    /// `reserved` also protects a body rendered in another format (`to_response_in`), so a
+    /// member never appears twice and an exposed `status` never contradicts the real one.
     ///
     /// # Errors
     ///
     /// Those of the fields' `Serialize` implementations.
-    fn serialize_members<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>
+    fn serialize_members<M: SerializeMap>(
+        &self,
+        map: &mut M,
+        reserved: &[&str],
+    ) -> Result<(), M::Error>
     where
         Self: Sized,
     {
-        let _ = map;
+        let _ = (map, reserved);
         Ok(())
     }
 

@@ -1,7 +1,7 @@
 use http::StatusCode;
-use serde::ser::{SerializeMap, Serializer};
 
-use crate::{ApiError, Context, Format, RenderError, Violation, phrase};
+use crate::json::Json;
+use crate::{ApiError, Context, Format, PathSegment, RenderError, phrase};
 
 /// hapi's Boom payload, `application/json`, as Node.js services built on hapi answer.
 ///
@@ -61,29 +61,58 @@ impl Format for Boom {
         _: &Context<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
+        // Written straight into `out` (see `json.rs`): the member names and constants as
+        // they are, the texts escaped as they are written, the exposed fields by serde.
         let status = error.status();
         let phrase = phrase::nodejs(status).unwrap_or("Unknown");
-        let mut serializer = serde_json::Serializer::new(out);
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("statusCode", &status.as_u16())?;
-        map.serialize_entry("error", phrase)?;
+        let mut json = Json::new(out);
+        // A `StatusCode` is three digits.
+        json.raw(b"{\"statusCode\":");
+        json.raw(status.as_str().as_bytes());
+        json.raw(b",\"error\":");
+        json.str(phrase);
+        json.raw(b",\"message\":");
         match error.message() {
-            _ if status == StatusCode::INTERNAL_SERVER_ERROR => {
-                map.serialize_entry("message", MASKED)?;
-            }
-            Some(message) => map.serialize_entry("message", &message)?,
-            None => map.serialize_entry("message", phrase)?,
+            _ if status == StatusCode::INTERNAL_SERVER_ERROR => json.str(MASKED),
+            Some(message) => json.display(&message)?,
+            None => json.str(phrase),
         }
-        error.serialize_members(&mut map)?;
         let violations = error.violations();
+        // An exposed field never repeats a member this body has (see `Problem`).
+        let reserved: &[&str] = if violations.is_empty() {
+            &["statusCode", "error", "message"]
+        } else {
+            Self::RESERVED_MEMBERS
+        };
+        json.members(error, reserved)?;
         if !violations.is_empty() {
+            // Joi `ValidationError.details` items, without `context`.
             let code = error.code();
-            map.serialize_entry(
-                "errors",
-                &violations.serialize_each(move |violation| JoiItem { violation, code }),
-            )?;
+            json.raw(b",\"errors\":[");
+            for (i, violation) in violations.iter().enumerate() {
+                json.raw(if i == 0 {
+                    b"{\"message\":"
+                } else {
+                    b",{\"message\":"
+                });
+                json.str(violation.message());
+                json.raw(b",\"path\":[");
+                for (j, segment) in violation.path().segments().iter().enumerate() {
+                    if j > 0 {
+                        json.raw(b",");
+                    }
+                    match segment {
+                        PathSegment::Key(key) => json.str(key),
+                        PathSegment::Index(index) => json.usize(*index),
+                    }
+                }
+                json.raw(b"],\"type\":");
+                json.str(violation.code().unwrap_or(code));
+                json.raw(b"}");
+            }
+            json.raw(b"]");
         }
-        map.end()?;
+        json.raw(b"}");
         Ok(())
     }
 
@@ -111,21 +140,5 @@ impl Format for Boom {
             size += violation.code().map_or(entry.code.len(), str::len);
         }
         size
-    }
-}
-
-/// One Joi `ValidationError.details` item, without `context`.
-struct JoiItem<'a> {
-    violation: &'a dyn Violation,
-    code: &'a str,
-}
-
-impl serde::Serialize for JoiItem<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("message", self.violation.message())?;
-        map.serialize_entry("path", &self.violation.path())?;
-        map.serialize_entry("type", self.violation.code().unwrap_or(self.code))?;
-        map.end()
     }
 }

@@ -1,8 +1,9 @@
 //! The error bodies of the built-in formats as an API client receives them.
 //!
 //! Each type implements [`serde::Deserialize`], so `serde_json::from_slice` (or an HTTP
-//! client's `.json()`) decodes a response body into it; members the type does not name
-//! are kept, never dropped. The received code maps back to its meaning through the
+//! client's `.json()`) decodes a response body into it: [`ProblemBody`] (RFC 9457, its
+//! extension members kept), [`JsonApiDocument`] of [`JsonApiError`]s, and [`BoomBody`]
+//! (hapi, its extra members kept). The received code maps back to its meaning through the
 //! catalogue of the server's error type, when the client shares it:
 //!
 //! ```
@@ -31,8 +32,9 @@
 //! assert_eq!(entry.description, "No case has this id.");
 //! ```
 //!
-//! The types are written by hand over [`serde_json::Map`] rather than derived, so the
-//! default build needs no `serde_derive` and decoding can be as lenient as RFC 9457 asks.
+//! The decoders are written by hand over [`serde_json::Map`] rather than derived, so the
+//! module needs no feature and no `serde_derive`, and decoding can be as lenient as
+//! RFC 9457 asks.
 
 use serde::de::{Deserialize, Deserializer, Error as _};
 use serde_json::{Map, Value};

@@ -67,18 +67,36 @@ impl<'a> Json<'a> {
         self.raw(&digits[start..]);
     }
 
-    /// The exposed fields of `error`, each as `,"name":value`, serialized by serde.
+    /// Any serializable value, by serde.
+    ///
+    /// # Errors
+    ///
+    /// Those of the value's `Serialize` implementation.
+    pub(crate) fn serialize<T: serde::Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), RenderError> {
+        serde_json::to_writer(&mut *self.out, value)?;
+        Ok(())
+    }
+
+    /// The exposed fields of `error` but those named in `reserved`, each as `,"name":value`,
+    /// serialized by serde.
     ///
     /// # Errors
     ///
     /// Those of the fields' `Serialize` implementations.
-    pub(crate) fn members<E: ApiError>(&mut self, error: &E) -> Result<(), RenderError> {
+    pub(crate) fn members<E: ApiError>(
+        &mut self,
+        error: &E,
+        reserved: &[&str],
+    ) -> Result<(), RenderError> {
         // serde_json writes them as an object `{"a":1,"b":2}`, with its own rules for keys;
         // its `{` becomes the `,` that continues the enclosing object and its `}` goes.
         let start = self.out.len();
         let mut serializer = serde_json::Serializer::new(&mut *self.out);
         let mut map = serializer.serialize_map(None)?;
-        error.serialize_members(&mut map)?;
+        error.serialize_members(&mut map, reserved)?;
         map.end()?;
         if self.out.len() - start <= 2 {
             self.out.truncate(start);
@@ -205,7 +223,11 @@ mod tests {
             &every_byte,
         ];
         for text in samples {
-            assert_eq!(escaped(text), serde_json::to_string(text).unwrap(), "{text:?}");
+            assert_eq!(
+                escaped(text),
+                serde_json::to_string(text).unwrap(),
+                "{text:?}"
+            );
         }
     }
 
@@ -216,7 +238,11 @@ mod tests {
                 let mut word = [b'a'; 8];
                 word[position] = byte;
                 let expected = ESCAPE[usize::from(byte)] != 0;
-                assert_eq!(needs_escape(u64::from_le_bytes(word)), expected, "{byte:#x} at {position}");
+                assert_eq!(
+                    needs_escape(u64::from_le_bytes(word)),
+                    expected,
+                    "{byte:#x} at {position}"
+                );
             }
         }
     }
@@ -229,7 +255,10 @@ mod tests {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            let expected = state.to_le_bytes().iter().any(|&b| ESCAPE[usize::from(b)] != 0);
+            let expected = state
+                .to_le_bytes()
+                .iter()
+                .any(|&b| ESCAPE[usize::from(b)] != 0);
             assert_eq!(needs_escape(state), expected, "{state:#018x}");
         }
     }

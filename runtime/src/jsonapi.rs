@@ -1,6 +1,5 @@
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-
 use crate::__private::Fmt;
+use crate::json::Json;
 use crate::{ApiError, Context, Format, Members, Part, RenderError, Text, Violation, phrase};
 
 /// JSON:API error documents, `application/vnd.api+json`: `{"errors":[…]}`.
@@ -23,7 +22,9 @@ use crate::{ApiError, Context, Format, Members, Part, RenderError, Text, Violati
 /// `detail`, `code` (when the violation has one) and `source.pointer`: the violation's
 /// path as a JSON Pointer, appended to the variant's declared `source(pointer = "…")`
 /// when it has one (`/data/attributes` + `/firstName`). The other members are repeated
-/// in every object. With an empty violation list the error renders as one object.
+/// in every object. A violation equal to an earlier one (same path, message and code) is
+/// rendered once, as JSON:API's `errors` holds unique objects. With an empty violation
+/// list the error renders as one object.
 ///
 /// No member name is reserved: exposed fields go under `meta`.
 ///
@@ -61,10 +62,30 @@ impl Format for JsonApi {
         context: &Context<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
-        let mut serializer = serde_json::Serializer::new(out);
-        let mut document = serializer.serialize_map(Some(1))?;
-        document.serialize_entry("errors", &ErrorObjects { error, context })?;
-        SerializeMap::end(document)?;
+        // Written straight into `out` (see `json.rs`): the member names and constants as
+        // they are, the texts escaped as they are written, `meta` by serde.
+        let mut json = Json::new(out);
+        json.raw(b"{\"errors\":[");
+        let violations = error.violations();
+        if violations.is_empty() {
+            error_object(&mut json, error, context, None)?;
+        }
+        for (i, violation) in violations.iter().enumerate() {
+            // A repeat would be an identical error object, which JSON:API's `errors`
+            // (unique items) does not allow. Pairwise, so nothing is allocated.
+            if violations
+                .iter()
+                .take(i)
+                .any(|earlier| same(earlier, violation))
+            {
+                continue;
+            }
+            if i > 0 {
+                json.raw(b",");
+            }
+            error_object(&mut json, error, context, Some(violation))?;
+        }
+        json.raw(b"]}");
         Ok(())
     }
 
@@ -105,108 +126,120 @@ impl Format for JsonApi {
     }
 }
 
-/// The `errors` array: one object, or one per violation.
-struct ErrorObjects<'a, E> {
-    error: &'a E,
-    context: &'a Context<'a>,
+/// Whether two violations would render the same error object.
+fn same(a: &dyn Violation, b: &dyn Violation) -> bool {
+    a.message() == b.message() && a.code() == b.code() && a.path().segments() == b.path().segments()
 }
 
-impl<E: ApiError> Serialize for ErrorObjects<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let violations = self.error.violations();
-        let mut seq = serializer.serialize_seq(Some(violations.len().max(1)))?;
-        if violations.is_empty() {
-            seq.serialize_element(&ErrorObject {
-                error: self.error,
-                context: self.context,
-                violation: None,
-            })?;
+/// One error object: of the error, or of one of its violations.
+fn error_object<E: ApiError>(
+    json: &mut Json<'_>,
+    error: &E,
+    context: &Context<'_>,
+    violation: Option<&dyn Violation>,
+) -> Result<(), RenderError> {
+    let status = error.status();
+    // `status` is always there: the optional members before it end with a comma, the
+    // ones after it start with one.
+    json.raw(b"{");
+    match Text::of(error, Part::Id) {
+        Some(id) => {
+            json.raw(b"\"id\":");
+            json.display(&id)?;
+            json.raw(b",");
         }
-        for violation in violations.iter() {
-            seq.serialize_element(&ErrorObject {
-                error: self.error,
-                context: self.context,
-                violation: Some(violation),
-            })?;
+        None => {
+            if let Some(id) = context.request_id {
+                json.raw(b"\"id\":");
+                json.str(id);
+                json.raw(b",");
+            }
         }
-        seq.end()
     }
-}
-
-struct ErrorObject<'a, E> {
-    error: &'a E,
-    context: &'a Context<'a>,
-    violation: Option<&'a dyn Violation>,
-}
-
-impl<E: ApiError> Serialize for ErrorObject<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let error = self.error;
-        let status = error.status();
-        let mut map = serializer.serialize_map(None)?;
-        match Text::of(error, Part::Id) {
-            Some(id) => map.serialize_entry("id", &id)?,
-            None => {
-                if let Some(id) = self.context.request_id {
-                    map.serialize_entry("id", id)?;
-                }
-            }
+    if error.has_part(Part::Link) || error.has_part(Part::Type) {
+        // `links.about` then `links.type`.
+        json.raw(b"\"links\":{");
+        let about = error.link();
+        if let Some(about) = &about {
+            json.raw(b"\"about\":");
+            json.display(about)?;
         }
-        if error.has_part(Part::Link) || error.has_part(Part::Type) {
-            map.serialize_entry("links", &Links(error))?;
+        if let Some(type_uri) = error.type_uri() {
+            json.raw(if about.is_some() {
+                b",\"type\":"
+            } else {
+                b"\"type\":"
+            });
+            json.display(&type_uri)?;
         }
-        map.serialize_entry("status", status.as_str())?;
-        match self.violation.and_then(Violation::code) {
-            Some(code) => map.serialize_entry("code", code)?,
-            None => {
-                if error.code_in_body() {
-                    map.serialize_entry("code", error.code())?;
-                }
-            }
-        }
-        if let Some(title) = error.title().or_else(|| phrase::rfc9110(status)) {
-            map.serialize_entry("title", title)?;
-        }
-        match self.violation {
-            Some(violation) => {
-                map.serialize_entry("detail", violation.message())?;
-                let path = violation.path();
-                let prefix = error.has_part(Part::SourcePointer);
-                if prefix || !path.segments().is_empty() {
-                    map.serialize_entry("source", &ViolationSource { error, violation })?;
-                }
-            }
-            None => {
-                if let Some(message) = error.message() {
-                    map.serialize_entry("detail", &message)?;
-                }
-                if SOURCES.iter().any(|(part, _)| error.has_part(*part)) {
-                    map.serialize_entry("source", &DeclaredSource(error))?;
-                }
-            }
-        }
-        let members = Members::of(error);
-        if !members.is_empty() {
-            map.serialize_entry("meta", &members)?;
-        }
-        map.end()
+        json.raw(b"},");
     }
-}
-
-/// `links.about` then `links.type`.
-struct Links<'a, E>(&'a E);
-
-impl<E: ApiError> Serialize for Links<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(about) = self.0.link() {
-            map.serialize_entry("about", &about)?;
+    json.raw(b"\"status\":\"");
+    json.raw(status.as_str().as_bytes());
+    json.raw(b"\"");
+    match violation.and_then(Violation::code) {
+        Some(code) => {
+            json.raw(b",\"code\":");
+            json.str(code);
         }
-        if let Some(type_uri) = self.0.type_uri() {
-            map.serialize_entry("type", &type_uri)?;
+        None => {
+            if error.code_in_body() {
+                json.raw(b",\"code\":");
+                json.str(error.code());
+            }
         }
-        map.end()
     }
+    if let Some(title) = error.title().or_else(|| phrase::rfc9110(status)) {
+        json.raw(b",\"title\":");
+        json.str(title);
+    }
+    match violation {
+        Some(violation) => {
+            json.raw(b",\"detail\":");
+            json.str(violation.message());
+            // `source.pointer`: the declared pointer, if any, then the path.
+            let path = violation.path();
+            if error.has_part(Part::SourcePointer) || !path.segments().is_empty() {
+                let pointer = path.pointer();
+                json.raw(b",\"source\":{\"pointer\":");
+                json.display(&Fmt::str(|f| {
+                    error.fmt_part(Part::SourcePointer, f)?;
+                    write!(f, "{pointer}")
+                }))?;
+                json.raw(b"}");
+            }
+        }
+        None => {
+            if let Some(message) = error.message() {
+                json.raw(b",\"detail\":");
+                json.display(&message)?;
+            }
+            // `source` as the variant declares it.
+            if SOURCES.iter().any(|(part, _)| error.has_part(*part)) {
+                json.raw(b",\"source\":{");
+                let mut first = true;
+                for (part, name) in SOURCES {
+                    if let Some(text) = Text::of(error, part) {
+                        if !first {
+                            json.raw(b",");
+                        }
+                        first = false;
+                        json.str(name);
+                        json.raw(b":");
+                        json.display(&text)?;
+                    }
+                }
+                json.raw(b"}");
+            }
+        }
+    }
+    let members = Members::of(error);
+    if !members.is_empty() {
+        json.raw(b",\"meta\":");
+        json.serialize(&members)?;
+    }
+    json.raw(b"}");
+    Ok(())
 }
 
 const SOURCES: [(Part, &str); 3] = [
@@ -214,37 +247,3 @@ const SOURCES: [(Part, &str); 3] = [
     (Part::SourceParameter, "parameter"),
     (Part::SourceHeader, "header"),
 ];
-
-/// `source` as the variant declares it.
-struct DeclaredSource<'a, E>(&'a E);
-
-impl<E: ApiError> Serialize for DeclaredSource<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        for (part, name) in SOURCES {
-            if let Some(text) = Text::of(self.0, part) {
-                map.serialize_entry(name, &text)?;
-            }
-        }
-        map.end()
-    }
-}
-
-/// `source.pointer` of one violation: the declared pointer, if any, then the path.
-struct ViolationSource<'a, E> {
-    error: &'a E,
-    violation: &'a dyn Violation,
-}
-
-impl<E: ApiError> Serialize for ViolationSource<'_, E> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(1))?;
-        let pointer = self.violation.path().pointer();
-        let pointer = Fmt::str(|f| {
-            self.error.fmt_part(Part::SourcePointer, f)?;
-            write!(f, "{pointer}")
-        });
-        map.serialize_entry("pointer", &pointer)?;
-        map.end()
-    }
-}

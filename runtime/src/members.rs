@@ -83,7 +83,7 @@ impl<E: ApiError> Serialize for Member<'_, E> {
             seen: 0,
             picked: None,
         };
-        self.error.serialize_members(&mut pick)?;
+        self.error.serialize_members(&mut pick, &[])?;
         match (pick.picked, pick.serializer) {
             (Some(ok), _) => Ok(ok),
             // Only a hand-written `serialize_members` that disagrees with its entry's
@@ -145,7 +145,7 @@ impl<S: Serializer> SerializeMap for Pick<S> {
 impl<E: ApiError> Serialize for Members<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.entry().members.len()))?;
-        self.0.serialize_members(&mut map)?;
+        self.0.serialize_members(&mut map, &[])?;
         map.end()
     }
 }

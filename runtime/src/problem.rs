@@ -97,12 +97,30 @@ impl Format for Problem {
             json.raw(b",\"request_id\":");
             json.str(request_id);
         }
-        json.members(error)?;
         let violations = error.violations();
+        // An exposed field never repeats a member this body has: the error may have been
+        // declared for another format, whose compile-time check knew other names.
+        let mut reserved = ["type", "title", "status", "detail", "instance", "", "", ""];
+        let mut len = 5;
+        for (name, written) in [
+            ("code", error.code_in_body()),
+            ("request_id", context.request_id.is_some()),
+            ("errors", !violations.is_empty()),
+        ] {
+            if written {
+                reserved[len] = name;
+                len += 1;
+            }
+        }
+        json.members(error, &reserved[..len])?;
         if !violations.is_empty() {
             json.raw(b",\"errors\":[");
             for (i, violation) in violations.iter().enumerate() {
-                json.raw(if i == 0 { b"{\"detail\":" } else { b",{\"detail\":" });
+                json.raw(if i == 0 {
+                    b"{\"detail\":"
+                } else {
+                    b",{\"detail\":"
+                });
                 json.str(violation.message());
                 json.raw(b",\"pointer\":\"#");
                 pointer_fragment(&mut json, violation.path());
@@ -152,7 +170,10 @@ fn pointer_fragment(json: &mut Json<'_>, path: Path<'_>) {
             PathSegment::Index(index) => json.usize(*index),
             PathSegment::Key(key) => {
                 let key = key.as_bytes();
-                if key.iter().all(|&byte| in_fragment(byte) && byte != b'~' && byte != b'/') {
+                if key
+                    .iter()
+                    .all(|&byte| in_fragment(byte) && byte != b'~' && byte != b'/')
+                {
                     json.raw(key);
                     continue;
                 }

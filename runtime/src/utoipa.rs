@@ -40,13 +40,13 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use ::utoipa::openapi::RefOr;
 use ::utoipa::openapi::content::ContentBuilder;
 use ::utoipa::openapi::example::ExampleBuilder;
 use ::utoipa::openapi::response::{Response, ResponseBuilder};
 use ::utoipa::openapi::schema::{
     AdditionalProperties, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
 };
-use ::utoipa::openapi::RefOr;
 use ::utoipa::{PartialSchema, ToSchema};
 
 use crate::{ApiError, Boom, Entry, Format, JsonApi, Problem, Specimen, phrase};
@@ -67,15 +67,20 @@ pub fn responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
     }
     by_status
         .into_iter()
-        .map(|(status, entries)| (status.to_string(), RefOr::T(response::<E::Format>(&entries))))
+        .map(|(status, entries)| {
+            (
+                status.to_string(),
+                RefOr::T(response::<E::Format>(&entries)),
+            )
+        })
         .collect()
 }
 
 /// One status's response: the codes in the description, one example per code.
 fn response<F: Format>(entries: &[&'static Entry]) -> Response {
     let status = entries[0].status;
-    let mut description = phrase::rfc9110(status)
-        .map_or_else(|| status.as_str().to_owned(), str::to_owned);
+    let mut description =
+        phrase::rfc9110(status).map_or_else(|| status.as_str().to_owned(), str::to_owned);
     description.push('\n');
     for entry in entries {
         let _ = write!(description, "\n- `{}`", entry.code);
@@ -202,7 +207,10 @@ impl PartialSchema for JsonApi {
             .property("type", uri_reference("The error type (JSON:API 1.1)."));
         let source = ObjectBuilder::new()
             .schema_type(Type::Object)
-            .property("pointer", string("A JSON Pointer to the request member at fault."))
+            .property(
+                "pointer",
+                string("A JSON Pointer to the request member at fault."),
+            )
             .property("parameter", string("The query parameter at fault."))
             .property("header", string("The request header at fault."));
         let error = ObjectBuilder::new()
@@ -215,7 +223,10 @@ impl PartialSchema for JsonApi {
             )
             .property("code", string("The stable machine code of the error."))
             .property("title", string("A short summary of the problem."))
-            .property("detail", string("The human explanation of this occurrence."))
+            .property(
+                "detail",
+                string("The human explanation of this occurrence."),
+            )
             .property("source", source)
             .property("meta", open_object("Non-standard members."));
         ObjectBuilder::new()
@@ -245,7 +256,11 @@ impl PartialSchema for Boom {
     fn schema() -> RefOr<Schema> {
         let segment = OneOfBuilder::new()
             .item(ObjectBuilder::new().schema_type(Type::String))
-            .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(0)));
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(0)),
+            );
         let item = ObjectBuilder::new()
             .schema_type(Type::Object)
             .property("message", string("What is wrong with the member."))
