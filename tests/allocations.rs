@@ -2,49 +2,14 @@
 //! `status()` and `code()` allocate nothing, and rendering a body allocates its output
 //! buffer once and never grows it.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
-use apifault::{ApiError, Boom, Context, FieldViolation, Format, JsonApi, Problem};
-
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-    static REALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; the counters are
-// thread-local so tests running in parallel do not see each other's allocations.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        REALLOCATIONS.with(|n| n.set(n.get() + 1));
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use apifault::{ApiError, Boom, Context, FieldViolation, Format, JsonApi, PathSegment, Problem};
+use apifault_suite::{CountingAllocator, count_allocations as count};
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: CountingAllocator = CountingAllocator;
 
-/// (allocations, reallocations) made by `f`.
-fn count<T>(f: impl FnOnce() -> T) -> (usize, usize, T) {
-    let before = (ALLOCATIONS.with(Cell::get), REALLOCATIONS.with(Cell::get));
-    let value = f();
-    let after = (ALLOCATIONS.with(Cell::get), REALLOCATIONS.with(Cell::get));
-    (after.0 - before.0, after.1 - before.1, value)
-}
-
-/// The three benchmark errors: a 404 with one interpolated field, a 400 with three
-/// violations, a 500 with a source error.
+/// The three benchmark errors (a 404 with one interpolated field, a 400 with three
+/// violations, a 500 with a source error) and a 409 carrying every optional member.
 #[derive(Debug, thiserror::Error, apifault::ApiError)]
 #[api_error(rename_all = "kebab-case")]
 enum BenchError {
@@ -63,6 +28,22 @@ enum BenchError {
     #[error("database: {0}")]
     #[status(500)]
     Database(#[source] std::io::Error),
+
+    #[error("a case named {name:?} exists")]
+    #[status(409)]
+    #[api_error(
+        id = "dup-{existing}",
+        type = "https://docs.example.com/errors/duplicate",
+        link = "https://docs.example.com/errors/duplicate",
+        instance = "/cases/{existing}",
+        source(pointer = "/data/attributes/name")
+    )]
+    Duplicate {
+        #[api_error(expose)]
+        name: String,
+        #[api_error(expose)]
+        existing: u64,
+    },
 }
 
 fn samples() -> Vec<BenchError> {
@@ -72,11 +53,22 @@ fn samples() -> Vec<BenchError> {
             errors: vec![
                 FieldViolation::new(["age"], "must be a positive integer"),
                 FieldViolation::new(["profile", "color"], "must be 'green', 'red' or 'blue'"),
-                FieldViolation::new(["steps", "0", "title"], "is required")
-                    .with_code("any.required"),
+                FieldViolation::new(
+                    [
+                        PathSegment::from("steps"),
+                        PathSegment::from(0),
+                        PathSegment::from("title"),
+                    ],
+                    "is required",
+                )
+                .with_code("any.required"),
             ],
         },
         BenchError::Database(std::io::Error::other("connection refused")),
+        BenchError::Duplicate {
+            name: "Flood claim".into(),
+            existing: 17,
+        },
     ]
 }
 
