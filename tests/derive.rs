@@ -741,3 +741,57 @@ fn empty_enum_derives() {
     fn assert_api_error<E: ApiError>() {}
     assert_api_error::<Never>();
 }
+
+// ---------------------------------------------------------------------------------------
+// A house format that shares a built-in's name
+
+/// A house format called `Problem`, in a module of its own: what it reserves is its own
+/// `RESERVED_MEMBERS`, not the built-in `Problem`'s list.
+mod house {
+    use apifault::{ApiError, Context, Format, RenderError};
+    use serde::ser::{SerializeMap as _, Serializer as _};
+
+    /// `{"message": …, exposed members…}`.
+    pub struct Problem;
+
+    impl Format for Problem {
+        const CONTENT_TYPE: &'static str = "application/json";
+        const RESERVED_MEMBERS: &'static [&'static str] = &["message"];
+
+        fn write_body<E: ApiError>(
+            error: &E,
+            _: &Context<'_>,
+            out: &mut Vec<u8>,
+        ) -> Result<(), RenderError> {
+            let mut serializer = serde_json::Serializer::new(out);
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("message", &error.message().map(|m| m.to_string()))?;
+            error.serialize_members(&mut map, Self::RESERVED_MEMBERS)?;
+            map.end()?;
+            Ok(())
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = house::Problem)]
+enum HouseNamedProblem {
+    #[error("out of stock")]
+    #[status(409)]
+    OutOfStock {
+        // `detail` is reserved by RFC 9457's `Problem`, not by this one.
+        #[api_error(expose)]
+        detail: String,
+    },
+}
+
+#[test]
+fn a_house_format_named_like_a_built_in_reserves_its_own_members() {
+    let error = HouseNamedProblem::OutOfStock {
+        detail: "sku 7".into(),
+    };
+    assert_eq!(
+        body(&error),
+        serde_json::json!({"message": "out of stock", "detail": "sku 7"})
+    );
+}

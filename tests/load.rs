@@ -87,8 +87,9 @@ async fn ten_thousand_error_requests_in_bounded_memory() {
     let connections = connections.load(Ordering::Relaxed);
     eprintln!("axum load run: {report} over {connections} connections");
     assert_clean(&report, REQUESTS);
-    // Keep-alive held: a handful of connections, not one per request.
-    assert!((1..=16).contains(&connections), "{connections} connections");
+    // Several connections at once, and keep-alive held: eight concurrent clients over
+    // both runs open a handful of connections, not one per request.
+    assert!((2..=16).contains(&connections), "{connections} connections");
 
     match (before, after) {
         (Some(before), Some(after)) => {

@@ -216,6 +216,61 @@ fn boom_examples_follow_boom_rules() {
     );
 }
 
+/// Examples carry what every value of a variant carries: the enum's `code_in_body` setting
+/// and a type URI that interpolates nothing (from `type_base` or a constant `type`).
+#[allow(dead_code)] // Documented, never constructed.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code_in_body = false, type_base = "https://docs.example.com/errors/")]
+enum QuotaError {
+    /// The quota is used up.
+    #[error("quota exceeded")]
+    #[status(403)]
+    Exceeded,
+
+    /// The plan does not include this.
+    #[error("not in plan")]
+    #[status(402)]
+    #[api_error(type = "https://docs.example.com/plans")]
+    NotInPlan,
+
+    /// The plan {plan} has ended.
+    #[error("plan {plan} ended")]
+    #[status(410)]
+    #[api_error(type = "https://docs.example.com/plans/{plan}")]
+    Ended { plan: String },
+}
+
+#[test]
+fn examples_follow_code_in_body_and_constant_type_uris() {
+    let responses = responses::<QuotaError>();
+    let example = |status: &str, code: &str| {
+        responses[status]["content"]["application/problem+json"]["examples"][code]["value"].clone()
+    };
+    assert_eq!(
+        example("403", "exceeded"),
+        json!({"type": "https://docs.example.com/errors/exceeded", "title": "Forbidden", "status": 403, "detail": "The quota is used up."})
+    );
+    assert_eq!(
+        example("402", "not_in_plan"),
+        json!({"type": "https://docs.example.com/plans", "title": "Payment Required", "status": 402, "detail": "The plan does not include this."})
+    );
+    // The type of `Ended` depends on the value: the example cannot know it, so it has none.
+    assert_eq!(
+        example("410", "ended"),
+        json!({"type": "about:blank", "title": "Gone", "status": 410, "detail": "The plan {plan} has ended."})
+    );
+    let entry = QuotaError::CATALOGUE.lookup("exceeded").unwrap();
+    assert_eq!(
+        entry.type_uri,
+        Some("https://docs.example.com/errors/exceeded")
+    );
+    assert!(!entry.code_in_body);
+    assert_eq!(
+        QuotaError::CATALOGUE.lookup("ended").unwrap().type_uri,
+        None
+    );
+}
+
 /// Generic enums get `IntoResponses` with their bounds, the inner catalogue instantiated.
 #[allow(dead_code)] // Documented, never constructed.
 #[derive(Debug, thiserror::Error, ApiError)]

@@ -166,7 +166,7 @@ fn render_raw<F: Format, E: ApiError>(
 /// A schema file of `../shared/schemas`, or `None` (with a printed line) without it.
 fn schema_file(name: &str) -> Option<Value> {
     let Some(shared) = apifault_suite::shared_dir() else {
-        println!("skipped: ../shared is not there, {name} is not checked");
+        apifault_suite::report_skip(&format!("{name} is not checked"));
         return None;
     };
     let text = std::fs::read_to_string(shared.join("schemas").join(name)).expect("readable");

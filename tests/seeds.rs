@@ -35,7 +35,7 @@ fn answer<E: ApiError>(error: &E, context: &Context<'_>) -> (u16, String, Value)
 /// The text of the seed page whose name contains `id`, when `../shared` is there.
 fn seed_page(id: &str) -> Option<String> {
     let Some(shared) = apifault_suite::shared_dir() else {
-        println!("skipped: ../shared is not there, the seed page {id} is not compared");
+        apifault_suite::report_skip(&format!("the seed page {id} is not compared"));
         return None;
     };
     let dir = shared.join("seeds");

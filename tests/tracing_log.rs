@@ -1,5 +1,5 @@
 //! The `tracing` feature: one event per error response (5xx at error with the whole source
-//! chain, 4xx at debug, status and code as fields), a warning for a dropped header, and
+//! chain and the `Debug` output, 4xx at debug, status and code as fields), a warning for a dropped header, and
 //! none of it in the body.
 
 #[allow(dead_code)]
@@ -91,7 +91,8 @@ fn a_5xx_logs_once_at_error_with_the_whole_chain_and_the_body_shows_none_of_it()
         capture.lines(),
         [
             "ERROR apifault: error response status=502 code=\"provider\" \
-             error=payment provider failed: provider said 503: tls handshake with 10.0.0.7 failed"
+             error=payment provider failed: provider said 503: tls handshake with 10.0.0.7 failed \
+             debug=Provider(ProviderError(Custom { kind: Other, error: \"tls handshake with 10.0.0.7 failed\" }))"
         ]
     );
     let body = std::str::from_utf8(response.body()).unwrap();
@@ -129,7 +130,8 @@ fn a_dropped_header_logs_a_warning() {
     assert_eq!(lines.len(), 2, "{lines:#?}");
     assert_eq!(
         lines[0],
-        "ERROR apifault: error response status=503 code=\"unavailable\" error=try again"
+        "ERROR apifault: error response status=503 code=\"unavailable\" error=try again \
+         debug=Unavailable { when: \"30\\r\\nSet-Cookie: x=1\" }"
     );
     assert_eq!(
         lines[1],
@@ -173,7 +175,9 @@ async fn axum_error_responses_log_once_with_the_request_context() {
         [
             "ERROR apifault: error response status=500 code=\"database\" request_id=\"trace-1\" \
              instance=\"/health/db\" error=database unavailable: connection refused: \
-             postgres://admin:hunter2@db.internal:5432/cases",
+             postgres://admin:hunter2@db.internal:5432/cases \
+             debug=Database(Custom { kind: Other, error: \"connection refused: \
+             postgres://admin:hunter2@db.internal:5432/cases\" })",
             "DEBUG apifault: error response status=404 code=\"not_found\" request_id=\"trace-2\" \
              instance=\"/cases/9\" error=case 9 not found",
         ]

@@ -99,6 +99,16 @@ generate() { # flavour n dir
             ;;
         serde) echo "serde = { version = \"1\", features = [\"derive\"] }" ;;
         esac
+        if [[ $flavour == apifault* ]]; then
+            # apifault comes from a path here, which cargo builds as local code: with
+            # incremental compilation, which a fresh build pays for in saving its caches.
+            # From crates.io it is built like thiserror and serde_json, without.
+            echo
+            echo "[profile.dev.package.apifault]"
+            echo "incremental = false"
+            echo "[profile.dev.package.apifault-macros]"
+            echo "incremental = false"
+        fi
         echo
         echo "[workspace]"
     } >"$dir/Cargo.toml"

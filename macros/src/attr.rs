@@ -154,6 +154,9 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
             name.as_str(),
             "status" | "code" | "message" | "title" | "api_error"
         ) {
+            // `#[stauts(404)]`: rustc reports the unknown attribute at the typo, naming
+            // `status`; "missing status" would only repeat it.
+            out.status_written |= level != Level::Field && misspells_status(&name);
             continue;
         }
         out.any_span.get_or_insert(attr.span());
@@ -178,6 +181,15 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
     }
     out.doc = trim_doc(&doc_lines);
     out
+}
+
+/// Whether an attribute name that is none of ours is a misspelling of one that can set
+/// the status. The attributes thiserror, serde and rustc read are never taken for one.
+fn misspells_status(name: &str) -> bool {
+    !matches!(
+        name,
+        "error" | "source" | "from" | "backtrace" | "serde" | "allow" | "expect" | "warn" | "deny"
+    ) && crate::suggest::closest(name, ["status", "api_error"]).is_some()
 }
 
 /// `#[name(...)]` with something inside; `#[name]`, `#[name()]` and `#[name = ...]` are

@@ -55,7 +55,7 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
             }
         }
     }
-    bounds.push(quote!(Self: ::std::error::Error));
+    bounds.push(quote!(Self: ::core::error::Error));
     let where_clause = generics.make_where_clause();
     for bound in bounds {
         if let Ok(predicate) = syn::parse2(bound) {

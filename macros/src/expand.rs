@@ -84,8 +84,29 @@ pub fn derive(input: &Input) -> TokenStream {
         _ => TokenStream::new(),
     };
 
+    // Paths are absolute (`::apifault::…`), which `unused_qualifications` never reports;
+    // a `crate = path` of the user's may be relative, and then it would.
+    let relative_crate = input
+        .attrs
+        .krate
+        .as_ref()
+        .filter(|path| path.leading_colon.is_none())
+        .map(|_| quote!(unused_qualifications,));
+
     // The block scopes the entries' static to this impl; generic impls cannot hold one.
+    // Allowed in it, as serde does for its derives: clippy's lints against the shape of
+    // per-variant code (a `_` arm for the variants a method has nothing to do for, arms
+    // alike, single-arm matches, positional format arguments that keep every field bound
+    // by the match).
     quote! {
+        #[allow(
+            #relative_crate
+            clippy::match_same_arms,
+            clippy::match_wildcard_for_single_variants,
+            clippy::single_match,
+            clippy::single_match_else,
+            clippy::uninlined_format_args
+        )]
         const _: () = {
         #statics
 
@@ -271,9 +292,19 @@ impl Cx<'_> {
             let doc = &attrs.doc;
             let public = self.public_message(variant);
             let members = variant.fields.iter().filter_map(Field::exposed_name);
+            let type_uri = match self.type_uri(variant) {
+                Some(TypeUri::Constant(text)) => Some(text),
+                Some(TypeUri::Template(template)) => template.constant(),
+                None => None,
+            };
+            let type_uri = match type_uri {
+                Some(text) => quote!(::core::option::Option::Some(#text)),
+                None => quote!(::core::option::Option::None),
+            };
+            let code_in_body = self.input.attrs.code_in_body.as_ref().is_none_or(|flag| flag.value);
             let index = entries.len();
             entries.push(quote! {
-                #private::Entry::__new(#name, #private::status(#status), #code, #title, #doc, #public, &[#(#members),*])
+                #private::Entry::__new(#name, #private::status(#status), #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body)
             });
             catalogue.push(quote!(#private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[#index])));
             let pattern = self.pattern(variant, []);

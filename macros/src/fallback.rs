@@ -26,7 +26,7 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
         generics
             .make_where_clause()
             .predicates
-            .push(syn::parse_quote!(Self: ::std::error::Error));
+            .push(syn::parse_quote!(Self: ::core::error::Error));
     }
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     quote! {

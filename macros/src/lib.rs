@@ -25,6 +25,8 @@ mod template;
 mod valid;
 
 #[cfg(test)]
+mod expansion;
+#[cfg(test)]
 mod robustness;
 
 use proc_macro::TokenStream;

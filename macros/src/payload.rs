@@ -120,7 +120,7 @@ impl Cx<'_> {
             {
                 any = true;
                 let via = self.via(variant);
-                return quote!(#pattern => #via::headers(#inner, __headers),);
+                return quote!(#pattern => { #via::headers(#inner, __headers); });
             }
             let attrs = self.input.variant_attrs(variant);
             if attrs.headers.is_empty() {
@@ -134,7 +134,9 @@ impl Cx<'_> {
                 match header.value.constant() {
                     Some(value) => {
                         let value = LitStr::new(&value, header.value.span());
-                        quote!(__headers.append(#name, const { #private::http::HeaderValue::from_static(#value) });)
+                        // `append` says whether the name was there already; nothing to do
+                        // with that.
+                        quote!(let _ = __headers.append(#name, const { #private::http::HeaderValue::from_static(#value) });)
                     }
                     None => {
                         let arguments = format_arguments(variant, &header.value, &mut used);

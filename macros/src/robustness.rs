@@ -306,6 +306,7 @@ fn malformed_input_gives_errors_not_panics() {
 #[test]
 fn every_mistake_at_once() {
     let mut variants = String::new();
+    let mut included = 0;
     for (i, (_, source)) in MALFORMED.iter().enumerate() {
         // The variant part of each `enum E { ... }` case, renamed to stay distinct.
         if let Some(body) = source
@@ -316,11 +317,18 @@ fn every_mistake_at_once() {
                 .replace(" A", &format!(" V{i}A"))
                 .replace(" B", &format!(" V{i}B"));
             write!(variants, "{body}, ").unwrap();
+            included += 1;
         }
     }
     let source = format!("enum E {{ {variants} }}");
     let tokens = expand(&source).unwrap_or_else(|panic| panic!("panicked: {panic}"));
-    assert!(tokens.matches("compile_error").count() >= 40, "{tokens}");
+    // Each case is an error on its own, so none may be lost among the others.
+    assert!(included >= 60, "only {included} cases are variant-level");
+    let reported = tokens.matches("compile_error").count();
+    assert!(
+        reported >= included,
+        "{reported} errors for {included} mistakes: {tokens}"
+    );
 }
 
 /// A 2,000-variant enum: valid, it expands without an error; with every variant missing

@@ -286,14 +286,12 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
 /// The body members a built-in format writes itself; `None` for other formats, whose
 /// `Format::RESERVED_MEMBERS` is checked by a constant assertion in the generated code.
 pub fn reserved_members(input: &Input, has_violations: bool) -> Option<Vec<&'static str>> {
-    let format = input
-        .attrs
-        .format
-        .as_ref()
-        .and_then(|p| p.segments.last())
-        .map(|s| s.ident.to_string());
-    match format.as_deref() {
-        None | Some("Problem") => {
+    let format = match &input.attrs.format {
+        None => "Problem".to_owned(),
+        Some(path) => built_in_format(path)?,
+    };
+    match format.as_str() {
+        "Problem" => {
             let mut names = vec![
                 "type",
                 "title",
@@ -316,9 +314,9 @@ pub fn reserved_members(input: &Input, has_violations: bool) -> Option<Vec<&'sta
             Some(names)
         }
         // Exposed fields go under `meta`, a namespace of their own.
-        Some("JsonApi") => Some(Vec::new()),
+        "JsonApi" => Some(Vec::new()),
         // hapi's payload members; Boom writes no `code`.
-        Some("Boom") => {
+        "Boom" => {
             let mut names = vec!["statusCode", "error", "message"];
             if has_violations {
                 names.push("errors");
@@ -327,4 +325,14 @@ pub fn reserved_members(input: &Input, has_violations: bool) -> Option<Vec<&'sta
         }
         _ => None,
     }
+}
+
+/// The name of a built-in format named as `Problem` (imported), `apifault::Problem` or
+/// `::apifault::Problem`; `None` for any other path, a house format's own `Problem` in a
+/// module of the user's included, which the constant assertion checks instead.
+fn built_in_format(path: &syn::Path) -> Option<String> {
+    let name = path.segments.last()?.ident.to_string();
+    let named_alone = path.segments.len() == 1 && path.leading_colon.is_none();
+    let in_apifault = path.segments.len() == 2 && path.segments[0].ident == "apifault";
+    (named_alone || in_apifault).then_some(name)
 }

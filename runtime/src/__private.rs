@@ -4,7 +4,10 @@ use core::fmt;
 
 pub use ::core;
 pub use ::http;
-pub use ::serde;
+// serde's traits, from `serde_core`: the same traits `serde` re-exports, without waiting
+// for `serde_derive` to build.
+pub use ::serde_core as serde;
+pub use ::serde_json;
 pub use ::std;
 
 #[cfg(feature = "actix-web")]
@@ -58,7 +61,7 @@ pub fn append_header(
 }
 
 /// Named in generated code so a field that is not `Serialize` is reported at the field.
-pub const fn assert_serialize<T: ?Sized + serde::Serialize>() {}
+pub const fn assert_serialize<T: ?Sized + serde_core::Serialize>() {}
 
 /// Checks at compile time that a format does not reserve an exposed member's name.
 #[must_use]
@@ -106,8 +109,8 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fmt<F> {
     }
 }
 
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> serde::Serialize for Fmt<F> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> serde_core::Serialize for Fmt<F> {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         crate::text::collect_str(serializer, self)
     }
 }

@@ -1,7 +1,7 @@
 use core::fmt;
 
 use http::{HeaderMap, StatusCode};
-use serde::ser::SerializeMap;
+use serde_core::ser::SerializeMap;
 
 use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
 
@@ -117,7 +117,7 @@ pub trait ApiError: std::error::Error {
     /// Whether formats that can carry the machine code in the body do so
     /// (`#[api_error(code_in_body = false)]` turns it off).
     fn code_in_body(&self) -> bool {
-        true
+        self.entry().code_in_body
     }
 
     /// The whole response in the type's own format: status, content type, declared

@@ -36,7 +36,7 @@
 //! module needs no feature and no `serde_derive`, and decoding can be as lenient as
 //! RFC 9457 asks.
 
-use serde::de::{Deserialize, Deserializer, Error as _};
+use serde_core::de::{Deserialize, Deserializer, Error as _};
 use serde_json::{Map, Value};
 
 use crate::{Catalogue, Entry};

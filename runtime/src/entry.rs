@@ -21,6 +21,11 @@ pub struct Entry {
     pub public_message: bool,
     /// The body member names of the exposed fields, in declaration order.
     pub members: &'static [&'static str],
+    /// The problem type URI when every value of the variant has the same one (`type_base`
+    /// plus the code, or a `type = "…"` that interpolates nothing); `None` otherwise.
+    pub type_uri: Option<&'static str>,
+    /// Whether formats that can carry the code in the body do so (`code_in_body`).
+    pub code_in_body: bool,
 }
 
 impl Entry {
@@ -35,6 +40,8 @@ impl Entry {
         description: &'static str,
         public_message: bool,
         members: &'static [&'static str],
+        type_uri: Option<&'static str>,
+        code_in_body: bool,
     ) -> Self {
         Self {
             name,
@@ -44,6 +51,8 @@ impl Entry {
             description,
             public_message,
             members,
+            type_uri,
+            code_in_body,
         }
     }
 }

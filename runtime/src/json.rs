@@ -10,7 +10,7 @@
 
 use core::fmt;
 
-use serde::ser::{Error as _, SerializeMap as _, Serializer as _};
+use serde_core::ser::{Error as _, SerializeMap as _, Serializer as _};
 
 use crate::{ApiError, RenderError};
 
@@ -72,7 +72,7 @@ impl<'a> Json<'a> {
     /// # Errors
     ///
     /// Those of the value's `Serialize` implementation.
-    pub(crate) fn serialize<T: serde::Serialize + ?Sized>(
+    pub(crate) fn serialize<T: serde_core::Serialize + ?Sized>(
         &mut self,
         value: &T,
     ) -> Result<(), RenderError> {

@@ -1,6 +1,7 @@
 //! What the `tracing` feature logs; without it every function here is an empty inline.
 //!
-//! The log gets what the body must not: the `Display` text and the whole source chain.
+//! The log gets what the body must not: the `Display` text, the whole source chain and,
+//! for a 5xx, the `Debug` output.
 //! Events use the target `apifault`, so `RUST_LOG=apifault=debug` shows the 4xx ones too.
 
 #[cfg(feature = "tracing")]
@@ -11,7 +12,9 @@ mod enabled {
 
     /// Logs one error response: 5xx at error level, 4xx at debug, with the status and
     /// the code as fields, the request's instance and id when known, and the error's
-    /// text followed by each of its sources.
+    /// text followed by each of its sources. A 5xx also carries the error's `Debug`
+    /// output (`debug`): the fields its `Display` leaves out are what an operator needs
+    /// to find the fault, and the body shows none of them.
     pub(crate) fn error_response<E: ApiError>(error: &E, context: &Context<'_>) {
         let status = error.status().as_u16();
         let code = error.code();
@@ -25,6 +28,7 @@ mod enabled {
                 request_id,
                 instance,
                 error = %Chain(error),
+                debug = ?error,
                 "error response"
             );
         } else {

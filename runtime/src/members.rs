@@ -1,4 +1,4 @@
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::ApiError;
 
@@ -89,7 +89,7 @@ impl<E: ApiError> Serialize for Member<'_, E> {
             // Only a hand-written `serialize_members` that disagrees with its entry's
             // member list gets here: write `null` rather than fail the body.
             (None, Some(serializer)) => serializer.serialize_unit(),
-            (None, None) => Err(serde::ser::Error::custom("exposed member not written")),
+            (None, None) => Err(serde_core::ser::Error::custom("exposed member not written")),
         }
     }
 }

@@ -9,9 +9,11 @@ use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase
 ///
 /// It renders through the real format `F`, so it has the variant's status, code and
 /// title, and the format's own rules (Boom's masked 500, the status phrase as a fallback
-/// title). What needs a value is left out or stood in for: the message, when the variant
-/// has a public one, is the entry's description (else its title, else the status
-/// phrase); the type URI, exposed fields and violations are absent.
+/// title, the type's `code_in_body` setting). What needs a value is left out or stood in
+/// for: the message, when the variant has a public one, is the entry's description (else
+/// its title, else the status phrase); the type URI is there when it is the same for every
+/// value (`type_base`, or a `type` that interpolates nothing); exposed fields and
+/// violations are absent.
 ///
 /// ```
 /// use apifault::{ApiError, Format, Problem, Specimen};
@@ -107,13 +109,18 @@ impl<F: Format> ApiError for Specimen<F> {
     }
 
     fn has_part(&self, part: Part) -> bool {
-        part == Part::Message && self.entry.public_message
+        match part {
+            Part::Message => self.entry.public_message,
+            Part::Type => self.entry.type_uri.is_some(),
+            _ => false,
+        }
     }
 
     fn fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.has_part(part) {
-            f.write_str(self.message())?;
+        match part {
+            Part::Message if self.entry.public_message => f.write_str(self.message()),
+            Part::Type => f.write_str(self.entry.type_uri.unwrap_or_default()),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }

@@ -74,8 +74,8 @@ impl<E: ApiError + ?Sized> Clone for Text<'_, E> {
 
 impl<E: ApiError + ?Sized> Copy for Text<'_, E> {}
 
-impl<E: ApiError + ?Sized> serde::Serialize for Text<'_, E> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl<E: ApiError + ?Sized> serde_core::Serialize for Text<'_, E> {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         collect_str(serializer, self)
     }
 }
@@ -83,7 +83,7 @@ impl<E: ApiError + ?Sized> serde::Serialize for Text<'_, E> {
 /// `serializer.collect_str(value)`, except that a `Display` that fails on its own (not
 /// because the output failed) is a serialization error: `serde_json` would panic on it.
 /// Rendering then fails, and [`response`](crate::response) sends the bare body.
-pub(crate) fn collect_str<S: serde::Serializer>(
+pub(crate) fn collect_str<S: serde_core::Serializer>(
     serializer: S,
     value: &dyn fmt::Display,
 ) -> Result<S::Ok, S::Error> {
@@ -128,7 +128,7 @@ pub(crate) fn collect_str<S: serde::Serializer>(
     };
     let result = serializer.collect_str(&guarded);
     if guarded.value_failed.get() {
-        return Err(serde::ser::Error::custom(
+        return Err(serde_core::ser::Error::custom(
             "a `Display` implementation returned an error",
         ));
     }

@@ -29,8 +29,8 @@ impl From<usize> for PathSegment {
     }
 }
 
-impl serde::Serialize for PathSegment {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl serde_core::Serialize for PathSegment {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Key(key) => serializer.serialize_str(key),
             Self::Index(index) => serializer.serialize_u64(*index as u64),
@@ -66,33 +66,33 @@ impl<'a> Path<'a> {
     /// An RFC 6901 JSON Pointer (`/profile/color`), escaping `~` and `/`. Serializes as
     /// a string, so a format can put it in a body without building a `String`.
     #[must_use]
-    pub fn pointer(self) -> impl fmt::Display + serde::Serialize + 'a {
+    pub fn pointer(self) -> impl fmt::Display + serde_core::Serialize + 'a {
         Pointer(self.0)
     }
 
     /// A dotted path with bracketed indices (`steps[0].title`), as many APIs name fields.
     /// Serializes as a string.
     #[must_use]
-    pub fn dotted(self) -> impl fmt::Display + serde::Serialize + 'a {
+    pub fn dotted(self) -> impl fmt::Display + serde_core::Serialize + 'a {
         Dotted(self.0)
     }
 }
 
-impl serde::Serialize for Pointer<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl serde_core::Serialize for Pointer<'_> {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
 }
 
-impl serde::Serialize for Dotted<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl serde_core::Serialize for Dotted<'_> {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
 }
 
-impl serde::Serialize for Path<'_> {
+impl serde_core::Serialize for Path<'_> {
     /// As an array of strings and integers (`["steps", 0, "title"]`).
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0)
     }
 }
@@ -362,9 +362,9 @@ impl<'a> Violations<'a> {
     /// })).unwrap();
     /// assert_eq!(json, r#"[{"property":"name","message":"must not be empty"}]"#);
     /// ```
-    pub fn serialize_each<T, F>(self, item: F) -> impl serde::Serialize + 'a
+    pub fn serialize_each<T, F>(self, item: F) -> impl serde_core::Serialize + 'a
     where
-        T: serde::Serialize,
+        T: serde_core::Serialize,
         F: Fn(&'a dyn Violation) -> T + 'a,
     {
         EachViolation {
@@ -379,11 +379,11 @@ struct EachViolation<'a, F> {
     item: F,
 }
 
-impl<'a, T: serde::Serialize, F: Fn(&'a dyn Violation) -> T> serde::Serialize
+impl<'a, T: serde_core::Serialize, F: Fn(&'a dyn Violation) -> T> serde_core::Serialize
     for EachViolation<'a, F>
 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde_core::ser::SerializeSeq;
         let mut seq = serializer.serialize_seq(Some(self.violations.len()))?;
         for violation in self.violations.iter() {
             seq.serialize_element(&(self.item)(violation))?;

@@ -8,7 +8,7 @@ use ::axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, Qu
 use ::axum::extract::{FromRequest, Request};
 use ::axum::response::{IntoResponse, Response};
 use http::StatusCode;
-use serde::de::DeserializeOwned;
+use serde_core::de::DeserializeOwned;
 
 use crate::__private::{CatalogueItem, status};
 use crate::{ApiError, Catalogue, Entry, Part, Problem};
@@ -169,6 +169,8 @@ const fn entry(
         description,
         code < 500,
         &[],
+        None,
+        true,
     )
 }
 
