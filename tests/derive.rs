@@ -795,3 +795,86 @@ fn a_house_format_named_like_a_built_in_reserves_its_own_members() {
         serde_json::json!({"message": "out of stock", "detail": "sku 7"})
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The parts a variant carries, as its catalogue entry records them
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(type_base = "https://docs.example.com/errors/")]
+enum EveryPart {
+    #[error("all of them")]
+    #[status(422)]
+    #[api_error(
+        instance = "/things/{id}",
+        link = "https://docs.example.com/things",
+        id = "{id}",
+        source(pointer = "/data/{id}")
+    )]
+    Pointer { id: u32 },
+
+    #[error("a parameter")]
+    #[status(400)]
+    #[api_error(source(parameter = "sort"))]
+    Parameter,
+
+    #[error("a header")]
+    #[status(412)]
+    #[api_error(source(header = "If-Match"))]
+    Header,
+
+    #[error("nothing public")]
+    #[status(500)]
+    Internal,
+}
+
+const PARTS: [Part; 8] = [
+    Part::Message,
+    Part::Type,
+    Part::Instance,
+    Part::Link,
+    Part::Id,
+    Part::SourcePointer,
+    Part::SourceParameter,
+    Part::SourceHeader,
+];
+
+#[test]
+fn the_entry_records_exactly_the_parts_a_variant_writes() {
+    let carried = |error: &EveryPart| -> Vec<Part> {
+        PARTS
+            .into_iter()
+            .filter(|&part| {
+                let written = apifault::Text::of(error, part).map(|text| text.to_string());
+                // What `has_part` says (from the entry) is what `fmt_part` writes.
+                assert_eq!(error.has_part(part), error.entry().has_part(part));
+                assert_eq!(
+                    written.is_some(),
+                    error.has_part(part),
+                    "{error:?} {part:?}"
+                );
+                error.has_part(part)
+            })
+            .collect()
+    };
+    assert_eq!(
+        carried(&EveryPart::Pointer { id: 7 }),
+        [
+            Part::Message,
+            Part::Type,
+            Part::Instance,
+            Part::Link,
+            Part::Id,
+            Part::SourcePointer
+        ]
+    );
+    assert_eq!(
+        carried(&EveryPart::Parameter),
+        [Part::Message, Part::Type, Part::SourceParameter]
+    );
+    assert_eq!(
+        carried(&EveryPart::Header),
+        [Part::Message, Part::Type, Part::SourceHeader]
+    );
+    // A 5xx without `#[message]` carries no message; its type comes from `type_base`.
+    assert_eq!(carried(&EveryPart::Internal), [Part::Type]);
+}

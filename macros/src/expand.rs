@@ -38,29 +38,6 @@ pub fn derive(input: &Input) -> TokenStream {
         lookup: entry,
         catalogue,
     } = cx.entries();
-    let status = cx.method(
-        |v| {
-            let code = cx.status(v);
-            // The `http` constant where there is one: a path, where an inline `const`
-            // block per variant is a body of its own for rustc to check (a quarter of the
-            // derive's compile time on a large enum, see BENCHMARKS.md).
-            match status::name_of(code) {
-                Some(name) => {
-                    let name = Ident::new(name, Span::call_site());
-                    quote!(#private::http::StatusCode::#name)
-                }
-                None => quote!(const { #private::status(#code) }),
-            }
-        },
-        |via, inner| quote!(#via::status(#inner)),
-    );
-    let code = cx.method(
-        |v| {
-            let code = code::of(input, v).0;
-            quote!(#code)
-        },
-        |via, inner| quote!(#via::code(#inner)),
-    );
     let has_part = cx.has_part();
     let fmt_part = cx.fmt_part();
     let members = cx.members(&format);
@@ -68,12 +45,12 @@ pub fn derive(input: &Input) -> TokenStream {
     let headers = cx.headers();
     // An empty enum has no value to match on, and `match self {}` is rejected (references
     // are always inhabited): `match *self {}` proves each method unreachable.
-    let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
+    let (entry, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
         let never = quote!(match *self {});
-        let [entry, status, code, has_part, fmt_part] = [(); 5].map(|()| never.clone());
-        (entry, status, code, has_part, fmt_part)
+        let [entry, has_part, fmt_part] = [(); 3].map(|()| never.clone());
+        (entry, has_part, fmt_part)
     } else {
-        (entry, status, code, has_part, fmt_part)
+        (entry, has_part, fmt_part)
     };
     let code_in_body = match &input.attrs.code_in_body {
         Some(flag) if !flag.value => quote!(
@@ -117,10 +94,6 @@ pub fn derive(input: &Input) -> TokenStream {
             const CATALOGUE: &'static #private::Catalogue = #catalogue;
 
             fn entry(&self) -> &'static #private::Entry { #entry }
-
-            fn status(&self) -> #private::http::StatusCode { #status }
-
-            fn code(&self) -> &'static str { #code }
 
             fn has_part(&self, __part: #private::Part) -> bool { #has_part }
 
@@ -213,30 +186,19 @@ impl Cx<'_> {
         }
     }
 
-    /// A `match self` with one arm per variant; transparent variants delegate.
-    fn method(
-        &self,
-        own: impl Fn(&Variant) -> TokenStream,
-        delegate: impl Fn(&TokenStream, &Ident) -> TokenStream,
-    ) -> TokenStream {
-        let arms = self.input.variants.iter().map(|variant| {
-            match self
-                .transparent(variant)
-                .then(|| self.inner(variant))
-                .flatten()
-            {
-                Some((pattern, inner)) => {
-                    let body = delegate(&self.via(variant), &inner);
-                    quote!(#pattern => #body,)
-                }
-                None => {
-                    let pattern = self.pattern(variant, []);
-                    let body = own(variant);
-                    quote!(#pattern => #body,)
-                }
+    /// The status as a constant expression: the `http` constant where there is one (a
+    /// path is cheaper for rustc to evaluate than a `const fn` call), else the checked
+    /// conversion of the number.
+    fn status_constant(&self, variant: &Variant) -> TokenStream {
+        let private = self.private;
+        let code = self.status(variant);
+        match status::name_of(code) {
+            Some(name) => {
+                let name = Ident::new(name, Span::call_site());
+                quote!(#private::http::StatusCode::#name)
             }
-        });
-        quote!(match self { #(#arms)* })
+            None => quote!(#private::status(#code)),
+        }
     }
 
     pub fn status(&self, variant: &Variant) -> u16 {
@@ -270,10 +232,17 @@ impl Cx<'_> {
         let private = self.private;
         let mut entries = Vec::new();
         let mut catalogue = Vec::new();
+        // The first entry of the run not yet in the catalogue: each run of variants between
+        // transparent ones is one catalogue item.
+        let mut run_start = 0;
         let arms = self.input.variants.iter().map(|variant| {
             if self.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
             {
+                if run_start < entries.len() {
+                    catalogue.push(self.run(run_start, entries.len()));
+                    run_start = entries.len();
+                }
                 if let Some(field) = variant.fields.first() {
                     let ty = field.ty;
                     catalogue.push(quote!(#private::CatalogueItem::Nested(<#ty as #private::ApiError>::CATALOGUE)));
@@ -283,7 +252,7 @@ impl Cx<'_> {
             }
             let attrs = self.input.variant_attrs(variant);
             let name = variant.name();
-            let status = self.status(variant);
+            let status = self.status_constant(variant);
             let code = code::of(self.input, variant).0;
             let title = match &attrs.title {
                 Some(title) => quote!(::core::option::Option::Some(#title)),
@@ -302,15 +271,18 @@ impl Cx<'_> {
                 None => quote!(::core::option::Option::None),
             };
             let code_in_body = self.input.attrs.code_in_body.as_ref().is_none_or(|flag| flag.value);
+            let parts = self.parts(variant);
             let index = entries.len();
             entries.push(quote! {
-                #private::Entry::__new(#name, #private::status(#status), #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body)
+                #private::Entry::__new(#name, #status, #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts)
             });
-            catalogue.push(quote!(#private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[#index])));
             let pattern = self.pattern(variant, []);
             quote!(#pattern => &__APIFAULT_ENTRIES[#index],)
         }).collect::<Vec<_>>();
         let count = entries.len();
+        if run_start < count {
+            catalogue.push(self.run(run_start, count));
+        }
         Entries {
             statics: quote!(static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];),
             lookup: quote!(match self { #(#arms)* }),
@@ -318,104 +290,179 @@ impl Cx<'_> {
         }
     }
 
-    fn has_part(&self) -> TokenStream {
+    /// The catalogue item of the entries `start..end`.
+    fn run(&self, start: usize, end: usize) -> TokenStream {
         let private = self.private;
-        self.method(
-            |variant| {
-                let attrs = self.input.variant_attrs(variant);
-                let mut parts = Vec::new();
-                if self.public_message(variant) {
-                    parts.push(quote!(#private::Part::Message));
-                }
-                if self.type_uri(variant).is_some() {
-                    parts.push(quote!(#private::Part::Type));
-                }
-                if attrs.instance.is_some() {
-                    parts.push(quote!(#private::Part::Instance));
-                }
-                if attrs.link.is_some() {
-                    parts.push(quote!(#private::Part::Link));
-                }
-                if attrs.id.is_some() {
-                    parts.push(quote!(#private::Part::Id));
-                }
-                if let Some(source) = &attrs.source {
-                    let part = format_ident!("{}", source.kind.part());
-                    parts.push(quote!(#private::Part::#part));
-                }
-                if parts.is_empty() {
-                    quote!(false)
-                } else {
-                    quote!(::core::matches!(__part, #(#parts)|*))
-                }
-            },
-            |via, inner| quote!(#via::has_part(#inner, __part)),
-        )
+        if start == 0 && end == self.entry_count() {
+            quote!(#private::CatalogueItem::Entries(&__APIFAULT_ENTRIES))
+        } else {
+            quote!(#private::CatalogueItem::Entries(#private::entries(&__APIFAULT_ENTRIES, #start, #end)))
+        }
     }
 
-    fn fmt_part(&self) -> TokenStream {
-        let private = self.private;
-        let arms = self.input.variants.iter().map(|variant| {
-            if self.transparent(variant)
-                && let Some((pattern, inner)) = self.inner(variant)
-            {
-                let via = self.via(variant);
-                return quote!(#pattern => #via::fmt_part(#inner, __part, __formatter),);
-            }
-            let attrs = self.input.variant_attrs(variant);
-            let mut used = BTreeSet::new();
-            let mut parts = Vec::new();
-            if let Some(message) = &attrs.message {
-                parts.push((quote!(Message), write(variant, message, &mut used)));
-            } else if self.public_message(variant) {
-                parts.push((
-                    quote!(Message),
-                    quote!(::core::fmt::Display::fmt(self, __formatter)),
-                ));
-            }
-            match self.type_uri(variant) {
-                Some(TypeUri::Template(template)) => {
-                    parts.push((quote!(Type), write(variant, template, &mut used)))
-                }
-                Some(TypeUri::Constant(text)) => {
-                    parts.push((quote!(Type), quote!(__formatter.write_str(#text))))
-                }
-                None => {}
-            }
-            for (part, template) in [
-                (quote!(Instance), &attrs.instance),
-                (quote!(Link), &attrs.link),
-                (quote!(Id), &attrs.id),
-            ] {
-                if let Some(template) = template {
-                    parts.push((part, write(variant, template, &mut used)));
-                }
-            }
-            if let Some(source) = &attrs.source {
-                let part = format_ident!("{}", source.kind.part());
-                let body = if source.kind == crate::attr::SourceKind::Pointer {
-                    write_pointer(variant, &source.value, &mut used, private)
-                } else {
-                    write(variant, &source.value, &mut used)
-                };
-                parts.push((quote!(#part), body));
-            }
-            let pattern = self.pattern(
-                variant,
-                used.iter().filter_map(|&index| {
-                    let field = variant.fields.get(index)?;
-                    Some((field, binding(field, Span::call_site())))
-                }),
-            );
-            if parts.is_empty() {
-                return quote!(#pattern => ::core::result::Result::Ok(()),);
-            }
-            let parts = parts
-                .iter()
-                .map(|(part, body)| quote!(#private::Part::#part => #body,));
-            quote!(#pattern => match __part { #(#parts)* _ => ::core::result::Result::Ok(()), },)
+    fn entry_count(&self) -> usize {
+        self.input
+            .variants
+            .iter()
+            .filter(|variant| !self.transparent(variant))
+            .count()
+    }
+
+    /// The parts every value of `variant` carries, as the bit set `Entry` keeps: bit `n`
+    /// for the `n`th variant of `apifault::Part` (`Message` 0, `Type` 1, `Instance` 2,
+    /// `Link` 3, `Id` 4, `SourcePointer` 5, `SourceParameter` 6, `SourceHeader` 7).
+    fn parts(&self, variant: &Variant) -> u8 {
+        let attrs = self.input.variant_attrs(variant);
+        let source = attrs.source.as_ref().map(|source| match source.kind {
+            crate::attr::SourceKind::Pointer => 5,
+            crate::attr::SourceKind::Parameter => 6,
+            crate::attr::SourceKind::Header => 7,
         });
-        quote!(match self { #(#arms)* })
+        [
+            (self.public_message(variant), 0),
+            (self.type_uri(variant).is_some(), 1),
+            (attrs.instance.is_some(), 2),
+            (attrs.link.is_some(), 3),
+            (attrs.id.is_some(), 4),
+        ]
+        .into_iter()
+        .chain(source.map(|bit| (true, bit)))
+        .filter(|&(carried, _)| carried)
+        .fold(0, |parts, (_, bit)| parts | 1 << bit)
+    }
+
+    /// From the entry, whose parts are known at compile time; a transparent variant asks
+    /// its field, which may be an `ApiError` written by hand.
+    fn has_part(&self) -> TokenStream {
+        let private = self.private;
+        let delegated = self
+            .input
+            .variants
+            .iter()
+            .filter(|variant| self.transparent(variant))
+            .filter_map(|variant| {
+                let (pattern, inner) = self.inner(variant)?;
+                let via = self.via(variant);
+                Some(quote!(#pattern => #via::has_part(#inner, __part),))
+            })
+            .collect::<Vec<_>>();
+        let own = quote!(#private::Entry::has_part(#private::ApiError::entry(self), __part));
+        if delegated.is_empty() {
+            return own;
+        }
+        quote! {
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#delegated)*
+                _ => #own,
+            }
+        }
+    }
+
+    /// One arm per variant that writes something, but variants whose arm binds no field
+    /// share one arm when they write alike (a 4xx whose message is its `Display`, say);
+    /// the rest write nothing.
+    fn fmt_part(&self) -> TokenStream {
+        // (patterns, body) in declaration order; shared bodies keyed by their text.
+        let mut arms: Vec<(Vec<TokenStream>, TokenStream)> = Vec::new();
+        let mut shared: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for variant in &self.input.variants {
+            let Some((pattern, body, binds)) = self.fmt_part_arm(variant) else {
+                continue;
+            };
+            if binds {
+                arms.push((vec![pattern], body));
+                continue;
+            }
+            match shared.entry(body.to_string()) {
+                std::collections::hash_map::Entry::Occupied(arm) => {
+                    arms[*arm.get()].0.push(pattern)
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(arms.len());
+                    arms.push((vec![pattern], body));
+                }
+            }
+        }
+        let arms = arms
+            .iter()
+            .map(|(patterns, body)| quote!(#(#patterns)|* => #body,));
+        quote! {
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#arms)*
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+    }
+
+    /// The arm of `variant` (its pattern, its body, whether the pattern binds a field), or
+    /// `None` when it writes no part.
+    fn fmt_part_arm(&self, variant: &Variant) -> Option<(TokenStream, TokenStream, bool)> {
+        let private = self.private;
+        if self.transparent(variant)
+            && let Some((pattern, inner)) = self.inner(variant)
+        {
+            let via = self.via(variant);
+            return Some((
+                pattern,
+                quote!(#via::fmt_part(#inner, __part, __formatter)),
+                true,
+            ));
+        }
+        let attrs = self.input.variant_attrs(variant);
+        let mut used = BTreeSet::new();
+        let mut parts = Vec::new();
+        if let Some(message) = &attrs.message {
+            parts.push((quote!(Message), write(variant, message, &mut used)));
+        } else if self.public_message(variant) {
+            parts.push((
+                quote!(Message),
+                quote!(::core::fmt::Display::fmt(self, __formatter)),
+            ));
+        }
+        match self.type_uri(variant) {
+            Some(TypeUri::Template(template)) => {
+                parts.push((quote!(Type), write(variant, template, &mut used)))
+            }
+            Some(TypeUri::Constant(text)) => {
+                parts.push((quote!(Type), quote!(__formatter.write_str(#text))))
+            }
+            None => {}
+        }
+        for (part, template) in [
+            (quote!(Instance), &attrs.instance),
+            (quote!(Link), &attrs.link),
+            (quote!(Id), &attrs.id),
+        ] {
+            if let Some(template) = template {
+                parts.push((part, write(variant, template, &mut used)));
+            }
+        }
+        if let Some(source) = &attrs.source {
+            let part = format_ident!("{}", source.kind.part());
+            let body = if source.kind == crate::attr::SourceKind::Pointer {
+                write_pointer(variant, &source.value, &mut used, private)
+            } else {
+                write(variant, &source.value, &mut used)
+            };
+            parts.push((quote!(#part), body));
+        }
+        let pattern = self.pattern(
+            variant,
+            used.iter().filter_map(|&index| {
+                let field = variant.fields.get(index)?;
+                Some((field, binding(field, Span::call_site())))
+            }),
+        );
+        if parts.is_empty() {
+            return None;
+        }
+        let parts = parts
+            .iter()
+            .map(|(part, body)| quote!(#private::Part::#part => #body,));
+        let body = quote!(match __part { #(#parts)* _ => ::core::result::Result::Ok(()), });
+        Some((pattern, body, !used.is_empty()))
     }
 }
 

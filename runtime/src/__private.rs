@@ -22,6 +22,13 @@ pub use crate::__integrations;
 pub use crate::catalogue::CatalogueItem;
 pub use crate::{ApiError, Catalogue, Entry, Format, Part, ViolationList, Violations};
 
+/// `entries[start..end]`, in a constant (slice indexing is not `const`): a derive's
+/// catalogue lists the entries between two transparent variants as one run.
+#[must_use]
+pub const fn entries(entries: &'static [Entry], start: usize, end: usize) -> &'static [Entry] {
+    entries.split_at(end).0.split_at(start).1
+}
+
 /// The status for a literal the macro has already range-checked; const-evaluated, so an
 /// invalid value would be a compile error, never a runtime panic.
 #[must_use]

@@ -50,6 +50,9 @@ pub struct Catalogue {
 #[derive(Debug)]
 pub enum CatalogueItem {
     Entry(&'static Entry),
+    /// Consecutive entries: a derive lists each run between transparent variants as one
+    /// item, not one per variant.
+    Entries(&'static [Entry]),
     Nested(&'static Catalogue),
 }
 
@@ -60,11 +63,16 @@ impl Catalogue {
     /// Every entry, depth first in declaration order.
     pub fn entries(&'static self) -> impl Iterator<Item = &'static Entry> {
         let mut stack: Vec<std::slice::Iter<'static, CatalogueItem>> = vec![self.__items.iter()];
+        let mut run: std::slice::Iter<'static, Entry> = [].iter();
         std::iter::from_fn(move || {
             loop {
+                if let Some(entry) = run.next() {
+                    return Some(entry);
+                }
                 let item = stack.last_mut()?.next();
                 match item {
                     Some(CatalogueItem::Entry(entry)) => return Some(*entry),
+                    Some(CatalogueItem::Entries(entries)) => run = entries.iter(),
                     Some(CatalogueItem::Nested(inner)) => stack.push(inner.__items.iter()),
                     None => {
                         stack.pop();

@@ -1,5 +1,7 @@
 use http::StatusCode;
 
+use crate::Part;
+
 /// What is known about one error variant at compile time: the row of the error catalogue.
 ///
 /// Every derived type hands out `&'static Entry` values, so reading a variant's status,
@@ -26,6 +28,8 @@ pub struct Entry {
     pub type_uri: Option<&'static str>,
     /// Whether formats that can carry the code in the body do so (`code_in_body`).
     pub code_in_body: bool,
+    /// One bit per [`Part`] the variant carries (`1 << part as u8`).
+    parts: u8,
 }
 
 impl Entry {
@@ -42,6 +46,7 @@ impl Entry {
         members: &'static [&'static str],
         type_uri: Option<&'static str>,
         code_in_body: bool,
+        parts: u8,
     ) -> Self {
         Self {
             name,
@@ -53,6 +58,14 @@ impl Entry {
             members,
             type_uri,
             code_in_body,
+            parts,
         }
+    }
+
+    /// Whether every value of the variant carries `part` (its message, type URI, …); the
+    /// derived [`ApiError::has_part`](crate::ApiError::has_part) answers from here.
+    #[must_use]
+    pub const fn has_part(&self, part: Part) -> bool {
+        self.parts & part.bit() != 0
     }
 }

@@ -27,6 +27,14 @@ pub enum Part {
     SourceHeader,
 }
 
+impl Part {
+    /// Its bit in an [`Entry`](crate::Entry)'s set of parts. The derive writes the set as
+    /// a number, in this order: `Message` is bit 0, `SourceHeader` bit 7.
+    pub(crate) const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
 /// A part of an error that formats itself on demand, without an intermediate `String`.
 ///
 /// ```

@@ -57,7 +57,7 @@ const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 8usize] = [
         ::apifault::__private::Entry::__new(
             "NotFound",
-            ::apifault::__private::status(404u16),
+            ::apifault::__private::http::StatusCode::NOT_FOUND,
             "not-found",
             ::core::option::Option::None,
             "The case does not exist.",
@@ -65,10 +65,11 @@ const _: () = {
             &[],
             ::core::option::Option::Some("https://docs.example.com/errors/not-found"),
             true,
+            15u8,
         ),
         ::apifault::__private::Entry::__new(
             "Duplicate",
-            ::apifault::__private::status(409u16),
+            ::apifault::__private::http::StatusCode::CONFLICT,
             "duplicate-value",
             ::core::option::Option::Some("Duplicate Case"),
             "A case with that name exists already.",
@@ -76,10 +77,11 @@ const _: () = {
             &["name", "supportId"],
             ::core::option::Option::Some("https://docs.example.com/errors/duplicate-value"),
             true,
+            3u8,
         ),
         ::apifault::__private::Entry::__new(
             "Invalid",
-            ::apifault::__private::status(400u16),
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "invalid",
             ::core::option::Option::None,
             "The request body failed validation.",
@@ -87,10 +89,11 @@ const _: () = {
             &[],
             ::core::option::Option::Some("https://docs.example.com/errors/invalid"),
             true,
+            3u8,
         ),
         ::apifault::__private::Entry::__new(
             "RateLimited",
-            ::apifault::__private::status(429u16),
+            ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS,
             "rate-limited",
             ::core::option::Option::None,
             "Slow down.",
@@ -98,10 +101,11 @@ const _: () = {
             &[],
             ::core::option::Option::None,
             true,
+            3u8,
         ),
         ::apifault::__private::Entry::__new(
             "Unauthorized",
-            ::apifault::__private::status(401u16),
+            ::apifault::__private::http::StatusCode::UNAUTHORIZED,
             "unauthorized",
             ::core::option::Option::None,
             "Authentication is required.",
@@ -109,10 +113,11 @@ const _: () = {
             &[],
             ::core::option::Option::Some("https://docs.example.com/errors/unauthorized"),
             true,
+            3u8,
         ),
         ::apifault::__private::Entry::__new(
             "Database",
-            ::apifault::__private::status(500u16),
+            ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
             "database",
             ::core::option::Option::None,
             "The database failed; its text stays in the logs.",
@@ -120,10 +125,11 @@ const _: () = {
             &[],
             ::core::option::Option::Some("https://docs.example.com/errors/database"),
             true,
+            2u8,
         ),
         ::apifault::__private::Entry::__new(
             "Maintenance",
-            ::apifault::__private::status(503u16),
+            ::apifault::__private::http::StatusCode::SERVICE_UNAVAILABLE,
             "maintenance",
             ::core::option::Option::None,
             "Maintenance.",
@@ -131,6 +137,7 @@ const _: () = {
             &[],
             ::core::option::Option::Some("https://docs.example.com/errors/maintenance"),
             true,
+            3u8,
         ),
         ::apifault::__private::Entry::__new(
             "Custom",
@@ -142,6 +149,7 @@ const _: () = {
             &[],
             ::core::option::Option::Some("https://docs.example.com/errors/custom"),
             true,
+            3u8,
         ),
     ];
     #[automatically_derived]
@@ -150,14 +158,7 @@ const _: () = {
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
                 __items: &[
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[0usize]),
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[1usize]),
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[2usize]),
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[3usize]),
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[4usize]),
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[5usize]),
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[6usize]),
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[7usize]),
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
                     ::apifault::__private::CatalogueItem::Nested(
                         <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
                     ),
@@ -178,81 +179,16 @@ const _: () = {
                 }
             }
         }
-        fn status(&self) -> ::apifault::__private::http::StatusCode {
-            match self {
-                Self::NotFound { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
-                Self::Duplicate { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
-                Self::Invalid { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
-                Self::RateLimited { .. } => {
-                    ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS
-                }
-                Self::Unauthorized { .. } => ::apifault::__private::http::StatusCode::UNAUTHORIZED,
-                Self::Database { .. } => {
-                    ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR
-                }
-                Self::Maintenance { .. } => {
-                    ::apifault::__private::http::StatusCode::SERVICE_UNAVAILABLE
-                }
-                Self::Custom { .. } => const { ::apifault::__private::status(490u16) },
-                Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::status(__field_0)
-                }
-            }
-        }
-        fn code(&self) -> &'static str {
-            match self {
-                Self::NotFound { .. } => "not-found",
-                Self::Duplicate { .. } => "duplicate-value",
-                Self::Invalid { .. } => "invalid",
-                Self::RateLimited { .. } => "rate-limited",
-                Self::Unauthorized { .. } => "unauthorized",
-                Self::Database { .. } => "database",
-                Self::Maintenance { .. } => "maintenance",
-                Self::Custom { .. } => "custom",
-                Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::code(__field_0)
-                }
-            }
-        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
             match self {
-                Self::NotFound { .. } => ::core::matches!(
-                    __part,
-                    ::apifault::__private::Part::Message
-                        | ::apifault::__private::Part::Type
-                        | ::apifault::__private::Part::Instance
-                        | ::apifault::__private::Part::Link
-                ),
-                Self::Duplicate { .. } => ::core::matches!(
-                    __part,
-                    ::apifault::__private::Part::Message | ::apifault::__private::Part::Type
-                ),
-                Self::Invalid { .. } => ::core::matches!(
-                    __part,
-                    ::apifault::__private::Part::Message | ::apifault::__private::Part::Type
-                ),
-                Self::RateLimited { .. } => ::core::matches!(
-                    __part,
-                    ::apifault::__private::Part::Message | ::apifault::__private::Part::Type
-                ),
-                Self::Unauthorized { .. } => ::core::matches!(
-                    __part,
-                    ::apifault::__private::Part::Message | ::apifault::__private::Part::Type
-                ),
-                Self::Database { .. } => {
-                    ::core::matches!(__part, ::apifault::__private::Part::Type)
-                }
-                Self::Maintenance { .. } => ::core::matches!(
-                    __part,
-                    ::apifault::__private::Part::Message | ::apifault::__private::Part::Type
-                ),
-                Self::Custom { .. } => ::core::matches!(
-                    __part,
-                    ::apifault::__private::Part::Message | ::apifault::__private::Part::Type
-                ),
                 Self::Auth { 0: __field_0, .. } => {
                     <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
                 }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
             }
         }
         fn fmt_part(
@@ -260,6 +196,7 @@ const _: () = {
             __part: ::apifault::__private::Part,
             __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
         ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
                 Self::NotFound { id: __field_0, .. } => match __part {
                     ::apifault::__private::Part::Message => {
@@ -345,6 +282,7 @@ const _: () = {
                         __formatter,
                     )
                 }
+                _ => ::core::result::Result::Ok(()),
             }
         }
         fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
@@ -449,7 +387,7 @@ const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
         [::apifault::__private::Entry::__new(
             "AuthError",
-            ::apifault::__private::status(403u16),
+            ::apifault::__private::http::StatusCode::FORBIDDEN,
             "token.expired",
             ::core::option::Option::Some("Token Expired"),
             "Authentication failures, a struct with item-level attributes.",
@@ -457,14 +395,15 @@ const _: () = {
             &["expiredFor"],
             ::core::option::Option::None,
             false,
+            15u8,
         )];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for AuthError {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
-                __items: &[::apifault::__private::CatalogueItem::Entry(
-                    &__APIFAULT_ENTRIES[0usize],
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
                 )],
             };
         fn entry(&self) -> &'static ::apifault::__private::Entry {
@@ -472,32 +411,18 @@ const _: () = {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
             }
         }
-        fn status(&self) -> ::apifault::__private::http::StatusCode {
-            match self {
-                Self { .. } => ::apifault::__private::http::StatusCode::FORBIDDEN,
-            }
-        }
-        fn code(&self) -> &'static str {
-            match self {
-                Self { .. } => "token.expired",
-            }
-        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
-            match self {
-                Self { .. } => ::core::matches!(
-                    __part,
-                    ::apifault::__private::Part::Message
-                        | ::apifault::__private::Part::Type
-                        | ::apifault::__private::Part::Instance
-                        | ::apifault::__private::Part::Link
-                ),
-            }
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
         }
         fn fmt_part(
             &self,
             __part: ::apifault::__private::Part,
             __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
         ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
                 Self { 0: __field_0, .. } => match __part {
                     ::apifault::__private::Part::Message => {
@@ -514,6 +439,7 @@ const _: () = {
                     }
                     _ => ::core::result::Result::Ok(()),
                 },
+                _ => ::core::result::Result::Ok(()),
             }
         }
         fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
@@ -570,7 +496,7 @@ const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
         [::apifault::__private::Entry::__new(
             "Gone",
-            ::apifault::__private::status(410u16),
+            ::apifault::__private::http::StatusCode::GONE,
             "gone",
             ::core::option::Option::None,
             "A unit struct.",
@@ -578,14 +504,15 @@ const _: () = {
             &[],
             ::core::option::Option::None,
             true,
+            1u8,
         )];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for Gone {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
-                __items: &[::apifault::__private::CatalogueItem::Entry(
-                    &__APIFAULT_ENTRIES[0usize],
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
                 )],
             };
         fn entry(&self) -> &'static ::apifault::__private::Entry {
@@ -593,26 +520,18 @@ const _: () = {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
             }
         }
-        fn status(&self) -> ::apifault::__private::http::StatusCode {
-            match self {
-                Self { .. } => ::apifault::__private::http::StatusCode::GONE,
-            }
-        }
-        fn code(&self) -> &'static str {
-            match self {
-                Self { .. } => "gone",
-            }
-        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
-            match self {
-                Self { .. } => ::core::matches!(__part, ::apifault::__private::Part::Message),
-            }
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
         }
         fn fmt_part(
             &self,
             __part: ::apifault::__private::Part,
             __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
         ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
                 Self { .. } => match __part {
                     ::apifault::__private::Part::Message => {
@@ -620,6 +539,7 @@ const _: () = {
                     }
                     _ => ::core::result::Result::Ok(()),
                 },
+                _ => ::core::result::Result::Ok(()),
             }
         }
     }
@@ -654,25 +574,16 @@ const _: () = {
                 }
             }
         }
-        fn status(&self) -> ::apifault::__private::http::StatusCode {
-            match self {
-                Self { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::status(__field_0)
-                }
-            }
-        }
-        fn code(&self) -> &'static str {
-            match self {
-                Self { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::code(__field_0)
-                }
-            }
-        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
             match self {
                 Self { 0: __field_0, .. } => {
                     <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
                 }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
             }
         }
         fn fmt_part(
@@ -680,6 +591,7 @@ const _: () = {
             __part: ::apifault::__private::Part,
             __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
         ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
                 Self { 0: __field_0, .. } => {
                     <AuthError as ::apifault::__private::ApiError>::fmt_part(
@@ -688,6 +600,7 @@ const _: () = {
                         __formatter,
                     )
                 }
+                _ => ::core::result::Result::Ok(()),
             }
         }
         fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
@@ -746,12 +659,6 @@ const _: () = {
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match *self {}
         }
-        fn status(&self) -> ::apifault::__private::http::StatusCode {
-            match *self {}
-        }
-        fn code(&self) -> &'static str {
-            match *self {}
-        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
             match *self {}
         }
@@ -785,7 +692,7 @@ const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
         [::apifault::__private::Entry::__new(
             "Rejected",
-            ::apifault::__private::status(422u16),
+            ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             "rejected",
             ::core::option::Option::None,
             "A named struct with a lifetime and violations.",
@@ -793,14 +700,15 @@ const _: () = {
             &["name"],
             ::core::option::Option::None,
             true,
+            1u8,
         )];
     #[automatically_derived]
     impl<'a> ::apifault::__private::ApiError for Rejected<'a> {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
-                __items: &[::apifault::__private::CatalogueItem::Entry(
-                    &__APIFAULT_ENTRIES[0usize],
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
                 )],
             };
         fn entry(&self) -> &'static ::apifault::__private::Entry {
@@ -808,26 +716,18 @@ const _: () = {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
             }
         }
-        fn status(&self) -> ::apifault::__private::http::StatusCode {
-            match self {
-                Self { .. } => ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
-            }
-        }
-        fn code(&self) -> &'static str {
-            match self {
-                Self { .. } => "rejected",
-            }
-        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
-            match self {
-                Self { .. } => ::core::matches!(__part, ::apifault::__private::Part::Message),
-            }
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
         }
         fn fmt_part(
             &self,
             __part: ::apifault::__private::Part,
             __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
         ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
                 Self { .. } => match __part {
                     ::apifault::__private::Part::Message => {
@@ -835,6 +735,7 @@ const _: () = {
                     }
                     _ => ::core::result::Result::Ok(()),
                 },
+                _ => ::core::result::Result::Ok(()),
             }
         }
         fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
@@ -906,7 +807,7 @@ const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
         ::apifault::__private::Entry::__new(
             "Value",
-            ::apifault::__private::status(400u16),
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "value",
             ::core::option::Option::None,
             "A generic value, interpolated and exposed.",
@@ -914,10 +815,11 @@ const _: () = {
             &["value", "note"],
             ::core::option::Option::None,
             true,
+            1u8,
         ),
         ::apifault::__private::Entry::__new(
             "Invalid",
-            ::apifault::__private::status(400u16),
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "invalid",
             ::core::option::Option::None,
             "Generic violations.",
@@ -925,6 +827,7 @@ const _: () = {
             &[],
             ::core::option::Option::None,
             true,
+            1u8,
         ),
     ];
     #[automatically_derived]
@@ -944,11 +847,19 @@ const _: () = {
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
                 __items: &[
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[0usize]),
+                    ::apifault::__private::CatalogueItem::Entries(::apifault::__private::entries(
+                        &__APIFAULT_ENTRIES,
+                        0usize,
+                        1usize,
+                    )),
                     ::apifault::__private::CatalogueItem::Nested(
                         <E as ::apifault::__private::ApiError>::CATALOGUE,
                     ),
-                    ::apifault::__private::CatalogueItem::Entry(&__APIFAULT_ENTRIES[1usize]),
+                    ::apifault::__private::CatalogueItem::Entries(::apifault::__private::entries(
+                        &__APIFAULT_ENTRIES,
+                        1usize,
+                        2usize,
+                    )),
                 ],
             };
         fn entry(&self) -> &'static ::apifault::__private::Entry {
@@ -960,35 +871,16 @@ const _: () = {
                 Self::Invalid { .. } => &__APIFAULT_ENTRIES[1usize],
             }
         }
-        fn status(&self) -> ::apifault::__private::http::StatusCode {
-            match self {
-                Self::Value { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
-                Self::Inner { 0: __field_0, .. } => {
-                    <E as ::apifault::__private::ApiError>::status(__field_0)
-                }
-                Self::Invalid { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
-            }
-        }
-        fn code(&self) -> &'static str {
-            match self {
-                Self::Value { .. } => "value",
-                Self::Inner { 0: __field_0, .. } => {
-                    <E as ::apifault::__private::ApiError>::code(__field_0)
-                }
-                Self::Invalid { .. } => "invalid",
-            }
-        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
             match self {
-                Self::Value { .. } => {
-                    ::core::matches!(__part, ::apifault::__private::Part::Message)
-                }
                 Self::Inner { 0: __field_0, .. } => {
                     <E as ::apifault::__private::ApiError>::has_part(__field_0, __part)
                 }
-                Self::Invalid { .. } => {
-                    ::core::matches!(__part, ::apifault::__private::Part::Message)
-                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
             }
         }
         fn fmt_part(
@@ -996,6 +888,7 @@ const _: () = {
             __part: ::apifault::__private::Part,
             __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
         ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
                 Self::Value {
                     value: __field_0, ..
@@ -1014,6 +907,7 @@ const _: () = {
                     }
                     _ => ::core::result::Result::Ok(()),
                 },
+                _ => ::core::result::Result::Ok(()),
             }
         }
         fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
@@ -1104,7 +998,7 @@ const _: () = {
     static __APIFAULT_ENTRIES: [reexport::apifault::__private::Entry; 2usize] = [
         reexport::apifault::__private::Entry::__new(
             "FirstOne",
-            reexport::apifault::__private::status(400u16),
+            reexport::apifault::__private::http::StatusCode::BAD_REQUEST,
             "firstOne",
             ::core::option::Option::None,
             "One.",
@@ -1112,10 +1006,11 @@ const _: () = {
             &[],
             ::core::option::Option::None,
             true,
+            1u8,
         ),
         reexport::apifault::__private::Entry::__new(
             "SecondOne",
-            reexport::apifault::__private::status(404u16),
+            reexport::apifault::__private::http::StatusCode::NOT_FOUND,
             "secondOne",
             ::core::option::Option::None,
             "Two.",
@@ -1123,6 +1018,7 @@ const _: () = {
             &["n"],
             ::core::option::Option::None,
             true,
+            1u8,
         ),
     ];
     #[automatically_derived]
@@ -1130,14 +1026,9 @@ const _: () = {
         type Format = House;
         const CATALOGUE: &'static reexport::apifault::__private::Catalogue =
             &reexport::apifault::__private::Catalogue {
-                __items: &[
-                    reexport::apifault::__private::CatalogueItem::Entry(
-                        &__APIFAULT_ENTRIES[0usize],
-                    ),
-                    reexport::apifault::__private::CatalogueItem::Entry(
-                        &__APIFAULT_ENTRIES[1usize],
-                    ),
-                ],
+                __items: &[reexport::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
             };
         fn entry(&self) -> &'static reexport::apifault::__private::Entry {
             match self {
@@ -1145,50 +1036,26 @@ const _: () = {
                 Self::SecondOne { .. } => &__APIFAULT_ENTRIES[1usize],
             }
         }
-        fn status(&self) -> reexport::apifault::__private::http::StatusCode {
-            match self {
-                Self::FirstOne { .. } => {
-                    reexport::apifault::__private::http::StatusCode::BAD_REQUEST
-                }
-                Self::SecondOne { .. } => {
-                    reexport::apifault::__private::http::StatusCode::NOT_FOUND
-                }
-            }
-        }
-        fn code(&self) -> &'static str {
-            match self {
-                Self::FirstOne { .. } => "firstOne",
-                Self::SecondOne { .. } => "secondOne",
-            }
-        }
         fn has_part(&self, __part: reexport::apifault::__private::Part) -> bool {
-            match self {
-                Self::FirstOne { .. } => {
-                    ::core::matches!(__part, reexport::apifault::__private::Part::Message)
-                }
-                Self::SecondOne { .. } => {
-                    ::core::matches!(__part, reexport::apifault::__private::Part::Message)
-                }
-            }
+            reexport::apifault::__private::Entry::has_part(
+                reexport::apifault::__private::ApiError::entry(self),
+                __part,
+            )
         }
         fn fmt_part(
             &self,
             __part: reexport::apifault::__private::Part,
             __formatter: &mut reexport::apifault::__private::core::fmt::Formatter<'_>,
         ) -> reexport::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
             match self {
-                Self::FirstOne { .. } => match __part {
+                Self::FirstOne { .. } | Self::SecondOne { .. } => match __part {
                     reexport::apifault::__private::Part::Message => {
                         ::core::fmt::Display::fmt(self, __formatter)
                     }
                     _ => ::core::result::Result::Ok(()),
                 },
-                Self::SecondOne { .. } => match __part {
-                    reexport::apifault::__private::Part::Message => {
-                        ::core::fmt::Display::fmt(self, __formatter)
-                    }
-                    _ => ::core::result::Result::Ok(()),
-                },
+                _ => ::core::result::Result::Ok(()),
             }
         }
         fn serialize_members<__M: reexport::apifault::__private::serde::ser::SerializeMap>(

@@ -171,6 +171,8 @@ const fn entry(
         &[],
         None,
         true,
+        // The message (axum's public text), but for the 500.
+        if code < 500 { 1 } else { 0 },
     )
 }
 
