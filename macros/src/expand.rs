@@ -235,12 +235,18 @@ impl Cx<'_> {
         // The first entry of the run not yet in the catalogue: each run of variants between
         // transparent ones is one catalogue item.
         let mut run_start = 0;
+        let total = self
+            .input
+            .variants
+            .iter()
+            .filter(|variant| !self.transparent(variant))
+            .count();
         let arms = self.input.variants.iter().map(|variant| {
             if self.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
             {
                 if run_start < entries.len() {
-                    catalogue.push(self.run(run_start, entries.len()));
+                    catalogue.push(self.run(run_start, entries.len(), total));
                     run_start = entries.len();
                 }
                 if let Some(field) = variant.fields.first() {
@@ -281,7 +287,7 @@ impl Cx<'_> {
         }).collect::<Vec<_>>();
         let count = entries.len();
         if run_start < count {
-            catalogue.push(self.run(run_start, count));
+            catalogue.push(self.run(run_start, count, total));
         }
         Entries {
             statics: quote!(static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];),
@@ -290,22 +296,14 @@ impl Cx<'_> {
         }
     }
 
-    /// The catalogue item of the entries `start..end`.
-    fn run(&self, start: usize, end: usize) -> TokenStream {
+    /// The catalogue item of the entries `start..end` of `total`.
+    fn run(&self, start: usize, end: usize, total: usize) -> TokenStream {
         let private = self.private;
-        if start == 0 && end == self.entry_count() {
+        if start == 0 && end == total {
             quote!(#private::CatalogueItem::Entries(&__APIFAULT_ENTRIES))
         } else {
             quote!(#private::CatalogueItem::Entries(#private::entries(&__APIFAULT_ENTRIES, #start, #end)))
         }
-    }
-
-    fn entry_count(&self) -> usize {
-        self.input
-            .variants
-            .iter()
-            .filter(|variant| !self.transparent(variant))
-            .count()
     }
 
     /// The parts every value of `variant` carries, as the bit set `Entry` keeps: bit `n`
