@@ -38,6 +38,28 @@ pub fn derive(input: &Input) -> TokenStream {
         lookup: entry,
         catalogue,
     } = cx.entries();
+    // `status()` and `code()` as matches of their own: the entry has both, but reading
+    // them through it is one load more than the hand-written `match` they must equal.
+    let status = cx.method(
+        |v| {
+            let status = cx.status_constant(v);
+            // A path is a constant already; a `const fn` call outside a constant would
+            // run at run time, so it goes in a `const` block.
+            if status::name_of(cx.status(v)).is_some() {
+                status
+            } else {
+                quote!(const { #status })
+            }
+        },
+        |via, inner| quote!(#via::status(#inner)),
+    );
+    let code = cx.method(
+        |v| {
+            let code = code::of(input, v).0;
+            quote!(#code)
+        },
+        |via, inner| quote!(#via::code(#inner)),
+    );
     let has_part = cx.has_part();
     let fmt_part = cx.fmt_part();
     let members = cx.members(&format);
@@ -45,12 +67,12 @@ pub fn derive(input: &Input) -> TokenStream {
     let headers = cx.headers();
     // An empty enum has no value to match on, and `match self {}` is rejected (references
     // are always inhabited): `match *self {}` proves each method unreachable.
-    let (entry, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
+    let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
         let never = quote!(match *self {});
-        let [entry, has_part, fmt_part] = [(); 3].map(|()| never.clone());
-        (entry, has_part, fmt_part)
+        let [entry, status, code, has_part, fmt_part] = [(); 5].map(|()| never.clone());
+        (entry, status, code, has_part, fmt_part)
     } else {
-        (entry, has_part, fmt_part)
+        (entry, status, code, has_part, fmt_part)
     };
     let code_in_body = match &input.attrs.code_in_body {
         Some(flag) if !flag.value => quote!(
@@ -94,6 +116,10 @@ pub fn derive(input: &Input) -> TokenStream {
             const CATALOGUE: &'static #private::Catalogue = #catalogue;
 
             fn entry(&self) -> &'static #private::Entry { #entry }
+
+            fn status(&self) -> #private::http::StatusCode { #status }
+
+            fn code(&self) -> &'static str { #code }
 
             fn has_part(&self, __part: #private::Part) -> bool { #has_part }
 
@@ -186,10 +212,36 @@ impl Cx<'_> {
         }
     }
 
+    /// A `match self` with one arm per variant; transparent variants delegate.
+    fn method(
+        &self,
+        own: impl Fn(&Variant) -> TokenStream,
+        delegate: impl Fn(&TokenStream, &Ident) -> TokenStream,
+    ) -> TokenStream {
+        let arms = self.input.variants.iter().map(|variant| {
+            match self
+                .transparent(variant)
+                .then(|| self.inner(variant))
+                .flatten()
+            {
+                Some((pattern, inner)) => {
+                    let body = delegate(&self.via(variant), &inner);
+                    quote!(#pattern => #body,)
+                }
+                None => {
+                    let pattern = self.pattern(variant, []);
+                    let body = own(variant);
+                    quote!(#pattern => #body,)
+                }
+            }
+        });
+        quote!(match self { #(#arms)* })
+    }
+
     /// The status as a constant expression: the `http` constant where there is one (a
     /// path is cheaper for rustc to evaluate than a `const fn` call), else the checked
     /// conversion of the number.
-    fn status_constant(&self, variant: &Variant) -> TokenStream {
+    pub fn status_constant(&self, variant: &Variant) -> TokenStream {
         let private = self.private;
         let code = self.status(variant);
         match status::name_of(code) {

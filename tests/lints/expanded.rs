@@ -179,6 +179,42 @@ const _: () = {
                 }
             }
         }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::NotFound { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
+                Self::Duplicate { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
+                Self::Invalid { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
+                Self::RateLimited { .. } => {
+                    ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS
+                }
+                Self::Unauthorized { .. } => ::apifault::__private::http::StatusCode::UNAUTHORIZED,
+                Self::Database { .. } => {
+                    ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR
+                }
+                Self::Maintenance { .. } => {
+                    ::apifault::__private::http::StatusCode::SERVICE_UNAVAILABLE
+                }
+                Self::Custom { .. } => const { ::apifault::__private::status(490u16) },
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self::NotFound { .. } => "not-found",
+                Self::Duplicate { .. } => "duplicate-value",
+                Self::Invalid { .. } => "invalid",
+                Self::RateLimited { .. } => "rate-limited",
+                Self::Unauthorized { .. } => "unauthorized",
+                Self::Database { .. } => "database",
+                Self::Maintenance { .. } => "maintenance",
+                Self::Custom { .. } => "custom",
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(__field_0)
+                }
+            }
+        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
             #[allow(unreachable_patterns)]
             match self {
@@ -411,6 +447,16 @@ const _: () = {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
             }
         }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::FORBIDDEN,
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self { .. } => "token.expired",
+            }
+        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
             ::apifault::__private::Entry::has_part(
                 ::apifault::__private::ApiError::entry(self),
@@ -520,6 +566,16 @@ const _: () = {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
             }
         }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::GONE,
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self { .. } => "gone",
+            }
+        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
             ::apifault::__private::Entry::has_part(
                 ::apifault::__private::ApiError::entry(self),
@@ -571,6 +627,20 @@ const _: () = {
             match self {
                 Self { 0: __field_0, .. } => {
                     <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                }
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(__field_0)
                 }
             }
         }
@@ -659,6 +729,12 @@ const _: () = {
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match *self {}
         }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match *self {}
+        }
+        fn code(&self) -> &'static str {
+            match *self {}
+        }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
             match *self {}
         }
@@ -714,6 +790,16 @@ const _: () = {
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self { .. } => "rejected",
             }
         }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
@@ -869,6 +955,24 @@ const _: () = {
                     <E as ::apifault::__private::ApiError>::entry(__field_0)
                 }
                 Self::Invalid { .. } => &__APIFAULT_ENTRIES[1usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Value { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::status(__field_0)
+                }
+                Self::Invalid { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self::Value { .. } => "value",
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::code(__field_0)
+                }
+                Self::Invalid { .. } => "invalid",
             }
         }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
@@ -1034,6 +1138,22 @@ const _: () = {
             match self {
                 Self::FirstOne { .. } => &__APIFAULT_ENTRIES[0usize],
                 Self::SecondOne { .. } => &__APIFAULT_ENTRIES[1usize],
+            }
+        }
+        fn status(&self) -> reexport::apifault::__private::http::StatusCode {
+            match self {
+                Self::FirstOne { .. } => {
+                    reexport::apifault::__private::http::StatusCode::BAD_REQUEST
+                }
+                Self::SecondOne { .. } => {
+                    reexport::apifault::__private::http::StatusCode::NOT_FOUND
+                }
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self::FirstOne { .. } => "firstOne",
+                Self::SecondOne { .. } => "secondOne",
             }
         }
         fn has_part(&self, __part: reexport::apifault::__private::Part) -> bool {
