@@ -457,3 +457,66 @@ async fn boom_prefix_renders_the_same_errors_as_boom() {
 
 // The bounded load run (10,000 mixed error requests, memory measured too) is in
 // `tests/load.rs`, a test binary of its own so no other test allocates during it.
+
+#[path = "../examples/formats/pax8.rs"]
+mod pax8;
+
+/// A house format is given the layer's context as the built-in ones are (Pax8's
+/// `supportId` is the request id, its `instance` the path), and inside a nested router
+/// `instance` is the whole path the client asked for, not the nested router's part of it.
+#[tokio::test]
+async fn the_layer_gives_house_formats_and_nested_routers_the_request_context() {
+    use apifault::axum::{ContextLayer, InFormat};
+    use axum::extract::Path;
+    use axum::routing::get;
+
+    async fn in_pax8(
+        Path(id): Path<u64>,
+    ) -> Result<String, InFormat<pax8::Pax8, cases::CaseError>> {
+        Err(cases::CaseError::NotFound { id }.into())
+    }
+    async fn in_problem(Path(id): Path<u64>) -> Result<String, cases::CaseError> {
+        Err(cases::CaseError::NotFound { id })
+    }
+    let v1 = axum::Router::new()
+        .route("/companies/{id}", get(in_pax8))
+        .route("/cases/{id}", get(in_problem));
+    let app = axum::Router::new()
+        .nest("/public/v1", v1)
+        .layer(ContextLayer::new());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let client = Client::new(listener.local_addr().expect("local address"));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let reply = client
+        .send(
+            Method::GET,
+            "/public/v1/companies/7?expand=all",
+            &[("x-request-id", "2f78b0321e2c945293108ded671cba51")],
+            "",
+        )
+        .await;
+    assert_eq!(reply.status, 404);
+    assert_eq!(
+        reply.header("x-request-id"),
+        "2f78b0321e2c945293108ded671cba51"
+    );
+    assert_eq!(
+        reply.json(),
+        json!({
+            "type": "not_found",
+            "message": "case 7 not found",
+            "instance": "/public/v1/companies/7",
+            "status": 404,
+            "details": [{"supportId": "2f78b0321e2c945293108ded671cba51"}],
+            "id": 7
+        })
+    );
+
+    let reply = client.get("/public/v1/cases/8").await;
+    let id = generated_id(&reply);
+    assert_eq!(reply.json()["instance"], "/public/v1/cases/8");
+    assert_eq!(reply.json()["request_id"], id.as_str());
+}

@@ -1,6 +1,6 @@
 //! Quotes the `ApiError` impl of a checked input.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, hash_map};
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -212,7 +212,9 @@ impl Cx<'_> {
         }
     }
 
-    /// A `match self` with one arm per variant; transparent variants delegate.
+    /// A `match self` with an arm per variant, variants with the same answer sharing one
+    /// (`Self::A { .. } | Self::B { .. } => StatusCode::NOT_FOUND`); transparent variants
+    /// delegate.
     fn method(
         &self,
         own: impl Fn(&Variant) -> TokenStream,
@@ -224,18 +226,12 @@ impl Cx<'_> {
                 .then(|| self.inner(variant))
                 .flatten()
             {
-                Some((pattern, inner)) => {
-                    let body = delegate(&self.via(variant), &inner);
-                    quote!(#pattern => #body,)
-                }
-                None => {
-                    let pattern = self.pattern(variant, []);
-                    let body = own(variant);
-                    quote!(#pattern => #body,)
-                }
+                Some((pattern, inner)) => (pattern, delegate(&self.via(variant), &inner), false),
+                None => (self.pattern(variant, []), own(variant), true),
             }
         });
-        quote!(match self { #(#arms)* })
+        let arms = shared_arms(arms);
+        quote!(match self { #arms })
     }
 
     /// The status as a constant expression: the `http` constant where there is one (a
@@ -313,8 +309,8 @@ impl Cx<'_> {
             let status = self.status_constant(variant);
             let code = code::of(self.input, variant).0;
             let title = match &attrs.title {
-                Some(title) => quote!(::core::option::Option::Some(#title)),
-                None => quote!(::core::option::Option::None),
+                Some(title) => quote!(#private::Some(#title)),
+                None => quote!(#private::None),
             };
             let doc = &attrs.doc;
             let public = self.public_message(variant);
@@ -325,8 +321,8 @@ impl Cx<'_> {
                 None => None,
             };
             let type_uri = match type_uri {
-                Some(text) => quote!(::core::option::Option::Some(#text)),
-                None => quote!(::core::option::Option::None),
+                Some(text) => quote!(#private::Some(#text)),
+                None => quote!(#private::None),
             };
             let code_in_body = self.input.attrs.code_in_body.as_ref().is_none_or(|flag| flag.value);
             let parts = self.parts(variant);
@@ -413,34 +409,17 @@ impl Cx<'_> {
     /// share one arm when they write alike (a 4xx whose message is its `Display`, say);
     /// the rest write nothing.
     fn fmt_part(&self) -> TokenStream {
-        // (patterns, body) in declaration order; shared bodies keyed by their text.
-        let mut arms: Vec<(Vec<TokenStream>, TokenStream)> = Vec::new();
-        let mut shared: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for variant in &self.input.variants {
-            let Some((pattern, body, binds)) = self.fmt_part_arm(variant) else {
-                continue;
-            };
-            if binds {
-                arms.push((vec![pattern], body));
-                continue;
-            }
-            match shared.entry(body.to_string()) {
-                std::collections::hash_map::Entry::Occupied(arm) => {
-                    arms[*arm.get()].0.push(pattern)
-                }
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(arms.len());
-                    arms.push((vec![pattern], body));
-                }
-            }
-        }
-        let arms = arms
-            .iter()
-            .map(|(patterns, body)| quote!(#(#patterns)|* => #body,));
+        let arms = shared_arms(
+            self.input
+                .variants
+                .iter()
+                .filter_map(|variant| self.fmt_part_arm(variant))
+                .map(|(pattern, body, binds)| (pattern, body, !binds)),
+        );
         quote! {
             #[allow(unreachable_patterns)]
             match self {
-                #(#arms)*
+                #arms
                 _ => ::core::result::Result::Ok(()),
             }
         }
@@ -514,6 +493,32 @@ impl Cx<'_> {
         let body = quote!(match __part { #(#parts)* _ => ::core::result::Result::Ok(()), });
         Some((pattern, body, !used.is_empty()))
     }
+}
+
+/// Match arms from `(pattern, body, shareable)` in declaration order: shareable arms (whose
+/// pattern binds nothing) with the same body become one arm of `|`-joined patterns, which
+/// keeps the expansion of a large enum small.
+fn shared_arms(arms: impl Iterator<Item = (TokenStream, TokenStream, bool)>) -> TokenStream {
+    let mut joined: Vec<(Vec<TokenStream>, TokenStream)> = Vec::new();
+    let mut by_body: HashMap<String, usize> = HashMap::new();
+    for (pattern, body, shareable) in arms {
+        if shareable {
+            match by_body.entry(body.to_string()) {
+                hash_map::Entry::Occupied(arm) => {
+                    joined[*arm.get()].0.push(pattern);
+                    continue;
+                }
+                hash_map::Entry::Vacant(slot) => {
+                    slot.insert(joined.len());
+                }
+            }
+        }
+        joined.push((vec![pattern], body));
+    }
+    let arms = joined
+        .iter()
+        .map(|(patterns, body)| quote!(#(#patterns)|* => #body,));
+    quote!(#(#arms)*)
 }
 
 enum TypeUri<'a> {

@@ -17,6 +17,9 @@ pub use ::axum;
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;
 
+// Short paths for the entries' optional members (one per variant).
+pub use ::core::option::Option::{None, Some};
+
 pub use crate::__integrations;
 
 pub use crate::catalogue::CatalogueItem;
