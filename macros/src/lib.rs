@@ -5,7 +5,8 @@
 //! and [`keys`] (the attribute grammar), [`template`] (interpolation syntax), [`case`]
 //! (`rename_all`), [`code`] (machine codes), [`valid`] (rules across attributes and
 //! variants), [`expand`] (the impl), with [`interpolate`] (templates into `format_args!`),
-//! [`payload`] (members, violations, headers) and [`bounds`] (generic where-clauses), and
+//! [`parts`] (the texts a variant carries), [`payload`] (members, violations,
+//! headers) and [`bounds`] (generic where-clauses), and
 //! [`fallback`] (errors plus a stub impl).
 
 mod ast;
@@ -18,6 +19,7 @@ mod expand;
 mod fallback;
 mod interpolate;
 mod keys;
+mod parts;
 mod payload;
 mod status;
 mod suggest;
