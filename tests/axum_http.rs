@@ -23,6 +23,16 @@ async fn serve() -> Client {
     serve_counting().await.0
 }
 
+/// `app` on `127.0.0.1:0`, served on the test's runtime.
+async fn serve_router(app: axum::Router) -> Client {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let client = Client::new(listener.local_addr().expect("local address"));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    client
+}
+
 /// The same, also counting the connections the server accepts.
 async fn serve_counting() -> (Client, Arc<AtomicUsize>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -481,14 +491,12 @@ async fn the_layer_gives_house_formats_and_nested_routers_the_request_context() 
     let v1 = axum::Router::new()
         .route("/companies/{id}", get(in_pax8))
         .route("/cases/{id}", get(in_problem));
-    let app = axum::Router::new()
-        .nest("/public/v1", v1)
-        .layer(ContextLayer::new());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    let client = Client::new(listener.local_addr().expect("local address"));
-    tokio::spawn(async move { axum::serve(listener, app).await });
+    let client = serve_router(
+        axum::Router::new()
+            .nest("/public/v1", v1)
+            .layer(ContextLayer::new()),
+    )
+    .await;
 
     let reply = client
         .send(
