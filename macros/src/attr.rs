@@ -79,12 +79,13 @@ pub enum SourceKind {
 impl SourceKind {
     pub const NAMES: [&str; 3] = ["pointer", "parameter", "header"];
 
-    /// The runtime `Part` variant that carries it.
-    pub fn part(self) -> &'static str {
+    /// The runtime `Part` that carries it.
+    pub fn part(self) -> crate::parts::PartName {
+        use crate::parts::PartName;
         match self {
-            Self::Pointer => "SourcePointer",
-            Self::Parameter => "SourceParameter",
-            Self::Header => "SourceHeader",
+            Self::Pointer => PartName::SourcePointer,
+            Self::Parameter => PartName::SourceParameter,
+            Self::Header => PartName::SourceHeader,
         }
     }
 }
@@ -98,6 +99,9 @@ pub struct Expose {
     pub name: Option<LitStr>,
     pub span: Span,
 }
+
+/// The attributes the derive reads (its helper attributes, as `lib.rs` declares them).
+pub const HELPERS: [&str; 5] = ["status", "code", "message", "title", "api_error"];
 
 /// Every attribute of one item, variant or field; which ones may be set depends on the level.
 #[derive(Default)]
@@ -150,10 +154,7 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
             }
             continue;
         }
-        if !matches!(
-            name.as_str(),
-            "status" | "code" | "message" | "title" | "api_error"
-        ) {
+        if !HELPERS.contains(&name.as_str()) {
             // `#[stauts(404)]`: rustc reports the unknown attribute at the typo, naming
             // `status`; "missing status" would only repeat it.
             out.status_written |= level != Level::Field && misspells_status(&name);

@@ -40,16 +40,7 @@ pub fn derive(input: &Input) -> TokenStream {
     // `status()` and `code()` as matches of their own: the entry has both, but reading
     // them through it is one load more than the hand-written `match` they must equal.
     let status = cx.method(
-        |v| {
-            let status = cx.status_constant(v);
-            // A path is a constant already; a `const fn` call outside a constant would
-            // run at run time, so it goes in a `const` block.
-            if status::name_of(cx.status(v)).is_some() {
-                status
-            } else {
-                quote!(const { #status })
-            }
-        },
+        |v| cx.status_constant(v, false),
         |via, inner| quote!(#via::status(#inner)),
     );
     let code = cx.method(
@@ -233,10 +224,11 @@ impl Cx<'_> {
         quote!(match self { #arms })
     }
 
-    /// The status as a constant expression: the `http` constant where there is one (a
-    /// path is cheaper for rustc to evaluate than a `const fn` call), else the checked
-    /// conversion of the number.
-    pub fn status_constant(&self, variant: &Variant) -> TokenStream {
+    /// The status as a constant: the `http` constant where there is one (a path is
+    /// cheaper for rustc to evaluate than a `const fn` call), else the checked conversion
+    /// of the number, in a `const` block unless `in_constant` (a static's initializer)
+    /// already makes it one, so it never runs at run time.
+    fn status_constant(&self, variant: &Variant, in_constant: bool) -> TokenStream {
         let private = self.private;
         let code = self.status(variant);
         match status::name_of(code) {
@@ -244,7 +236,8 @@ impl Cx<'_> {
                 let name = Ident::new(name, Span::call_site());
                 quote!(#private::http::StatusCode::#name)
             }
-            None => quote!(#private::status(#code)),
+            None if in_constant => quote!(#private::status(#code)),
+            None => quote!(const { #private::status(#code) }),
         }
     }
 
@@ -305,7 +298,7 @@ impl Cx<'_> {
             }
             let attrs = self.input.variant_attrs(variant);
             let name = variant.name();
-            let status = self.status_constant(variant);
+            let status = self.status_constant(variant, true);
             let code = code::of(self.input, variant).0;
             let title = match &attrs.title {
                 Some(title) => quote!(#private::Some(#title)),

@@ -10,28 +10,58 @@ use crate::ast::Variant;
 use crate::expand::{Cx, TypeUri, binding, shared_arms};
 use crate::interpolate::{write, write_pointer};
 
+/// The variants of `apifault::Part`, in its order: an `Entry` keeps bit `n` for the
+/// `n`th (`Part::bit` in the runtime).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PartName {
+    Message,
+    Type,
+    Instance,
+    Link,
+    Id,
+    SourcePointer,
+    SourceParameter,
+    SourceHeader,
+}
+
+impl PartName {
+    fn ident(self) -> &'static str {
+        match self {
+            Self::Message => "Message",
+            Self::Type => "Type",
+            Self::Instance => "Instance",
+            Self::Link => "Link",
+            Self::Id => "Id",
+            Self::SourcePointer => "SourcePointer",
+            Self::SourceParameter => "SourceParameter",
+            Self::SourceHeader => "SourceHeader",
+        }
+    }
+}
+
 impl Cx<'_> {
-    /// The parts every value of `variant` carries, as the bit set `Entry` keeps: bit `n`
-    /// for the `n`th variant of `apifault::Part` (`Message` 0, `Type` 1, `Instance` 2,
-    /// `Link` 3, `Id` 4, `SourcePointer` 5, `SourceParameter` 6, `SourceHeader` 7).
-    pub fn parts(&self, variant: &Variant) -> u8 {
+    /// The parts every value of `variant` carries, in `Part` order: what its entry
+    /// records and what `fmt_part` writes, decided here once.
+    fn carried(&self, variant: &Variant) -> Vec<PartName> {
         let attrs = self.input.variant_attrs(variant);
-        let source = attrs.source.as_ref().map(|source| match source.kind {
-            crate::attr::SourceKind::Pointer => 5,
-            crate::attr::SourceKind::Parameter => 6,
-            crate::attr::SourceKind::Header => 7,
-        });
         [
-            (self.public_message(variant), 0),
-            (self.type_uri(variant).is_some(), 1),
-            (attrs.instance.is_some(), 2),
-            (attrs.link.is_some(), 3),
-            (attrs.id.is_some(), 4),
+            (self.public_message(variant), PartName::Message),
+            (self.type_uri(variant).is_some(), PartName::Type),
+            (attrs.instance.is_some(), PartName::Instance),
+            (attrs.link.is_some(), PartName::Link),
+            (attrs.id.is_some(), PartName::Id),
         ]
         .into_iter()
-        .chain(source.map(|bit| (true, bit)))
-        .filter(|&(carried, _)| carried)
-        .fold(0, |parts, (_, bit)| parts | 1 << bit)
+        .filter_map(|(carried, part)| carried.then_some(part))
+        .chain(attrs.source.as_ref().map(|source| source.kind.part()))
+        .collect()
+    }
+
+    /// The parts of `variant` as the bit set `Entry` keeps.
+    pub fn parts(&self, variant: &Variant) -> u8 {
+        self.carried(variant)
+            .into_iter()
+            .fold(0, |parts, part| parts | 1 << part as u8)
     }
 
     /// From the entry, whose parts are known at compile time; a transparent variant asks
@@ -99,40 +129,37 @@ impl Cx<'_> {
         let attrs = self.input.variant_attrs(variant);
         let mut used = BTreeSet::new();
         let mut parts = Vec::new();
-        if let Some(message) = &attrs.message {
-            parts.push((quote!(Message), write(variant, message, &mut used)));
-        } else if self.public_message(variant) {
-            parts.push((
-                quote!(Message),
-                quote!(::core::fmt::Display::fmt(self, __formatter)),
-            ));
-        }
-        match self.type_uri(variant) {
-            Some(TypeUri::Template(template)) => {
-                parts.push((quote!(Type), write(variant, template, &mut used)))
-            }
-            Some(TypeUri::Constant(text)) => {
-                parts.push((quote!(Type), quote!(__formatter.write_str(#text))))
-            }
-            None => {}
-        }
-        for (part, template) in [
-            (quote!(Instance), &attrs.instance),
-            (quote!(Link), &attrs.link),
-            (quote!(Id), &attrs.id),
-        ] {
-            if let Some(template) = template {
-                parts.push((part, write(variant, template, &mut used)));
-            }
-        }
-        if let Some(source) = &attrs.source {
-            let part = format_ident!("{}", source.kind.part());
-            let body = if source.kind == crate::attr::SourceKind::Pointer {
-                write_pointer(variant, &source.value, &mut used, private)
-            } else {
-                write(variant, &source.value, &mut used)
+        for part in self.carried(variant) {
+            let template = match part {
+                PartName::Message => attrs.message.as_ref(),
+                PartName::Type => match self.type_uri(variant) {
+                    Some(TypeUri::Template(template)) => Some(template),
+                    Some(TypeUri::Constant(text)) => {
+                        parts.push((part, quote!(__formatter.write_str(#text))));
+                        continue;
+                    }
+                    None => None,
+                },
+                PartName::Instance => attrs.instance.as_ref(),
+                PartName::Link => attrs.link.as_ref(),
+                PartName::Id => attrs.id.as_ref(),
+                PartName::SourcePointer | PartName::SourceParameter | PartName::SourceHeader => {
+                    attrs.source.as_ref().map(|source| &source.value)
+                }
             };
-            parts.push((quote!(#part), body));
+            let body = match template {
+                Some(template) if part == PartName::SourcePointer => {
+                    write_pointer(variant, template, &mut used, private)
+                }
+                Some(template) => write(variant, template, &mut used),
+                // A message without `#[message]`: a 4xx shows its `Display`.
+                None if part == PartName::Message => {
+                    quote!(::core::fmt::Display::fmt(self, __formatter))
+                }
+                // `carried` names no other part without its template.
+                None => continue,
+            };
+            parts.push((part, body));
         }
         let pattern = self.pattern(
             variant,
@@ -144,9 +171,10 @@ impl Cx<'_> {
         if parts.is_empty() {
             return None;
         }
-        let parts = parts
-            .iter()
-            .map(|(part, body)| quote!(#private::Part::#part => #body,));
+        let parts = parts.iter().map(|(part, body)| {
+            let part = format_ident!("{}", part.ident());
+            quote!(#private::Part::#part => #body,)
+        });
         let body = quote!(match __part { #(#parts)* _ => ::core::result::Result::Ok(()), });
         Some((pattern, body, !used.is_empty()))
     }

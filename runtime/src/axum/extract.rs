@@ -172,7 +172,7 @@ const fn entry(
         None,
         true,
         // The message (axum's public text), but for the 500.
-        if code < 500 { 1 } else { 0 },
+        if code < 500 { Part::Message.bit() } else { 0 },
     )
 }
 
