@@ -7,6 +7,7 @@ use syn::{Attribute, Expr, Lit, LitBool, LitStr};
 
 use crate::case::RenameRule;
 use crate::diag::Errors;
+use crate::parts::PartName;
 use crate::template::{self, Template};
 use crate::{status, suggest};
 
@@ -80,8 +81,7 @@ impl SourceKind {
     pub const NAMES: [&str; 3] = ["pointer", "parameter", "header"];
 
     /// The runtime `Part` that carries it.
-    pub fn part(self) -> crate::parts::PartName {
-        use crate::parts::PartName;
+    pub fn part(self) -> PartName {
         match self {
             Self::Pointer => PartName::SourcePointer,
             Self::Parameter => PartName::SourceParameter,
@@ -133,6 +133,41 @@ pub struct Attrs {
 
     pub expose: Option<Expose>,
     pub violations: Option<Span>,
+}
+
+/// What a template of a variant writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Part(PartName),
+    Header,
+}
+
+impl Attrs {
+    /// Every template of a variant with what it writes, the parts in `Part` order, then
+    /// the headers: the one list the checks, the bounds and the expansion read.
+    pub fn templates(&self) -> impl Iterator<Item = (Role, &Template)> {
+        [
+            (PartName::Message, self.message.as_ref()),
+            (PartName::Type, self.type_uri.as_ref()),
+            (PartName::Instance, self.instance.as_ref()),
+            (PartName::Link, self.link.as_ref()),
+            (PartName::Id, self.id.as_ref()),
+        ]
+        .into_iter()
+        .chain(
+            self.source
+                .iter()
+                .map(|source| (source.kind.part(), Some(&source.value))),
+        )
+        .filter_map(|(part, template)| Some((Role::Part(part), template?)))
+        .chain(self.headers.iter().map(|header| (Role::Header, &header.value)))
+    }
+
+    /// The template that writes `part`, if the variant has one.
+    pub fn template_of(&self, part: PartName) -> Option<&Template> {
+        self.templates()
+            .find_map(|(role, template)| (role == Role::Part(part)).then_some(template))
+    }
 }
 
 pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 
 use crate::ast::{Input, Variant};
-use crate::attr::Attrs;
+use crate::attr::{Attrs, Role};
 use crate::diag::Errors;
 use crate::template::Template;
 use crate::{code, suggest};
@@ -35,18 +35,11 @@ pub fn check(input: &Input, errors: &mut Errors) {
                 format!("missing status for `{}`: {fix}", variant.name()),
             );
         }
-        for template in [
-            &attrs.message,
-            &attrs.type_uri,
-            &attrs.instance,
-            &attrs.link,
-            &attrs.id,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(attrs.source.iter().map(|s| &s.value))
-        {
-            check_template(variant, template, errors);
+        // Header values are checked with their names, in `check_headers`.
+        for (role, template) in attrs.templates() {
+            if role != Role::Header {
+                check_template(variant, template, errors);
+            }
         }
         check_source(attrs, errors);
         check_headers(variant, attrs, input, errors);
