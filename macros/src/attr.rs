@@ -39,25 +39,6 @@ impl Level {
     }
 }
 
-pub const TYPE_KEYS: &[&str] = &[
-    "rename_all",
-    "format",
-    "type_base",
-    "status",
-    "crate",
-    "code_in_body",
-];
-pub const VARIANT_KEYS: &[&str] = &[
-    "transparent",
-    "type",
-    "instance",
-    "link",
-    "header",
-    "id",
-    "source",
-];
-pub const FIELD_KEYS: &[&str] = &["expose", "violations"];
-
 #[derive(Clone, Copy)]
 pub struct Status {
     pub code: u16,
@@ -78,7 +59,12 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    pub const NAMES: [&str; 3] = ["pointer", "parameter", "header"];
+    /// Each kind under the name `source(...)` takes it by.
+    pub const NAMED: [(&str, Self); 3] = [
+        ("pointer", Self::Pointer),
+        ("parameter", Self::Parameter),
+        ("header", Self::Header),
+    ];
 
     /// The runtime `Part` that carries it.
     pub fn part(self) -> PartName {
@@ -100,8 +86,14 @@ pub struct Expose {
     pub span: Span,
 }
 
-/// The attributes the derive reads (its helper attributes, as `lib.rs` declares them).
-pub const HELPERS: [&str; 5] = ["status", "code", "message", "title", "api_error"];
+// The attributes the derive reads, each named once here. `lib.rs` must list them too, in
+// `#[proc_macro_derive]`, which takes no constant: a test keeps the two equal.
+pub const STATUS: &str = "status";
+pub const CODE: &str = "code";
+pub const MESSAGE: &str = "message";
+pub const TITLE: &str = "title";
+pub const API_ERROR: &str = "api_error";
+pub const HELPERS: [&str; 5] = [STATUS, CODE, MESSAGE, TITLE, API_ERROR];
 
 /// Every attribute of one item, variant or field; which ones may be set depends on the level.
 #[derive(Default)]
@@ -196,22 +188,22 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
             continue;
         }
         out.any_span.get_or_insert(attr.span());
-        out.status_written |= name == "status";
+        out.status_written |= name == STATUS;
         // Misplaced `#[status]`, `#[code]`, ... are reported as such by their parsers.
-        let placed = name == "api_error" || level.takes_variant_keys();
+        let placed = name == API_ERROR || level.takes_variant_keys();
         if placed && let Err(error) = require_list(attr, &name, level) {
             errors.push(error);
             continue;
         }
         let result = match name.as_str() {
-            "api_error" => attr
+            API_ERROR => attr
                 .parse_nested_meta(|meta| crate::keys::parse_key(&meta, level, &mut out, errors)),
-            "status" => parse_status_attr(attr, level, &mut out, errors),
+            STATUS => parse_status_attr(attr, level, &mut out, errors),
             _ => parse_text_attr(attr, &name, level, &mut out, errors),
         };
         if let Err(error) = result {
             // A broken `#[api_error(...)]` may have held `transparent` or a default status.
-            out.status_written |= name == "api_error" && level != Level::Field;
+            out.status_written |= name == API_ERROR && level != Level::Field;
             errors.push(error);
         }
     }
@@ -225,17 +217,17 @@ fn misspells_status(name: &str) -> bool {
     !matches!(
         name,
         "error" | "source" | "from" | "backtrace" | "serde" | "allow" | "expect" | "warn" | "deny"
-    ) && crate::suggest::closest(name, ["status", "api_error"]).is_some()
+    ) && crate::suggest::closest(name, [STATUS, API_ERROR]).is_some()
 }
 
 /// `#[name(...)]` with something inside; `#[name]`, `#[name()]` and `#[name = ...]` are
 /// answered with the form to write.
 fn require_list(attr: &Attribute, name: &str, level: Level) -> syn::Result<()> {
     let example = match (name, level) {
-        ("status", _) => "#[status(404)]",
-        ("code", _) => "#[code(\"not-found\")]",
-        ("message", _) => "#[message(\"...\")]",
-        ("title", _) => "#[title(\"...\")]",
+        (STATUS, _) => "#[status(404)]",
+        (CODE, _) => "#[code(\"not-found\")]",
+        (MESSAGE, _) => "#[message(\"...\")]",
+        (TITLE, _) => "#[title(\"...\")]",
         (_, Level::Field) => "#[api_error(expose)]",
         (_, Level::Variant) => "#[api_error(transparent)]",
         (_, Level::Enum | Level::Struct) => "#[api_error(rename_all = \"kebab-case\")]",
@@ -243,7 +235,7 @@ fn require_list(attr: &Attribute, name: &str, level: Level) -> syn::Result<()> {
     match &attr.meta {
         syn::Meta::List(list) if list.tokens.is_empty() => Err(syn::Error::new(
             list.delimiter.span().join(),
-            if name == "api_error" {
+            if name == API_ERROR {
                 format!("`#[api_error()]` is empty: add a key, such as `{example}`, or remove it")
             } else {
                 format!("`#[{name}()]` is empty: write `{example}`")
@@ -412,9 +404,9 @@ fn parse_text_attr(
             )
         })?;
         if !input.is_empty() {
-            let fix = if name == "message" {
+            let fix = if name == MESSAGE {
                 "`#[message]` takes one string, with fields interpolated inside it: write `#[message(\"... {field} ...\")]`"
-            } else if name == "code" {
+            } else if name == CODE {
                 "`#[code]` takes one string: write `#[code(\"not-found\")]`"
             } else {
                 "`#[title]` takes one string: write `#[title(\"...\")]`"
@@ -425,15 +417,30 @@ fn parse_text_attr(
     })?;
     let span = lit.span();
     match name {
-        "code" => set(&mut out.code, lit, span, "`#[code]`", errors),
-        "title" => set(&mut out.title, lit, span, "`#[title]`", errors),
+        CODE => set(&mut out.code, lit, span, "`#[code]`", errors),
+        TITLE => set(&mut out.title, lit, span, "`#[title]`", errors),
         _ => set(
             &mut out.message,
-            template::parse(lit, "message")?,
+            template::parse(lit, MESSAGE)?,
             span,
             "`#[message]`",
             errors,
         ),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// `#[proc_macro_derive(ApiError, attributes(...))]` takes no constant, so `lib.rs`
+    /// spells the helper names out: they must be the ones the parser reads.
+    #[test]
+    fn lib_declares_the_helpers_the_parser_reads() {
+        let lib = include_str!("lib.rs");
+        let declared = lib
+            .split_once("attributes(")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(list, _)| list.split(',').map(str::trim).collect::<Vec<_>>());
+        assert_eq!(declared.as_deref(), Some(&super::HELPERS[..]));
+    }
 }
