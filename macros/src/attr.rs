@@ -152,7 +152,11 @@ impl Attrs {
                 .map(|source| (source.kind.part(), Some(&source.value))),
         )
         .filter_map(|(part, template)| Some((Role::Part(part), template?)))
-        .chain(self.headers.iter().map(|header| (Role::Header, &header.value)))
+        .chain(
+            self.headers
+                .iter()
+                .map(|header| (Role::Header, &header.value)),
+        )
     }
 
     /// The template that writes `part`, if the variant has one.
@@ -405,7 +409,8 @@ fn parse_text_attr(
         })?;
         if !input.is_empty() {
             let fix = if name == MESSAGE {
-                "`#[message]` takes one string, with fields interpolated inside it: write `#[message(\"... {field} ...\")]`"
+                "`#[message]` takes one string, with fields interpolated inside it: \
+                    write `#[message(\"... {field} ...\")]`"
             } else if name == CODE {
                 "`#[code]` takes one string: write `#[code(\"not-found\")]`"
             } else {

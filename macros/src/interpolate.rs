@@ -64,7 +64,11 @@ pub fn write_pointer(
     for piece in &template.pieces {
         match piece {
             Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            Piece::Arg { name, spec, format: format_trait } => {
+            Piece::Arg {
+                name,
+                spec,
+                format: format_trait,
+            } => {
                 let Some(field) = variant.field(name) else {
                     continue;
                 };

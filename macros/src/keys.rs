@@ -226,7 +226,8 @@ pub fn parse_key(
             let value: LitStr = content.parse().map_err(expected)?;
             if !content.is_empty() {
                 return Err(content.error(
-                    "one header per `header(...)`: write `header(\"A\" = \"1\"), header(\"B\" = \"2\")`",
+                    "one header per `header(...)`: write `header(\"A\" = \"1\"), header(\"B\" = \
+                        \"2\")`",
                 ));
             }
             out.headers.push(Header {
@@ -289,23 +290,42 @@ fn flag(meta: &ParseNestedMeta, fix: &str) -> syn::Result<()> {
 /// `source(pointer = "/data/attributes/{field}")`, `source(parameter = "...")` or
 /// `source(header = "...")`: exactly one.
 fn parse_source(meta: &ParseNestedMeta) -> syn::Result<Source> {
-    let expected = "expected one of `source(pointer = \"/data/attributes/name\")`, `source(parameter = \"filter\")` or `source(header = \"If-Match\")`";
+    let expected = "expected one of `source(pointer = \"/data/attributes/name\")`, \
+        `source(parameter = \"filter\")` or `source(header = \"If-Match\")`";
     let mut source: Option<Source> = None;
     meta.parse_nested_meta(|inner| {
-        let key = inner.path.get_ident().map(ToString::to_string).unwrap_or_default();
+        let key = inner
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         let kind = match SourceKind::NAMED.iter().find(|(name, _)| *name == key) {
             Some(&(_, kind)) => kind,
             None => {
                 let hint = suggest::hint(&key, SourceKind::NAMED.iter().map(|&(name, _)| name));
-                let hint = if hint.is_empty() { format!(": {expected}") } else { hint };
-                return Err(syn::Error::new(inner.path.span(), format!("unknown `source` member `{key}`{hint}")));
+                let hint = if hint.is_empty() {
+                    format!(": {expected}")
+                } else {
+                    hint
+                };
+                return Err(syn::Error::new(
+                    inner.path.span(),
+                    format!("unknown `source` member `{key}`{hint}"),
+                ));
             }
         };
         if source.is_some() {
-            return Err(syn::Error::new(inner.path.span(), "`source` names one member of the request: keep one of `pointer`, `parameter` and `header`"));
+            return Err(syn::Error::new(
+                inner.path.span(),
+                "`source` names one member of the \
+                    request: keep one of `pointer`, `parameter` and `header`",
+            ));
         }
         let value: LitStr = inner.value()?.parse()?;
-        source = Some(Source { kind, value: template::parse(value, &key)? });
+        source = Some(Source {
+            kind,
+            value: template::parse(value, &key)?,
+        });
         Ok(())
     })?;
     source.ok_or_else(|| syn::Error::new(meta.path.span(), expected))

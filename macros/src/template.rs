@@ -179,7 +179,8 @@ fn parse_arg(inner: &str, lit: &LitStr, what: &str) -> syn::Result<Piece> {
         return Err(syn::Error::new(
             lit.span(),
             format!(
-                "`{{{inner}}}` in the {what}: width and precision arguments (`$`) are not supported; write a fixed width such as `{{{name}:8}}`"
+                "`{{{inner}}}` in the {what}: width and precision arguments (`$`) are not \
+                    supported; write a fixed width such as `{{{name}:8}}`"
             ),
         ));
     }
@@ -198,7 +199,8 @@ fn parse_arg(inner: &str, lit: &LitStr, what: &str) -> syn::Result<Piece> {
         return Err(syn::Error::new(
             lit.span(),
             format!(
-                "`{{{inner}}}` in the {what} is not a field: write `{{field}}`, `{{0}}` or `{{field:?}}`"
+                "`{{{inner}}}` in the {what} is not a field: write `{{field}}`, `{{0}}` or \
+                    `{{field:?}}`"
             ),
         ));
     };
