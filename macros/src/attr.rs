@@ -7,6 +7,7 @@ use syn::{Attribute, Expr, Lit, LitBool, LitStr};
 
 use crate::case::RenameRule;
 use crate::diag::Errors;
+use crate::parts::PartName;
 use crate::template::{self, Template};
 use crate::{status, suggest};
 
@@ -38,25 +39,6 @@ impl Level {
     }
 }
 
-pub const TYPE_KEYS: &[&str] = &[
-    "rename_all",
-    "format",
-    "type_base",
-    "status",
-    "crate",
-    "code_in_body",
-];
-pub const VARIANT_KEYS: &[&str] = &[
-    "transparent",
-    "type",
-    "instance",
-    "link",
-    "header",
-    "id",
-    "source",
-];
-pub const FIELD_KEYS: &[&str] = &["expose", "violations"];
-
 #[derive(Clone, Copy)]
 pub struct Status {
     pub code: u16,
@@ -77,11 +59,15 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    pub const NAMES: [&str; 3] = ["pointer", "parameter", "header"];
+    /// Each kind under the name `source(...)` takes it by.
+    pub const NAMED: [(&str, Self); 3] = [
+        ("pointer", Self::Pointer),
+        ("parameter", Self::Parameter),
+        ("header", Self::Header),
+    ];
 
     /// The runtime `Part` that carries it.
-    pub fn part(self) -> crate::parts::PartName {
-        use crate::parts::PartName;
+    pub fn part(self) -> PartName {
         match self {
             Self::Pointer => PartName::SourcePointer,
             Self::Parameter => PartName::SourceParameter,
@@ -100,8 +86,14 @@ pub struct Expose {
     pub span: Span,
 }
 
-/// The attributes the derive reads (its helper attributes, as `lib.rs` declares them).
-pub const HELPERS: [&str; 5] = ["status", "code", "message", "title", "api_error"];
+// The attributes the derive reads, each named once here. `lib.rs` must list them too, in
+// `#[proc_macro_derive]`, which takes no constant: a test keeps the two equal.
+pub const STATUS: &str = "status";
+pub const CODE: &str = "code";
+pub const MESSAGE: &str = "message";
+pub const TITLE: &str = "title";
+pub const API_ERROR: &str = "api_error";
+pub const HELPERS: [&str; 5] = [STATUS, CODE, MESSAGE, TITLE, API_ERROR];
 
 /// Every attribute of one item, variant or field; which ones may be set depends on the level.
 #[derive(Default)]
@@ -135,6 +127,45 @@ pub struct Attrs {
     pub violations: Option<Span>,
 }
 
+/// What a template of a variant writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Part(PartName),
+    Header,
+}
+
+impl Attrs {
+    /// Every template of a variant with what it writes, the parts in `Part` order, then
+    /// the headers: the one list the checks, the bounds and the expansion read.
+    pub fn templates(&self) -> impl Iterator<Item = (Role, &Template)> {
+        [
+            (PartName::Message, self.message.as_ref()),
+            (PartName::Type, self.type_uri.as_ref()),
+            (PartName::Instance, self.instance.as_ref()),
+            (PartName::Link, self.link.as_ref()),
+            (PartName::Id, self.id.as_ref()),
+        ]
+        .into_iter()
+        .chain(
+            self.source
+                .iter()
+                .map(|source| (source.kind.part(), Some(&source.value))),
+        )
+        .filter_map(|(part, template)| Some((Role::Part(part), template?)))
+        .chain(
+            self.headers
+                .iter()
+                .map(|header| (Role::Header, &header.value)),
+        )
+    }
+
+    /// The template that writes `part`, if the variant has one.
+    pub fn template_of(&self, part: PartName) -> Option<&Template> {
+        self.templates()
+            .find_map(|(role, template)| (role == Role::Part(part)).then_some(template))
+    }
+}
+
 pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
     let mut out = Attrs::default();
     let mut doc_lines = Vec::new();
@@ -161,22 +192,22 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
             continue;
         }
         out.any_span.get_or_insert(attr.span());
-        out.status_written |= name == "status";
+        out.status_written |= name == STATUS;
         // Misplaced `#[status]`, `#[code]`, ... are reported as such by their parsers.
-        let placed = name == "api_error" || level.takes_variant_keys();
+        let placed = name == API_ERROR || level.takes_variant_keys();
         if placed && let Err(error) = require_list(attr, &name, level) {
             errors.push(error);
             continue;
         }
         let result = match name.as_str() {
-            "api_error" => attr
+            API_ERROR => attr
                 .parse_nested_meta(|meta| crate::keys::parse_key(&meta, level, &mut out, errors)),
-            "status" => parse_status_attr(attr, level, &mut out, errors),
+            STATUS => parse_status_attr(attr, level, &mut out, errors),
             _ => parse_text_attr(attr, &name, level, &mut out, errors),
         };
         if let Err(error) = result {
             // A broken `#[api_error(...)]` may have held `transparent` or a default status.
-            out.status_written |= name == "api_error" && level != Level::Field;
+            out.status_written |= name == API_ERROR && level != Level::Field;
             errors.push(error);
         }
     }
@@ -190,17 +221,17 @@ fn misspells_status(name: &str) -> bool {
     !matches!(
         name,
         "error" | "source" | "from" | "backtrace" | "serde" | "allow" | "expect" | "warn" | "deny"
-    ) && crate::suggest::closest(name, ["status", "api_error"]).is_some()
+    ) && crate::suggest::closest(name, [STATUS, API_ERROR]).is_some()
 }
 
 /// `#[name(...)]` with something inside; `#[name]`, `#[name()]` and `#[name = ...]` are
 /// answered with the form to write.
 fn require_list(attr: &Attribute, name: &str, level: Level) -> syn::Result<()> {
     let example = match (name, level) {
-        ("status", _) => "#[status(404)]",
-        ("code", _) => "#[code(\"not-found\")]",
-        ("message", _) => "#[message(\"...\")]",
-        ("title", _) => "#[title(\"...\")]",
+        (STATUS, _) => "#[status(404)]",
+        (CODE, _) => "#[code(\"not-found\")]",
+        (MESSAGE, _) => "#[message(\"...\")]",
+        (TITLE, _) => "#[title(\"...\")]",
         (_, Level::Field) => "#[api_error(expose)]",
         (_, Level::Variant) => "#[api_error(transparent)]",
         (_, Level::Enum | Level::Struct) => "#[api_error(rename_all = \"kebab-case\")]",
@@ -208,7 +239,7 @@ fn require_list(attr: &Attribute, name: &str, level: Level) -> syn::Result<()> {
     match &attr.meta {
         syn::Meta::List(list) if list.tokens.is_empty() => Err(syn::Error::new(
             list.delimiter.span().join(),
-            if name == "api_error" {
+            if name == API_ERROR {
                 format!("`#[api_error()]` is empty: add a key, such as `{example}`, or remove it")
             } else {
                 format!("`#[{name}()]` is empty: write `{example}`")
@@ -377,9 +408,10 @@ fn parse_text_attr(
             )
         })?;
         if !input.is_empty() {
-            let fix = if name == "message" {
-                "`#[message]` takes one string, with fields interpolated inside it: write `#[message(\"... {field} ...\")]`"
-            } else if name == "code" {
+            let fix = if name == MESSAGE {
+                "`#[message]` takes one string, with fields interpolated inside it: \
+                    write `#[message(\"... {field} ...\")]`"
+            } else if name == CODE {
                 "`#[code]` takes one string: write `#[code(\"not-found\")]`"
             } else {
                 "`#[title]` takes one string: write `#[title(\"...\")]`"
@@ -390,15 +422,30 @@ fn parse_text_attr(
     })?;
     let span = lit.span();
     match name {
-        "code" => set(&mut out.code, lit, span, "`#[code]`", errors),
-        "title" => set(&mut out.title, lit, span, "`#[title]`", errors),
+        CODE => set(&mut out.code, lit, span, "`#[code]`", errors),
+        TITLE => set(&mut out.title, lit, span, "`#[title]`", errors),
         _ => set(
             &mut out.message,
-            template::parse(lit, "message")?,
+            template::parse(lit, MESSAGE)?,
             span,
             "`#[message]`",
             errors,
         ),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// `#[proc_macro_derive(ApiError, attributes(...))]` takes no constant, so `lib.rs`
+    /// spells the helper names out: they must be the ones the parser reads.
+    #[test]
+    fn lib_declares_the_helpers_the_parser_reads() {
+        let lib = include_str!("lib.rs");
+        let declared = lib
+            .split_once("attributes(")
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(list, _)| list.split(',').map(str::trim).collect::<Vec<_>>());
+        assert_eq!(declared.as_deref(), Some(&super::HELPERS[..]));
+    }
 }

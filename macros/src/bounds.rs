@@ -4,8 +4,7 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{TokenStream, TokenTree};
-use quote::{format_ident, quote};
-use syn::Ident;
+use quote::quote;
 
 use crate::ast::Input;
 
@@ -22,23 +21,11 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
     let mut bounds: Vec<TokenStream> = Vec::new();
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
-        let templates = [
-            &attrs.message,
-            &attrs.type_uri,
-            &attrs.instance,
-            &attrs.link,
-            &attrs.id,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(attrs.source.iter().map(|s| &s.value))
-        .chain(attrs.headers.iter().map(|h| &h.value));
-        for template in templates {
-            for (name, spec) in template.args() {
+        for (_, template) in attrs.templates() {
+            for (name, format) in template.args() {
                 if let Some(field) = variant.field(name).filter(|f| mentions(f.ty, &params)) {
                     let ty = field.ty;
-                    let bound = format_trait(spec);
-                    bounds.push(quote!(#ty: ::core::fmt::#bound));
+                    bounds.push(quote!(#ty: #format));
                 }
             }
         }
@@ -63,21 +50,6 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
         }
     }
     generics
-}
-
-pub fn format_trait(spec: &str) -> Ident {
-    let name = match spec.chars().last() {
-        Some('?') => "Debug",
-        Some('x') => "LowerHex",
-        Some('X') => "UpperHex",
-        Some('o') => "Octal",
-        Some('b') => "Binary",
-        Some('e') => "LowerExp",
-        Some('E') => "UpperExp",
-        Some('p') => "Pointer",
-        _ => "Display",
-    };
-    format_ident!("{}", name)
 }
 
 fn mentions(ty: &syn::Type, params: &BTreeSet<String>) -> bool {

@@ -7,9 +7,8 @@ use quote::quote;
 use syn::LitStr;
 
 use crate::ast::Variant;
-use crate::bounds::format_trait;
 use crate::expand::binding;
-use crate::template::{Piece, Template};
+use crate::template::{FormatTrait, Piece, Template};
 
 /// The indices of the fields a match arm must bind.
 pub type Used = BTreeSet<usize>;
@@ -30,7 +29,7 @@ pub fn format_arguments(variant: &Variant, template: &Template, used: &mut Used)
     for piece in &template.pieces {
         match piece {
             Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            Piece::Arg { name, spec } => {
+            Piece::Arg { name, spec, .. } => {
                 let Some(field) = variant.field(name) else {
                     continue;
                 };
@@ -65,7 +64,11 @@ pub fn write_pointer(
     for piece in &template.pieces {
         match piece {
             Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
-            Piece::Arg { name, spec } => {
+            Piece::Arg {
+                name,
+                spec,
+                format: format_trait,
+            } => {
                 let Some(field) = variant.field(name) else {
                     continue;
                 };
@@ -73,8 +76,10 @@ pub fn write_pointer(
                 let binding = binding(field, Span::call_site());
                 // `PointerToken` escapes Display and Debug output; `{n:x}` and the other
                 // numeric traits print no `/` or `~`.
-                let arg = match format_trait(spec).to_string().as_str() {
-                    "Display" | "Debug" => quote!(#private::PointerToken(#binding)),
+                let arg = match format_trait {
+                    FormatTrait::Display | FormatTrait::Debug => {
+                        quote!(#private::PointerToken(#binding))
+                    }
                     _ => quote!(#binding),
                 };
                 let spec = if spec.is_empty() {

@@ -4,14 +4,78 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{LitStr, Token, meta::ParseNestedMeta};
 
-use crate::attr::{
-    Attrs, Expose, FIELD_KEYS, Header, Level, Source, SourceKind, TYPE_KEYS, VARIANT_KEYS,
-    parse_status_value, set,
-};
+use crate::attr::{Attrs, Expose, Header, Level, Source, SourceKind, parse_status_value, set};
 use crate::case::{self, RenameRule};
 use crate::diag::Errors;
 use crate::suggest;
 use crate::template;
+
+/// A key of `#[api_error(...)]`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    RenameAll,
+    Format,
+    TypeBase,
+    DefaultStatus,
+    Crate,
+    CodeInBody,
+    Transparent,
+    Type,
+    Instance,
+    Link,
+    Header,
+    Id,
+    Source,
+    Expose,
+    Violations,
+}
+
+/// The items a key goes on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// The enum or the struct.
+    Type,
+    /// A variant or the struct.
+    Variant,
+    Field,
+}
+
+/// Every key, as written and where it goes: the one table the parser and its errors read,
+/// in the order "expected one of" lists them.
+const KEYS: [(&str, Key, Place); 15] = [
+    ("rename_all", Key::RenameAll, Place::Type),
+    ("format", Key::Format, Place::Type),
+    ("type_base", Key::TypeBase, Place::Type),
+    ("status", Key::DefaultStatus, Place::Type),
+    ("crate", Key::Crate, Place::Type),
+    ("code_in_body", Key::CodeInBody, Place::Type),
+    ("transparent", Key::Transparent, Place::Variant),
+    ("type", Key::Type, Place::Variant),
+    ("instance", Key::Instance, Place::Variant),
+    ("link", Key::Link, Place::Variant),
+    ("header", Key::Header, Place::Variant),
+    ("id", Key::Id, Place::Variant),
+    ("source", Key::Source, Place::Variant),
+    ("expose", Key::Expose, Place::Field),
+    ("violations", Key::Violations, Place::Field),
+];
+
+fn lookup(name: &str) -> Option<(Key, Place)> {
+    KEYS.iter()
+        .find(|(known, ..)| *known == name)
+        .map(|&(_, key, place)| (key, place))
+}
+
+/// Whether `key` may be written on an item of `level`; a struct's status is `#[status]`.
+fn goes_on(key: Key, place: Place, level: Level) -> bool {
+    match place {
+        Place::Type => {
+            level.takes_type_keys() && !(key == Key::DefaultStatus && level == Level::Struct)
+        }
+        Place::Variant => level.takes_variant_keys(),
+        Place::Field => level == Level::Field,
+    }
+}
 
 pub fn parse_key(
     meta: &ParseNestedMeta,
@@ -19,7 +83,7 @@ pub fn parse_key(
     out: &mut Attrs,
     errors: &mut Errors,
 ) -> syn::Result<()> {
-    let key = meta.path.get_ident().map_or_else(
+    let name = meta.path.get_ident().map_or_else(
         || {
             quote::ToTokens::to_token_stream(&meta.path)
                 .to_string()
@@ -28,24 +92,22 @@ pub fn parse_key(
         |i| i.to_string().trim_start_matches("r#").to_owned(),
     );
     let span = meta.path.span();
-    out.status_written |= key == "status";
-    let allowed = (level.takes_type_keys()
-        && TYPE_KEYS.contains(&key.as_str())
-        && !(key == "status" && level == Level::Struct))
-        || (level.takes_variant_keys() && VARIANT_KEYS.contains(&key.as_str()))
-        || (level == Level::Field && FIELD_KEYS.contains(&key.as_str()));
-    if !allowed {
-        return Err(unknown_key(&key, span, level));
-    }
-    match key.as_str() {
-        "rename_all" => {
-            let lit = string_value(meta, "rename_all", "kebab-case")?;
+    let found = lookup(&name);
+    out.status_written |= found.is_some_and(|(key, _)| key == Key::DefaultStatus);
+    let Some((key, _)) = found.filter(|&(key, place)| goes_on(key, place, level)) else {
+        return Err(unknown_key(&name, span, level));
+    };
+    let name = name.as_str();
+    let what = format!("`{name}`");
+    match key {
+        Key::RenameAll => {
+            let lit = string_value(meta, name, "kebab-case")?;
             match RenameRule::from_name(&lit.value()) {
                 Some(rule) => set(
                     &mut out.rename_all,
                     (rule, lit.clone()),
                     span,
-                    "`rename_all`",
+                    &what,
                     errors,
                 ),
                 None => {
@@ -67,28 +129,28 @@ pub fn parse_key(
                 }
             }
         }
-        "format" => set(
+        Key::Format => set(
             &mut out.format,
-            parse_path(meta, "format", "apifault::JsonApi")?,
+            parse_path(meta, name, "apifault::JsonApi")?,
             span,
-            "`format`",
+            &what,
             errors,
         ),
-        "crate" => set(
+        Key::Crate => set(
             &mut out.krate,
-            parse_path(meta, "crate", "::apifault")?,
+            parse_path(meta, name, "::apifault")?,
             span,
-            "`crate`",
+            &what,
             errors,
         ),
-        "type_base" => set(
+        Key::TypeBase => set(
             &mut out.type_base,
-            string_value(meta, "type_base", "https://docs.example.com/errors/")?,
+            string_value(meta, name, "https://docs.example.com/errors/")?,
             span,
-            "`type_base`",
+            &what,
             errors,
         ),
-        "code_in_body" => set(
+        Key::CodeInBody => set(
             &mut out.code_in_body,
             meta.value().and_then(|value| value.parse()).map_err(|e| {
                 syn::Error::new(
@@ -97,10 +159,10 @@ pub fn parse_key(
                 )
             })?,
             span,
-            "`code_in_body`",
+            &what,
             errors,
         ),
-        "status" => set(
+        Key::DefaultStatus => set(
             &mut out.default_status,
             meta.value()
                 .map_err(|e| syn::Error::new(e.span(), "expected a status: write `status = 500`"))
@@ -109,77 +171,73 @@ pub fn parse_key(
             "the default `status`",
             errors,
         ),
-        "transparent" => {
+        Key::Transparent => {
             flag(meta, "write `#[api_error(transparent)]`")?;
-            set(&mut out.transparent, span, span, "`transparent`", errors);
+            set(&mut out.transparent, span, span, &what, errors);
         }
-        "type" => set(
+        Key::Type => set(
             &mut out.type_uri,
             template::parse(
-                string_value(meta, "type", "https://docs.example.com/errors/{field}")?,
-                "type",
+                string_value(meta, name, "https://docs.example.com/errors/{field}")?,
+                name,
             )?,
             span,
-            "`type`",
+            &what,
             errors,
         ),
-        "instance" => set(
+        Key::Instance => set(
             &mut out.instance,
-            template::parse(string_value(meta, "instance", "/cases/{id}")?, "instance")?,
+            template::parse(string_value(meta, name, "/cases/{id}")?, name)?,
             span,
-            "`instance`",
+            &what,
             errors,
         ),
-        "link" => set(
+        Key::Link => set(
             &mut out.link,
             template::parse(
-                string_value(meta, "link", "https://docs.example.com/errors/{field}")?,
-                "link",
+                string_value(meta, name, "https://docs.example.com/errors/{field}")?,
+                name,
             )?,
             span,
-            "`link`",
+            &what,
             errors,
         ),
-        "id" => set(
+        Key::Id => set(
             &mut out.id,
-            template::parse(meta.value()?.parse()?, "id")?,
+            template::parse(meta.value()?.parse()?, name)?,
             span,
-            "`id`",
+            &what,
             errors,
         ),
-        "source" => {
+        Key::Source => {
             let source = parse_source(meta)?;
-            set(&mut out.source, source, span, "`source`", errors);
+            set(&mut out.source, source, span, &what, errors);
         }
-        "header" => {
+        Key::Header => {
             const EXPECTED: &str = "expected `header(\"Name\" = \"value\")`";
             if !meta.input.peek(syn::token::Paren) {
                 return Err(syn::Error::new(meta.input.span(), EXPECTED));
             }
             let content;
             syn::parenthesized!(content in meta.input);
-            let name: LitStr = content.parse().map_err(|e| {
-                syn::Error::new(e.span(), "expected `header(\"Name\" = \"value\")`")
-            })?;
-            content.parse::<Token![=]>().map_err(|e| {
-                syn::Error::new(e.span(), "expected `header(\"Name\" = \"value\")`")
-            })?;
-            let value: LitStr = content.parse().map_err(|e| {
-                syn::Error::new(e.span(), "expected `header(\"Name\" = \"value\")`")
-            })?;
+            let expected = |e: syn::Error| syn::Error::new(e.span(), EXPECTED);
+            let header_name: LitStr = content.parse().map_err(expected)?;
+            content.parse::<Token![=]>().map_err(expected)?;
+            let value: LitStr = content.parse().map_err(expected)?;
             if !content.is_empty() {
                 return Err(content.error(
-                    "one header per `header(...)`: write `header(\"A\" = \"1\"), header(\"B\" = \"2\")`",
+                    "one header per `header(...)`: write `header(\"A\" = \"1\"), header(\"B\" = \
+                        \"2\")`",
                 ));
             }
             out.headers.push(Header {
-                name,
+                name: header_name,
                 value: template::parse(value, "header value")?,
             });
         }
-        "expose" => {
-            let name = if meta.input.peek(Token![=]) {
-                Some(string_value(meta, "expose", "name")?)
+        Key::Expose => {
+            let exposed = if meta.input.peek(Token![=]) {
+                Some(string_value(meta, name, "name")?)
             } else {
                 flag(
                     meta,
@@ -189,18 +247,19 @@ pub fn parse_key(
             };
             set(
                 &mut out.expose,
-                Expose { name, span },
+                Expose {
+                    name: exposed,
+                    span,
+                },
                 span,
-                "`expose`",
+                &what,
                 errors,
             );
         }
-        "violations" => {
+        Key::Violations => {
             flag(meta, "write `#[api_error(violations)]`")?;
-            set(&mut out.violations, span, span, "`violations`", errors);
+            set(&mut out.violations, span, span, &what, errors);
         }
-        // The level table above lets only these keys through.
-        _ => {}
     }
     Ok(())
 }
@@ -231,25 +290,42 @@ fn flag(meta: &ParseNestedMeta, fix: &str) -> syn::Result<()> {
 /// `source(pointer = "/data/attributes/{field}")`, `source(parameter = "...")` or
 /// `source(header = "...")`: exactly one.
 fn parse_source(meta: &ParseNestedMeta) -> syn::Result<Source> {
-    let expected = "expected one of `source(pointer = \"/data/attributes/name\")`, `source(parameter = \"filter\")` or `source(header = \"If-Match\")`";
+    let expected = "expected one of `source(pointer = \"/data/attributes/name\")`, \
+        `source(parameter = \"filter\")` or `source(header = \"If-Match\")`";
     let mut source: Option<Source> = None;
     meta.parse_nested_meta(|inner| {
-        let key = inner.path.get_ident().map(ToString::to_string).unwrap_or_default();
-        let kind = match key.as_str() {
-            "pointer" => SourceKind::Pointer,
-            "parameter" => SourceKind::Parameter,
-            "header" => SourceKind::Header,
-            _ => {
-                let hint = suggest::hint(&key, SourceKind::NAMES.iter().copied());
-                let hint = if hint.is_empty() { format!(": {expected}") } else { hint };
-                return Err(syn::Error::new(inner.path.span(), format!("unknown `source` member `{key}`{hint}")));
+        let key = inner
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let kind = match SourceKind::NAMED.iter().find(|(name, _)| *name == key) {
+            Some(&(_, kind)) => kind,
+            None => {
+                let hint = suggest::hint(&key, SourceKind::NAMED.iter().map(|&(name, _)| name));
+                let hint = if hint.is_empty() {
+                    format!(": {expected}")
+                } else {
+                    hint
+                };
+                return Err(syn::Error::new(
+                    inner.path.span(),
+                    format!("unknown `source` member `{key}`{hint}"),
+                ));
             }
         };
         if source.is_some() {
-            return Err(syn::Error::new(inner.path.span(), "`source` names one member of the request: keep one of `pointer`, `parameter` and `header`"));
+            return Err(syn::Error::new(
+                inner.path.span(),
+                "`source` names one member of the \
+                    request: keep one of `pointer`, `parameter` and `header`",
+            ));
         }
         let value: LitStr = inner.value()?.parse()?;
-        source = Some(Source { kind, value: template::parse(value, &key)? });
+        source = Some(Source {
+            kind,
+            value: template::parse(value, &key)?,
+        });
         Ok(())
     })?;
     source.ok_or_else(|| syn::Error::new(meta.path.span(), expected))
@@ -267,38 +343,26 @@ fn parse_path(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<s
     value.parse().map_err(|e| expected(e.span()))
 }
 
-fn unknown_key(key: &str, span: Span, level: Level) -> syn::Error {
-    let mut here: Vec<&str> = Vec::new();
-    if level.takes_type_keys() {
-        here.extend(
-            TYPE_KEYS
-                .iter()
-                .filter(|k| !(**k == "status" && level == Level::Struct)),
-        );
-    }
-    if level.takes_variant_keys() {
-        here.extend(VARIANT_KEYS);
-    }
-    if level == Level::Field {
-        here.extend(FIELD_KEYS);
-    }
-    let elsewhere = if FIELD_KEYS.contains(&key) {
-        Some("it goes on a field")
-    } else if VARIANT_KEYS.contains(&key) {
-        Some("it goes on a variant")
-    } else if key == "status" && level == Level::Variant {
-        Some("write `#[status(404)]` on the variant")
-    } else if key == "status" {
-        Some("write `#[status(404)]` on the struct")
-    } else if TYPE_KEYS.contains(&key) {
-        Some("it goes on the enum or struct")
-    } else {
-        None
+fn unknown_key(name: &str, span: Span, level: Level) -> syn::Error {
+    let here: Vec<&str> = KEYS
+        .iter()
+        .filter(|&&(_, key, place)| goes_on(key, place, level))
+        .map(|&(name, ..)| name)
+        .collect();
+    let elsewhere = match lookup(name) {
+        Some((_, Place::Field)) => Some("it goes on a field"),
+        Some((_, Place::Variant)) => Some("it goes on a variant"),
+        Some((Key::DefaultStatus, _)) if level == Level::Variant => {
+            Some("write `#[status(404)]` on the variant")
+        }
+        Some((Key::DefaultStatus, _)) => Some("write `#[status(404)]` on the struct"),
+        Some((_, Place::Type)) => Some("it goes on the enum or struct"),
+        None => None,
     };
     let message = match elsewhere {
-        Some(instead) => format!("`{key}` does not go on {}: {instead}", level.name()),
+        Some(instead) => format!("`{name}` does not go on {}: {instead}", level.name()),
         None => {
-            let hint = suggest::hint(key, here.iter().copied());
+            let hint = suggest::hint(name, here.iter().copied());
             let hint = if hint.is_empty() {
                 format!(
                     ": expected one of {}",
@@ -310,7 +374,7 @@ fn unknown_key(key: &str, span: Span, level: Level) -> syn::Error {
             } else {
                 hint
             };
-            format!("unknown `api_error` key `{key}`{hint}")
+            format!("unknown `api_error` key `{name}`{hint}")
         }
     };
     syn::Error::new(span, message)

@@ -1,13 +1,13 @@
 //! The derive behind [`apifault`](https://docs.rs/apifault). Depend on `apifault`, which
 //! re-exports it; this crate's version is pinned by it.
 //!
-//! The pipeline, one job a file: `ast` (the input with parsed attributes), `attr`
-//! and `keys` (the attribute grammar), `template` (interpolation syntax), `case`
-//! (`rename_all`), `code` (machine codes), `valid` (rules across attributes and
-//! variants), `expand` (the impl), with `interpolate` (templates into `format_args!`),
-//! `parts` (the texts a variant carries), `payload` (members, violations,
-//! headers) and `bounds` (generic where-clauses), and
-//! `fallback` (errors plus a stub impl).
+//! The pipeline, one job a file: `ast` (the input with parsed attributes), `attr` and
+//! `keys` (the attribute grammar, each name in one table), `template` (interpolation
+//! syntax), `case` (`rename_all`), `code` (machine codes), `valid` (rules across
+//! attributes and variants), `expand` (the impl), with `interpolate` (templates into
+//! `format_args!`), `parts` (the texts a variant carries), `payload` (members,
+//! violations, headers) and `bounds` (generic where-clauses), and `fallback` (errors
+//! plus a stub impl).
 
 mod ast;
 mod attr;

@@ -10,8 +10,8 @@ use crate::ast::Variant;
 use crate::expand::{Cx, TypeUri, binding, shared_arms};
 use crate::interpolate::{write, write_pointer};
 
-/// The variants of `apifault::Part`, in its order: an `Entry` keeps bit `n` for the
-/// `n`th (`Part::bit` in the runtime).
+/// The variants of `apifault::Part` a variant can carry, named in generated code as
+/// `__private::Part::…`: their bits are the runtime's alone (`__private::parts`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum PartName {
     Message,
@@ -25,17 +25,34 @@ pub enum PartName {
 }
 
 impl PartName {
-    fn ident(self) -> &'static str {
-        match self {
-            Self::Message => "Message",
-            Self::Type => "Type",
-            Self::Instance => "Instance",
-            Self::Link => "Link",
-            Self::Id => "Id",
-            Self::SourcePointer => "SourcePointer",
-            Self::SourceParameter => "SourceParameter",
-            Self::SourceHeader => "SourceHeader",
-        }
+    /// Every part, in `Part` order: the order of `fmt_part`'s arms.
+    const ALL: [Self; 8] = [
+        Self::Message,
+        Self::Type,
+        Self::Instance,
+        Self::Link,
+        Self::Id,
+        Self::SourcePointer,
+        Self::SourceParameter,
+        Self::SourceHeader,
+    ];
+
+    /// `__private::Part::Message` and so on.
+    fn path(self, private: &TokenStream) -> TokenStream {
+        let ident = format_ident!(
+            "{}",
+            match self {
+                Self::Message => "Message",
+                Self::Type => "Type",
+                Self::Instance => "Instance",
+                Self::Link => "Link",
+                Self::Id => "Id",
+                Self::SourcePointer => "SourcePointer",
+                Self::SourceParameter => "SourceParameter",
+                Self::SourceHeader => "SourceHeader",
+            }
+        );
+        quote!(#private::Part::#ident)
     }
 }
 
@@ -44,24 +61,27 @@ impl Cx<'_> {
     /// records and what `fmt_part` writes, decided here once.
     fn carried(&self, variant: &Variant) -> Vec<PartName> {
         let attrs = self.input.variant_attrs(variant);
-        [
-            (self.public_message(variant), PartName::Message),
-            (self.type_uri(variant).is_some(), PartName::Type),
-            (attrs.instance.is_some(), PartName::Instance),
-            (attrs.link.is_some(), PartName::Link),
-            (attrs.id.is_some(), PartName::Id),
-        ]
-        .into_iter()
-        .filter_map(|(carried, part)| carried.then_some(part))
-        .chain(attrs.source.as_ref().map(|source| source.kind.part()))
-        .collect()
+        PartName::ALL
+            .into_iter()
+            .filter(|&part| match part {
+                // A 4xx shows its `Display` without `#[message]`.
+                PartName::Message => self.public_message(variant),
+                // `type_base` gives a type without `type = "…"`.
+                PartName::Type => self.type_uri(variant).is_some(),
+                _ => attrs.template_of(part).is_some(),
+            })
+            .collect()
     }
 
-    /// The parts of `variant` as the bit set `Entry` keeps.
-    pub fn parts(&self, variant: &Variant) -> u8 {
-        self.carried(variant)
+    /// The parts of `variant` as the bit set `Entry` keeps, a constant expression
+    /// (`__private::parts(&[Part::Message, …])`) in the entries' static.
+    pub fn parts(&self, variant: &Variant) -> TokenStream {
+        let private = self.private;
+        let parts = self
+            .carried(variant)
             .into_iter()
-            .fold(0, |parts, part| parts | 1 << part as u8)
+            .map(|part| part.path(private));
+        quote!(#private::parts(&[#(#parts),*]))
     }
 
     /// From the entry, whose parts are known at compile time; a transparent variant asks
@@ -131,7 +151,6 @@ impl Cx<'_> {
         let mut parts = Vec::new();
         for part in self.carried(variant) {
             let template = match part {
-                PartName::Message => attrs.message.as_ref(),
                 PartName::Type => match self.type_uri(variant) {
                     Some(TypeUri::Template(template)) => Some(template),
                     Some(TypeUri::Constant(text)) => {
@@ -140,12 +159,7 @@ impl Cx<'_> {
                     }
                     None => None,
                 },
-                PartName::Instance => attrs.instance.as_ref(),
-                PartName::Link => attrs.link.as_ref(),
-                PartName::Id => attrs.id.as_ref(),
-                PartName::SourcePointer | PartName::SourceParameter | PartName::SourceHeader => {
-                    attrs.source.as_ref().map(|source| &source.value)
-                }
+                _ => attrs.template_of(part),
             };
             let body = match template {
                 Some(template) if part == PartName::SourcePointer => {
@@ -172,8 +186,8 @@ impl Cx<'_> {
             return None;
         }
         let parts = parts.iter().map(|(part, body)| {
-            let part = format_ident!("{}", part.ident());
-            quote!(#private::Part::#part => #body,)
+            let part = part.path(private);
+            quote!(#part => #body,)
         });
         let body = quote!(match __part { #(#parts)* _ => ::core::result::Result::Ok(()), });
         Some((pattern, body, !used.is_empty()))

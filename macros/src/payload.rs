@@ -17,44 +17,78 @@ impl Cx<'_> {
         let private = self.private;
         let known = crate::valid::reserved_members(self.input, false).is_some();
         let mut any = false;
-        let arms = self.input.variants.iter().map(|variant| {
-            if self.transparent(variant)
-                && let Some((pattern, inner)) = self.inner(variant)
-            {
+        let arms = self
+            .input
+            .variants
+            .iter()
+            .map(|variant| {
+                if self.transparent(variant)
+                    && let Some((pattern, inner)) = self.inner(variant)
+                {
+                    any = true;
+                    let via = self.via(variant);
+                    return quote!(#pattern => #via::serialize_members(#inner, __map, __reserved),);
+                }
+                let exposed: Vec<(&Field, String)> = variant
+                    .fields
+                    .iter()
+                    .filter_map(|f| Some((f, f.exposed_name()?)))
+                    .collect();
+                if exposed.is_empty() {
+                    return TokenStream::new();
+                }
                 any = true;
-                let via = self.via(variant);
-                return quote!(#pattern => #via::serialize_members(#inner, __map, __reserved),);
-            }
-            let exposed: Vec<(&Field, String)> = variant.fields.iter().filter_map(|f| Some((f, f.exposed_name()?))).collect();
-            if exposed.is_empty() {
-                return TokenStream::new();
-            }
-            any = true;
-            let pattern = self.pattern(variant, exposed.iter().map(|(field, _)| (*field, binding(field, field.ty.span()))));
-            let (guards, entries): (Vec<_>, Vec<_>) = exposed.iter().map(|(field, name)| {
-                let ty = field.ty;
-                let binding = binding(field, field.ty.span());
-                let guard = if known {
-                    TokenStream::new()
-                } else {
-                    let message = format!("apifault: the format `{}` writes a member named `{name}` itself: expose the field under another name with `#[api_error(expose = \"other_name\")]`", format.to_string().replace(' ', ""));
-                    let at = Span::call_site().located_at(field.attrs.expose.as_ref().map_or(field.span, |e| e.span));
-                    // An item, not an inline `const { }`: evaluated by `cargo check` too, not
-                    // only when the generic method is instantiated.
-                    quote_spanned!(at=> const _: () = ::core::assert!(#private::member_allowed::<#format>(#name), #message);)
-                };
-                // The turbofish puts a missing `Serialize` at the field's whole type.
-                // A member the rendering format writes itself is left out: it may be a
-                // format other than the declared one, which the guard above cannot see.
-                (guard, quote! {
-                    if !__reserved.contains(&#name) {
-                        #private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(__map, #name, #binding)?;
-                    }
-                })
-            }).unzip();
-            // The guards are items: first, so no item follows a statement.
-            quote!(#pattern => { #(#guards)* #(#entries)* ::core::result::Result::Ok(()) })
-        }).collect::<Vec<_>>();
+                let pattern = self.pattern(
+                    variant,
+                    exposed
+                        .iter()
+                        .map(|(field, _)| (*field, binding(field, field.ty.span()))),
+                );
+                let (guards, entries): (Vec<_>, Vec<_>) = exposed
+                    .iter()
+                    .map(|(field, name)| {
+                        let ty = field.ty;
+                        let binding = binding(field, field.ty.span());
+                        let guard = if known {
+                            TokenStream::new()
+                        } else {
+                            let message = format!(
+                                "apifault: the format `{}` writes a member named \
+                                    `{name}` itself: expose the field under another name with \
+                                    `#[api_error(expose = \"other_name\")]`",
+                                format.to_string().replace(' ', "")
+                            );
+                            let at = Span::call_site().located_at(
+                                field.attrs.expose.as_ref().map_or(field.span, |e| e.span),
+                            );
+                            // An item, not an inline `const { }`: evaluated by `cargo check` too, not
+                            // only when the generic method is instantiated.
+                            quote_spanned! {at=>
+                                const _: () = ::core::assert!(
+                                    #private::member_allowed::<#format>(#name),
+                                    #message
+                                );
+                            }
+                        };
+                        // The turbofish puts a missing `Serialize` at the field's whole type.
+                        // A member the rendering format writes itself is left out: it may be a
+                        // format other than the declared one, which the guard above cannot see.
+                        (
+                            guard,
+                            quote! {
+                                if !__reserved.contains(&#name) {
+                                    #private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(
+                                        __map, #name, #binding,
+                                    )?;
+                                }
+                            },
+                        )
+                    })
+                    .unzip();
+                // The guards are items: first, so no item follows a statement.
+                quote!(#pattern => { #(#guards)* #(#entries)* ::core::result::Result::Ok(()) })
+            })
+            .collect::<Vec<_>>();
         if !any {
             return TokenStream::new();
         }

@@ -29,7 +29,7 @@ fn near<'a>(typo_lower: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
-/// " (did you mean `x`?)" or nothing.
+/// ": did you mean `x`?", to follow a message, or nothing.
 pub fn hint<'a>(typo: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     closest(typo, candidates).map_or_else(String::new, |c| format!(": did you mean `{c}`?"))
 }

@@ -1,7 +1,8 @@
 //! Parses thiserror-style interpolation: `"case {id} not found"`, `"{0}"`, `"{name:?}"`.
 
-use proc_macro2::Span;
-use syn::LitStr;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::{Ident, LitStr};
 
 #[derive(Clone)]
 pub struct Template {
@@ -12,7 +13,62 @@ pub struct Template {
 #[derive(Clone)]
 pub enum Piece {
     Text(String),
-    Arg { name: ArgName, spec: String },
+    /// `{name:spec}`, and the trait the spec formats with.
+    Arg {
+        name: ArgName,
+        spec: String,
+        format: FormatTrait,
+    },
+}
+
+/// The `core::fmt` trait a `{field:spec}` formats with, told by the spec's last character
+/// as `format_args!` does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FormatTrait {
+    Display,
+    Debug,
+    LowerHex,
+    UpperHex,
+    Octal,
+    Binary,
+    LowerExp,
+    UpperExp,
+    Pointer,
+}
+
+impl FormatTrait {
+    fn of_spec(spec: &str) -> Self {
+        match spec.chars().last() {
+            Some('?') => Self::Debug,
+            Some('x') => Self::LowerHex,
+            Some('X') => Self::UpperHex,
+            Some('o') => Self::Octal,
+            Some('b') => Self::Binary,
+            Some('e') => Self::LowerExp,
+            Some('E') => Self::UpperExp,
+            Some('p') => Self::Pointer,
+            _ => Self::Display,
+        }
+    }
+}
+
+impl ToTokens for FormatTrait {
+    /// `::core::fmt::Display` and so on.
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let name = match self {
+            Self::Display => "Display",
+            Self::Debug => "Debug",
+            Self::LowerHex => "LowerHex",
+            Self::UpperHex => "UpperHex",
+            Self::Octal => "Octal",
+            Self::Binary => "Binary",
+            Self::LowerExp => "LowerExp",
+            Self::UpperExp => "UpperExp",
+            Self::Pointer => "Pointer",
+        };
+        let name = Ident::new(name, Span::call_site());
+        tokens.extend(quote!(::core::fmt::#name));
+    }
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -35,9 +91,10 @@ impl Template {
         self.lit.span()
     }
 
-    pub fn args(&self) -> impl Iterator<Item = (&ArgName, &str)> {
+    /// The fields interpolated, each with the trait it is formatted with.
+    pub fn args(&self) -> impl Iterator<Item = (&ArgName, FormatTrait)> {
         self.pieces.iter().filter_map(|piece| match piece {
-            Piece::Arg { name, spec } => Some((name, spec.as_str())),
+            Piece::Arg { name, format, .. } => Some((name, *format)),
             Piece::Text(_) => None,
         })
     }
@@ -122,7 +179,8 @@ fn parse_arg(inner: &str, lit: &LitStr, what: &str) -> syn::Result<Piece> {
         return Err(syn::Error::new(
             lit.span(),
             format!(
-                "`{{{inner}}}` in the {what}: width and precision arguments (`$`) are not supported; write a fixed width such as `{{{name}:8}}`"
+                "`{{{inner}}}` in the {what}: width and precision arguments (`$`) are not \
+                    supported; write a fixed width such as `{{{name}:8}}`"
             ),
         ));
     }
@@ -141,12 +199,14 @@ fn parse_arg(inner: &str, lit: &LitStr, what: &str) -> syn::Result<Piece> {
         return Err(syn::Error::new(
             lit.span(),
             format!(
-                "`{{{inner}}}` in the {what} is not a field: write `{{field}}`, `{{0}}` or `{{field:?}}`"
+                "`{{{inner}}}` in the {what} is not a field: write `{{field}}`, `{{0}}` or \
+                    `{{field:?}}`"
             ),
         ));
     };
     Ok(Piece::Arg {
         name,
         spec: spec.to_owned(),
+        format: FormatTrait::of_spec(spec),
     })
 }

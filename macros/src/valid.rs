@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 
 use crate::ast::{Input, Variant};
-use crate::attr::Attrs;
+use crate::attr::{Attrs, Role};
 use crate::diag::Errors;
 use crate::template::Template;
 use crate::{code, suggest};
@@ -26,7 +26,8 @@ pub fn check(input: &Input, errors: &mut Errors) {
             || variant.fields.iter().any(|f| f.attrs.status_written);
         if attrs.status.is_none() && input.attrs.default_status.is_none() && !status_written {
             let fix = if input.is_enum {
-                "add `#[status(404)]` (or a constant such as `#[status(NOT_FOUND)]`) to the variant, or a default `#[api_error(status = 500)]` to the enum"
+                "add `#[status(404)]` (or a constant such as `#[status(NOT_FOUND)]`) to the \
+                    variant, or a default `#[api_error(status = 500)]` to the enum"
             } else {
                 "add `#[status(404)]` (or a constant such as `#[status(NOT_FOUND)]`) to the struct"
             };
@@ -35,18 +36,11 @@ pub fn check(input: &Input, errors: &mut Errors) {
                 format!("missing status for `{}`: {fix}", variant.name()),
             );
         }
-        for template in [
-            &attrs.message,
-            &attrs.type_uri,
-            &attrs.instance,
-            &attrs.link,
-            &attrs.id,
-        ]
-        .into_iter()
-        .flatten()
-        .chain(attrs.source.iter().map(|s| &s.value))
-        {
-            check_template(variant, template, errors);
+        // Header values are checked with their names, in `check_headers`.
+        for (role, template) in attrs.templates() {
+            if role != Role::Header {
+                check_template(variant, template, errors);
+            }
         }
         check_source(attrs, errors);
         check_headers(variant, attrs, input, errors);
@@ -73,7 +67,8 @@ pub fn check(input: &Input, errors: &mut Errors) {
                         ""
                     };
                     format!(
-                        "duplicate code `{code}`{origin}, also used by `{other}`: give one of them a distinct `#[code(\"...\")]`"
+                        "duplicate code `{code}`{origin}, also used by `{other}`: give one of \
+                            them a distinct `#[code(\"...\")]`"
                     )
                 };
                 errors.at(span, duplicate(derived, first_name));
@@ -90,12 +85,16 @@ pub fn check(input: &Input, errors: &mut Errors) {
 
 fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut Errors) {
     if variant.fields.len() != 1 {
-        errors.at(span, format!(
-            "`transparent` needs exactly one field, the inner error, but `{}` has {}: write `{}(#[from] InnerError)`",
-            variant.name(),
-            variant.fields.len(),
-            variant.name()
-        ));
+        errors.at(
+            span,
+            format!(
+                "`transparent` needs exactly one field, the inner error, but `{}` has {}: write \
+                    `{}(#[from] InnerError)`",
+                variant.name(),
+                variant.fields.len(),
+                variant.name()
+            ),
+        );
     }
     let delegated = [
         ("`#[status]`", attrs.status.map(|s| s.span)),
@@ -111,7 +110,13 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
     ];
     for (what, span) in delegated {
         if let Some(span) = span {
-            errors.at(span, format!("{what} has no effect on a transparent variant, whose inner error decides everything: remove it"));
+            errors.at(
+                span,
+                format!(
+                    "{what} has no effect on a transparent variant, whose inner \
+                        error decides everything: remove it"
+                ),
+            );
         }
     }
     for field in &variant.fields {
@@ -122,7 +127,11 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         .into_iter()
         .flatten()
         {
-            errors.at(span, "a transparent variant's field is the inner error, which decides its own body: remove this");
+            errors.at(
+                span,
+                "a transparent variant's field is the inner error, which decides its \
+                    own body: remove this",
+            );
         }
     }
 }
@@ -191,7 +200,13 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
     for header in &attrs.headers {
         let name = header.name.value();
         if name.is_empty() || !name.bytes().all(is_token_byte) {
-            errors.at(header.name.span(), format!("{name:?} is not a valid header name: use letters, digits and `-`, such as \"Retry-After\""));
+            errors.at(
+                header.name.span(),
+                format!(
+                    "{name:?} is not a valid header name: use \
+                        letters, digits and `-`, such as \"Retry-After\""
+                ),
+            );
         }
         check_template(variant, &header.value, errors);
         let constant = header.value.constant();
@@ -205,14 +220,22 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
                 .any(|t| t.bytes().any(|b| b != b'\t' && (b < 0x20 || b == 0x7f))),
         };
         if bad {
-            errors.at(header.value.span(), "invalid header value: use visible ASCII characters, spaces and tabs (no line breaks or control characters)");
+            errors.at(
+                header.value.span(),
+                "invalid header value: use visible ASCII characters, \
+                    spaces and tabs (no line breaks or control characters)",
+            );
         }
         if name.eq_ignore_ascii_case("retry-after")
             && let Some(value) = &constant
             && !value.bytes().all(|b| b.is_ascii_digit())
             && !value.ends_with("GMT")
         {
-            errors.at(header.value.span(), "`Retry-After` takes a number of seconds or an HTTP date: write \"120\" or \"Wed, 21 Oct 2015 07:28:00 GMT\"");
+            errors.at(
+                header.value.span(),
+                "`Retry-After` takes a number of seconds or an HTTP \
+                    date: write \"120\" or \"Wed, 21 Oct 2015 07:28:00 GMT\"",
+            );
         }
         names.push(name.to_ascii_lowercase());
     }
@@ -230,10 +253,14 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
     if let (Some(status), Some((lower, article_header, header, example))) = (status, required)
         && !names.iter().any(|n| n == lower)
     {
-        errors.at(status.span, format!(
-            "a {} response must carry {article_header} header (RFC 9110): add `#[api_error(header(\"{header}\" = \"{example}\"))]`",
-            status.code
-        ));
+        errors.at(
+            status.span,
+            format!(
+                "a {} response must carry {article_header} header (RFC 9110): add \
+                    `#[api_error(header(\"{header}\" = \"{example}\"))]`",
+                status.code
+            ),
+        );
     }
 }
 
@@ -256,14 +283,22 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
             }
             violations_field = true;
             if let Some(expose) = &field.attrs.expose {
-                errors.at(expose.span, "the violations field is rendered as the format's list of violations: remove `expose`");
+                errors.at(
+                    expose.span,
+                    "the violations field is rendered as the format's list of \
+                        violations: remove `expose`",
+                );
             }
         }
         let Some(expose) = &field.attrs.expose else {
             continue;
         };
         let Some(name) = field.exposed_name() else {
-            errors.at(expose.span, "a tuple field has no name to expose it under: write `#[api_error(expose = \"name\")]`");
+            errors.at(
+                expose.span,
+                "a tuple field has no name to expose it under: write \
+                    `#[api_error(expose = \"name\")]`",
+            );
             continue;
         };
         let span = expose.name.as_ref().map_or(expose.span, syn::LitStr::span);
@@ -275,13 +310,66 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
         } else if let Some(reserved) = &reserved
             && reserved.contains(&name.as_str())
         {
-            errors.at(span, format!("`{name}` is a member the format already writes: expose the field under another name with `#[api_error(expose = \"other_name\")]`"));
+            errors.at(
+                span,
+                format!(
+                    "`{name}` is a member the format already writes: expose the \
+                        field under another name with `#[api_error(expose = \"other_name\")]`"
+                ),
+            );
         } else if exposed.contains(&name) {
-            errors.at(span, format!("`{name}` is exposed twice in `{}`: give one field another name with `#[api_error(expose = \"...\")]`", variant.name()));
+            errors.at(
+                span,
+                format!(
+                    "`{name}` is exposed twice in `{}`: give one field another \
+                        name with `#[api_error(expose = \"...\")]`",
+                    variant.name()
+                ),
+            );
         }
         exposed.push(name);
     }
 }
+
+/// When a built-in format's body has one of its own members.
+#[derive(Clone, Copy)]
+enum When {
+    Always,
+    /// Unless `code_in_body = false`.
+    CodeInBody,
+    /// When the variant has a violations field.
+    Violations,
+}
+
+/// The body members each built-in format writes itself, as its `Format::RESERVED_MEMBERS`
+/// lists them (a test below keeps the two equal: the derive cannot read the runtime's).
+/// JSON:API puts exposed fields under `meta`, a namespace of their own; Boom writes hapi's
+/// payload members and no `code`.
+const BUILT_IN_FORMATS: [(&str, &[(&str, When)]); 3] = [
+    (
+        "Problem",
+        &[
+            ("type", When::Always),
+            ("title", When::Always),
+            ("status", When::Always),
+            ("detail", When::Always),
+            ("instance", When::Always),
+            ("code", When::CodeInBody),
+            ("request_id", When::Always),
+            ("errors", When::Violations),
+        ],
+    ),
+    ("JsonApi", &[]),
+    (
+        "Boom",
+        &[
+            ("statusCode", When::Always),
+            ("error", When::Always),
+            ("message", When::Always),
+            ("errors", When::Violations),
+        ],
+    ),
+];
 
 /// The body members a built-in format writes itself; `None` for other formats, whose
 /// `Format::RESERVED_MEMBERS` is checked by a constant assertion in the generated code.
@@ -290,41 +378,18 @@ pub fn reserved_members(input: &Input, has_violations: bool) -> Option<Vec<&'sta
         None => "Problem".to_owned(),
         Some(path) => built_in_format(path)?,
     };
-    match format.as_str() {
-        "Problem" => {
-            let mut names = vec![
-                "type",
-                "title",
-                "status",
-                "detail",
-                "instance",
-                "request_id",
-            ];
-            if input
-                .attrs
-                .code_in_body
-                .as_ref()
-                .is_none_or(syn::LitBool::value)
-            {
-                names.push("code");
-            }
-            if has_violations {
-                names.push("errors");
-            }
-            Some(names)
-        }
-        // Exposed fields go under `meta`, a namespace of their own.
-        "JsonApi" => Some(Vec::new()),
-        // hapi's payload members; Boom writes no `code`.
-        "Boom" => {
-            let mut names = vec!["statusCode", "error", "message"];
-            if has_violations {
-                names.push("errors");
-            }
-            Some(names)
-        }
-        _ => None,
-    }
+    let (_, members) = BUILT_IN_FORMATS.iter().find(|(name, _)| *name == format)?;
+    let code_in_body = input
+        .attrs
+        .code_in_body
+        .as_ref()
+        .is_none_or(syn::LitBool::value);
+    let written = members.iter().filter(|(_, when)| match when {
+        When::Always => true,
+        When::CodeInBody => code_in_body,
+        When::Violations => has_violations,
+    });
+    Some(written.map(|&(name, _)| name).collect())
 }
 
 /// The name of a built-in format named as `Problem` (imported), `apifault::Problem` or
@@ -335,4 +400,25 @@ fn built_in_format(path: &syn::Path) -> Option<String> {
     let named_alone = path.segments.len() == 1 && path.leading_colon.is_none();
     let in_apifault = path.segments.len() == 2 && path.segments[0].ident == "apifault";
     (named_alone || in_apifault).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use apifault::Format;
+
+    /// The derive reports a reserved name at the field, so it keeps its own list of each
+    /// built-in format's members: it must be the runtime's.
+    #[test]
+    fn the_reserved_members_are_the_runtimes() {
+        for (format, members) in super::BUILT_IN_FORMATS {
+            let runtime = match format {
+                "Problem" => apifault::Problem::RESERVED_MEMBERS,
+                "JsonApi" => apifault::JsonApi::RESERVED_MEMBERS,
+                "Boom" => apifault::Boom::RESERVED_MEMBERS,
+                _ => panic!("`{format}` is not a built-in format of the runtime"),
+            };
+            let derive: Vec<&str> = members.iter().map(|&(name, _)| name).collect();
+            assert_eq!(derive, runtime, "the members `{format}` writes itself");
+        }
+    }
 }

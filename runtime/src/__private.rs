@@ -32,6 +32,19 @@ pub const fn entries(entries: &'static [Entry], start: usize, end: usize) -> &'s
     entries.split_at(end).0.split_at(start).1
 }
 
+/// The set of `parts` as an [`Entry`] keeps it, for the derive, which names the parts and
+/// leaves their bits to [`Part`].
+#[must_use]
+pub const fn parts(parts: &[Part]) -> u8 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        bits |= parts[i].bit();
+        i += 1;
+    }
+    bits
+}
+
 /// The status for a literal the macro has already range-checked; const-evaluated, so an
 /// invalid value would be a compile error, never a runtime panic.
 #[must_use]

@@ -28,8 +28,8 @@ pub enum Part {
 }
 
 impl Part {
-    /// Its bit in an [`Entry`](crate::Entry)'s set of parts. The derive writes the set as
-    /// a number, in this order: `Message` is bit 0, `SourceHeader` bit 7.
+    /// Its bit in an [`Entry`](crate::Entry)'s set of parts: `Message` is bit 0,
+    /// `SourceHeader` bit 7. The derive names the parts (`__private::parts`), never bits.
     pub(crate) const fn bit(self) -> u8 {
         1 << self as u8
     }

@@ -65,7 +65,12 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/not-found"),
             true,
-            15u8,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+                ::apifault::__private::Part::Instance,
+                ::apifault::__private::Part::Link,
+            ]),
         ),
         ::apifault::__private::Entry::__new(
             "Duplicate",
@@ -77,7 +82,10 @@ const _: () = {
             &["name", "supportId"],
             ::apifault::__private::Some("https://docs.example.com/errors/duplicate-value"),
             true,
-            3u8,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+            ]),
         ),
         ::apifault::__private::Entry::__new(
             "Invalid",
@@ -89,7 +97,10 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/invalid"),
             true,
-            3u8,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+            ]),
         ),
         ::apifault::__private::Entry::__new(
             "RateLimited",
@@ -101,7 +112,10 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            3u8,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+            ]),
         ),
         ::apifault::__private::Entry::__new(
             "Unauthorized",
@@ -113,7 +127,10 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/unauthorized"),
             true,
-            3u8,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+            ]),
         ),
         ::apifault::__private::Entry::__new(
             "Database",
@@ -125,7 +142,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/database"),
             true,
-            2u8,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Type]),
         ),
         ::apifault::__private::Entry::__new(
             "Maintenance",
@@ -137,7 +154,10 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/maintenance"),
             true,
-            3u8,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+            ]),
         ),
         ::apifault::__private::Entry::__new(
             "Custom",
@@ -149,7 +169,10 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/custom"),
             true,
-            3u8,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+            ]),
         ),
     ];
     #[automatically_derived]
@@ -431,7 +454,12 @@ const _: () = {
             &["expiredFor"],
             ::apifault::__private::None,
             false,
-            15u8,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+                ::apifault::__private::Part::Instance,
+                ::apifault::__private::Part::Link,
+            ]),
         )];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for AuthError {
@@ -550,7 +578,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            1u8,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for Gone {
@@ -776,7 +804,7 @@ const _: () = {
             &["name"],
             ::apifault::__private::None,
             true,
-            1u8,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )];
     #[automatically_derived]
     impl<'a> ::apifault::__private::ApiError for Rejected<'a> {
@@ -901,7 +929,7 @@ const _: () = {
             &["value", "note"],
             ::apifault::__private::None,
             true,
-            1u8,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         ),
         ::apifault::__private::Entry::__new(
             "Invalid",
@@ -913,7 +941,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            1u8,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         ),
     ];
     #[automatically_derived]
@@ -1111,7 +1139,7 @@ const _: () = {
             &[],
             reexport::apifault::__private::None,
             true,
-            1u8,
+            reexport::apifault::__private::parts(&[reexport::apifault::__private::Part::Message]),
         ),
         reexport::apifault::__private::Entry::__new(
             "SecondOne",
@@ -1123,7 +1151,7 @@ const _: () = {
             &["n"],
             reexport::apifault::__private::None,
             true,
-            1u8,
+            reexport::apifault::__private::parts(&[reexport::apifault::__private::Part::Message]),
         ),
     ];
     #[automatically_derived]
