@@ -19,6 +19,10 @@ echo
 echo "## Instructions per call (callgrind)"
 if command -v valgrind >/dev/null; then
     bash benches/instructions.sh
+elif [ "${APIFAULT_NO_SKIP:-}" = 1 ]; then
+    # As in the tests: APIFAULT_NO_SKIP=1 turns a skip into a failure.
+    echo "valgrind is not installed (apt-get install valgrind); APIFAULT_NO_SKIP=1 forbids skipping" >&2
+    exit 1
 else
     echo "skipped: valgrind is not installed (apt-get install valgrind)"
 fi

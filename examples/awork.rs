@@ -1,15 +1,14 @@
 //! awork's error bodies through a house format: `cargo run --example awork`.
 //!
-//! The format lives in `formats/awork.rs`, shared with the seed tests.
-
-#[path = "formats/awork.rs"]
-mod format;
+//! The format lives in `apifault_suite::formats::awork`, shared with the seed tests and
+//! the fuzz targets.
 
 use apifault::{ApiError, FieldViolation};
+use apifault_suite::formats::awork::Awork;
 
 /// Errors of an awork-style API.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(format = format::Awork, rename_all = "kebab-case")]
+#[api_error(format = Awork, rename_all = "kebab-case")]
 enum AworkError {
     /// The model validation of the request failed.
     #[error("model validation failed")]

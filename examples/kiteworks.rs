@@ -1,15 +1,14 @@
 //! Kiteworks's error bodies through a house format: `cargo run --example kiteworks`.
 //!
-//! The format lives in `formats/kiteworks.rs`, shared with the seed tests.
-
-#[path = "formats/kiteworks.rs"]
-mod format;
+//! The format lives in `apifault_suite::formats::kiteworks`, shared with the seed tests
+//! and the fuzz targets.
 
 use apifault::{ApiError, FieldViolation};
+use apifault_suite::formats::kiteworks::Kiteworks;
 
 /// Errors of a Kiteworks-style API.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(format = format::Kiteworks, rename_all = "SCREAMING_SNAKE_CASE")]
+#[api_error(format = Kiteworks, rename_all = "SCREAMING_SNAKE_CASE")]
 enum KiteworksError {
     /// The email address in the request body is not valid.
     #[error("invalid email address")]

@@ -1,15 +1,14 @@
 //! Pax8's error bodies through a house format: `cargo run --example pax8`.
 //!
-//! The format lives in `formats/pax8.rs`, shared with the seed tests.
-
-#[path = "formats/pax8.rs"]
-mod format;
+//! The format lives in `apifault_suite::formats::pax8`, shared with the seed tests and
+//! the fuzz targets.
 
 use apifault::{ApiError, Context};
+use apifault_suite::formats::pax8::Pax8;
 
 /// Errors of Pax8's partner endpoints.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(format = format::Pax8, rename_all = "SCREAMING_SNAKE_CASE")]
+#[api_error(format = Pax8, rename_all = "SCREAMING_SNAKE_CASE")]
 enum PartnerError {
     /// The company does not exist.
     #[error("no company {0}")]
@@ -27,7 +26,7 @@ enum PartnerError {
 
 /// Errors of Pax8's vendor endpoints, whose details carry a support id.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(format = format::Pax8, rename_all = "kebab-case")]
+#[api_error(format = Pax8, rename_all = "kebab-case")]
 enum VendorError {
     /// A required field is blank.
     #[error("field {field} is blank")]
@@ -37,7 +36,7 @@ enum VendorError {
 }
 
 fn show<E: ApiError>(error: &E, context: &Context<'_>) {
-    let response = error.to_response_in::<format::Pax8>(context);
+    let response = error.to_response_in::<Pax8>(context);
     println!(
         "{} {}",
         response.status(),

@@ -1,13 +1,6 @@
 //! The actix-web example over real loopback HTTP: `ResponseError` gives the same status,
 //! headers and bodies as `to_response()`, and a bounded load run.
 
-#[allow(dead_code)]
-#[path = "../examples/service/cases.rs"]
-mod cases;
-
-#[path = "../examples/actix/app.rs"]
-mod app;
-
 mod http_support;
 
 use std::net::SocketAddr;
@@ -18,6 +11,8 @@ use std::time::Duration;
 use actix_web::dev::ServerHandle;
 use actix_web::{App, HttpServer};
 use apifault::ApiError;
+use apifault_suite::service::actix_app as app;
+use apifault_suite::service::cases;
 use http::Method;
 use http_support::{Client, Probe, Reply, load};
 use serde_json::{Value, json};

@@ -1,18 +1,12 @@
 //! The axum example service over real loopback HTTP: every failure route in the three
 //! formats, the request-context layer and axum's rejections (the load run is `tests/load.rs`).
 
-#[allow(dead_code)]
-#[path = "../examples/service/cases.rs"]
-mod cases;
-
-#[path = "../examples/service/app.rs"]
-mod app;
-
 mod http_support;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use apifault_suite::service::{app, cases};
 use axum::serve::ListenerExt;
 use http::Method;
 use http_support::{Client, Reply};
@@ -468,8 +462,7 @@ async fn boom_prefix_renders_the_same_errors_as_boom() {
 // The bounded load run (10,000 mixed error requests, memory measured too) is in
 // `tests/load.rs`, a test binary of its own so no other test allocates during it.
 
-#[path = "../examples/formats/pax8.rs"]
-mod pax8;
+use apifault_suite::formats::pax8;
 
 /// A house format is given the layer's context as the built-in ones are (Pax8's
 /// `supportId` is the request id, its `instance` the path), and inside a nested router

@@ -4,17 +4,11 @@
 //! usual, and a warning is logged (feature `tracing`). Checked for every format, through
 //! axum's and actix-web's responses, and on the wire over loopback.
 
-#[path = "../examples/formats/awork.rs"]
-mod awork;
-#[path = "../examples/formats/kiteworks.rs"]
-mod kiteworks;
-#[path = "../examples/formats/pax8.rs"]
-mod pax8;
-
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use apifault::{ApiError, Boom, Context, Format, JsonApi, Problem};
+use apifault_suite::formats::{awork, kiteworks, pax8};
 use http::HeaderMap;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 

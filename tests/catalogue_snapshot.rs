@@ -6,16 +6,15 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --test catalogue_snapshot`, which rewrites the snapshot
 //! for review in the diff. Copy this file to pin your own API's codes.
 
-#[path = "../examples/catalogue.rs"]
-mod catalogue;
-
 use std::path::Path;
+
+use apifault_suite::service::{cases, catalogue_page};
 
 const SNAPSHOT: &str = "tests/snapshots/service_errors.md";
 
 #[test]
 fn the_catalogue_page_matches_its_snapshot() {
-    let page = catalogue::page();
+    let page = catalogue_page();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
         std::fs::write(&path, &page).expect("write the snapshot");
@@ -41,9 +40,8 @@ fn the_catalogue_page_matches_its_snapshot() {
 #[test]
 fn every_code_of_the_enum_is_on_the_page() {
     use apifault::ApiError;
-    use catalogue::cases;
 
-    let page = catalogue::page();
+    let page = catalogue_page();
     for entry in cases::CaseError::CATALOGUE.entries() {
         let row = format!("| {} | ", entry.status.as_u16());
         let line = page

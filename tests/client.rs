@@ -2,17 +2,11 @@
 //! into `apifault::client`'s type for its format, and the catalogue lookup of the received
 //! code yields the variant's entry. Also the decoders' leniency rules.
 
-#[allow(dead_code)]
-#[path = "../examples/service/cases.rs"]
-mod cases;
-
-#[path = "../examples/service/app.rs"]
-mod app;
-
 mod http_support;
 
 use apifault::ApiError;
 use apifault::client::{BoomBody, JsonApiDocument, ProblemBody};
+use apifault_suite::service::{app, cases};
 use cases::CaseError;
 use http_support::Client;
 use serde_json::{Map, Value, json};

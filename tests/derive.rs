@@ -838,24 +838,46 @@ const PARTS: [Part; 8] = [
     Part::SourceHeader,
 ];
 
+/// What `fmt_part` writes for a part, called directly: `Text::of` asks `has_part` first,
+/// so it cannot show a part written but not recorded, or recorded but written empty.
+struct Written<'a, E>(&'a E, Part);
+
+impl<E: ApiError> std::fmt::Display for Written<'_, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt_part(self.1, f)
+    }
+}
+
+/// The parts `error` carries, after checking that `has_part`, its catalogue entry and
+/// what `fmt_part` writes agree on each: a carried part writes a non-empty text (the same
+/// through `Text`), any other part writes nothing.
+fn carried<E: ApiError + std::fmt::Debug>(error: &E) -> Vec<Part> {
+    PARTS
+        .into_iter()
+        .filter(|&part| {
+            let written = Written(error, part).to_string();
+            assert_eq!(
+                error.has_part(part),
+                error.entry().has_part(part),
+                "{error:?} {part:?}"
+            );
+            assert_eq!(
+                !written.is_empty(),
+                error.has_part(part),
+                "{error:?} {part:?} writes {written:?}"
+            );
+            assert_eq!(
+                apifault::Text::of(error, part).map(|text| text.to_string()),
+                error.has_part(part).then(|| written.clone()),
+                "{error:?} {part:?}"
+            );
+            error.has_part(part)
+        })
+        .collect()
+}
+
 #[test]
 fn the_entry_records_exactly_the_parts_a_variant_writes() {
-    let carried = |error: &EveryPart| -> Vec<Part> {
-        PARTS
-            .into_iter()
-            .filter(|&part| {
-                let written = apifault::Text::of(error, part).map(|text| text.to_string());
-                // What `has_part` says (from the entry) is what `fmt_part` writes.
-                assert_eq!(error.has_part(part), error.entry().has_part(part));
-                assert_eq!(
-                    written.is_some(),
-                    error.has_part(part),
-                    "{error:?} {part:?}"
-                );
-                error.has_part(part)
-            })
-            .collect()
-    };
     assert_eq!(
         carried(&EveryPart::Pointer { id: 7 }),
         [

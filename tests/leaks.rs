@@ -8,19 +8,16 @@
 //! with and without a request context, through `to_response_in`, axum's `IntoResponse` and
 //! actix-web's `ResponseError`. No marker may appear in the body or any header value; the
 //! markers the error's `Display` chain carries must appear in the captured log.
-
-#[path = "../examples/formats/awork.rs"]
-mod awork;
-#[path = "../examples/formats/kiteworks.rs"]
-mod kiteworks;
-#[path = "../examples/formats/pax8.rs"]
-mod pax8;
+//!
+//! The exact bodies a 5xx gets, in RFC 9457 and in every format, are pinned below
+//! ([`problem_bodies`], [`every_format`]): what is declared or exposed stays, nothing else.
 
 use std::fmt;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use apifault::{ApiError, Boom, Context, Format, JsonApi, Problem};
+use apifault_suite::formats::{awork, kiteworks, pax8};
 
 /// In the source error's `Display`.
 const SOURCE: &str = "mk-source-3f9a1";
@@ -401,5 +398,371 @@ fn clone_shape(error: &ServiceError) -> ServiceError {
             secret: Secret,
             pool: Unserializable,
         },
+    }
+}
+
+/// RFC 9457 bodies of 5xx errors, byte for byte: status, code, title and only what is
+/// declared (`#[message]`) or exposed, whatever the `Display` text, source or fields hold.
+mod problem_bodies {
+    use std::fmt;
+
+    use apifault::ApiError;
+
+    /// The body as text, to compare bytes and member order.
+    fn raw<E: ApiError>(error: &E) -> String {
+        String::from_utf8(error.to_response().into_body()).expect("the body is UTF-8")
+    }
+
+    /// The whole response as text: status line, every header and the body.
+    fn whole<E: ApiError>(error: &E) -> String {
+        let response = error.to_response();
+        let mut text = format!("{}\n", response.status());
+        for (name, value) in response.headers() {
+            text.push_str(&format!(
+                "{name}: {}\n",
+                String::from_utf8_lossy(value.as_bytes())
+            ));
+        }
+        text.push_str(&String::from_utf8_lossy(response.body()));
+        text
+    }
+
+    /// An error from a lower layer whose text and debug output must stay in the logs.
+    struct DriverError;
+
+    impl fmt::Display for DriverError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("SOURCE-MARKER-5d1c connection refused to db.internal:5432")
+        }
+    }
+
+    impl fmt::Debug for DriverError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("DriverError(DEBUG-MARKER-77aa)")
+        }
+    }
+
+    impl std::error::Error for DriverError {}
+
+    #[derive(Debug, thiserror::Error, ApiError)]
+    enum ServerError {
+        #[error("database: {0}")]
+        #[status(500)]
+        Database(#[source] DriverError),
+
+        #[error("DISPLAY-MARKER-9f3e while saving")]
+        #[status(502)]
+        Display,
+
+        #[error("upstream said {secret}")]
+        #[status(503)]
+        Field {
+            secret: String,
+            #[api_error(expose)]
+            attempt: u32,
+        },
+
+        #[error("database: {0}")]
+        #[status(500)]
+        #[message("We could not save the case; try again.")]
+        Declared(#[source] DriverError),
+    }
+
+    #[derive(Debug, thiserror::Error, ApiError)]
+    enum Wrapper {
+        #[error(transparent)]
+        #[api_error(transparent)]
+        Server(#[from] ServerError),
+    }
+
+    const MARKERS: [&str; 4] = [
+        "SOURCE-MARKER-5d1c",
+        "DEBUG-MARKER-77aa",
+        "DISPLAY-MARKER-9f3e",
+        "FIELD-MARKER-c0de",
+    ];
+
+    fn assert_masked<E: ApiError>(error: &E) {
+        // The markers are really there, for the logs.
+        let logged = format!("{error} {error:?}");
+        assert!(MARKERS.iter().any(|m| logged.contains(m)), "{logged}");
+        let response = whole(error);
+        for marker in MARKERS {
+            assert!(!response.contains(marker), "{marker} leaked: {response}");
+        }
+        assert!(error.message().is_none());
+    }
+
+    #[test]
+    fn five_hundreds_show_no_source_display_debug_or_field() {
+        let errors = [
+            ServerError::Database(DriverError),
+            ServerError::Display,
+            ServerError::Field {
+                secret: "FIELD-MARKER-c0de".into(),
+                attempt: 3,
+            },
+        ];
+        for error in &errors {
+            assert_masked(error);
+        }
+        for error in errors {
+            assert_masked(&Wrapper::from(error));
+        }
+    }
+
+    #[test]
+    fn five_hundred_body_is_bare() {
+        assert_eq!(
+            raw(&ServerError::Database(DriverError)),
+            r#"{"type":"about:blank","title":"Internal Server Error","status":500,"code":"database"}"#
+        );
+        assert_eq!(
+            raw(&ServerError::Field {
+                secret: "FIELD-MARKER-c0de".into(),
+                attempt: 3,
+            }),
+            r#"{"type":"about:blank","title":"Service Unavailable","status":503,"code":"field","attempt":3}"#
+        );
+    }
+
+    #[test]
+    fn five_hundred_with_message_shows_only_that_message() {
+        let error = ServerError::Declared(DriverError);
+        assert_eq!(
+            raw(&error),
+            r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"We could not save the case; try again.","code":"declared"}"#
+        );
+        let response = whole(&error);
+        for marker in MARKERS {
+            assert!(!response.contains(marker), "{marker} leaked: {response}");
+        }
+    }
+
+    #[derive(Debug, thiserror::Error, ApiError)]
+    enum Timeout {
+        #[error("{0} FIELD-MARKER-c0de")]
+        #[status(504)]
+        #[message("Timed out after {1} s.")]
+        Upstream(String, u8),
+    }
+
+    #[test]
+    fn five_hundred_message_interpolates_only_what_it_names() {
+        let error = Timeout::Upstream("SOURCE-MARKER-5d1c".into(), 30);
+        assert_eq!(
+            raw(&error),
+            r#"{"type":"about:blank","title":"Gateway Timeout","status":504,"detail":"Timed out after 30 s.","code":"upstream"}"#
+        );
+        let response = whole(&error);
+        for marker in MARKERS {
+            assert!(!response.contains(marker), "{marker} leaked: {response}");
+        }
+    }
+}
+
+/// 5xx errors in every format, built-in and house: no internal detail in the body or a
+/// header, and the declared message, title, headers and exposed fields kept.
+mod every_format {
+    use std::fmt;
+
+    use apifault::{ApiError, Boom, Context, Format, JsonApi};
+    use apifault_suite::formats::{awork, every_format, kiteworks, pax8};
+    use serde_json::{Value, json};
+
+    fn value<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Value {
+        serde_json::from_slice(error.to_response_in::<F>(context).body()).expect("JSON")
+    }
+
+    fn none() -> Context<'static> {
+        Context::new()
+    }
+
+    const MARKER: &str = "SECRET-7f3a9c-MARKER";
+
+    /// A source error whose Display and Debug both hold the marker.
+    struct Leaky;
+
+    impl fmt::Display for Leaky {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "connection to {MARKER} refused")
+        }
+    }
+
+    impl fmt::Debug for Leaky {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "Leaky({MARKER})")
+        }
+    }
+
+    impl std::error::Error for Leaky {}
+
+    #[derive(Debug, thiserror::Error, ApiError)]
+    enum ServerError {
+        #[error("database failed: {0}")]
+        #[status(500)]
+        Database(#[source] Leaky),
+
+        #[error("upstream {host} failed")]
+        #[status(502)]
+        Upstream {
+            host: String,
+            #[api_error(expose)]
+            attempt: u32,
+        },
+
+        #[error("maintenance on {node}")]
+        #[status(503)]
+        #[title("Down for maintenance")]
+        #[message("Try again in {minutes} minutes.")]
+        #[api_error(header("Retry-After" = "{seconds}"))]
+        Maintenance {
+            node: String,
+            minutes: u32,
+            seconds: u32,
+        },
+
+        #[error("{0}")]
+        #[status(504)]
+        Timeout(String),
+    }
+
+    #[test]
+    fn five_hundreds_never_leak_in_any_format() {
+        let errors = [
+            ServerError::Database(Leaky),
+            ServerError::Upstream {
+                host: MARKER.into(),
+                attempt: 3,
+            },
+            ServerError::Maintenance {
+                node: MARKER.into(),
+                minutes: 5,
+                seconds: 300,
+            },
+            ServerError::Timeout(MARKER.into()),
+        ];
+        let cx = Context::new()
+            .with_instance("/cases/1")
+            .with_request_id("req-1");
+        for error in &errors {
+            // The marker is really there, for the logs.
+            assert!(format!("{error} {error:?}").contains(MARKER));
+            for response in every_format(error, &cx) {
+                assert!(response.status().is_server_error());
+                let body = String::from_utf8(response.body().clone()).unwrap();
+                serde_json::from_str::<Value>(&body).expect("valid JSON");
+                assert!(!body.contains(MARKER), "{error:?} leaked: {body}");
+                assert!(
+                    !body.contains("refused"),
+                    "{error:?} leaked its source: {body}"
+                );
+                for (name, value) in response.headers() {
+                    assert!(
+                        !String::from_utf8_lossy(value.as_bytes()).contains(MARKER),
+                        "{error:?} leaked in {name}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn five_hundreds_keep_declared_and_exposed_text() {
+        let maintenance = ServerError::Maintenance {
+            node: MARKER.into(),
+            minutes: 5,
+            seconds: 300,
+        };
+        let cx = none();
+        assert_eq!(
+            value::<JsonApi, _>(&maintenance, &cx),
+            json!({"errors": [{"status": "503", "code": "maintenance", "title": "Down for maintenance", "detail": "Try again in 5 minutes."}]})
+        );
+        assert_eq!(
+            value::<Boom, _>(&maintenance, &cx),
+            json!({"statusCode": 503, "error": "Service Unavailable", "message": "Try again in 5 minutes."})
+        );
+        assert_eq!(
+            maintenance.to_response_in::<Boom>(&cx).headers()["retry-after"],
+            "300"
+        );
+        let upstream = ServerError::Upstream {
+            host: MARKER.into(),
+            attempt: 3,
+        };
+        assert_eq!(
+            value::<Boom, _>(&upstream, &cx),
+            json!({"statusCode": 502, "error": "Bad Gateway", "message": "Bad Gateway", "attempt": 3})
+        );
+        assert_eq!(
+            value::<JsonApi, _>(&upstream, &cx),
+            json!({"errors": [{"status": "502", "code": "upstream", "title": "Bad Gateway", "meta": {"attempt": 3}}]})
+        );
+        assert_eq!(
+            value::<awork::Awork, _>(&upstream, &cx),
+            json!({"code": "upstream", "description": "Bad Gateway", "link": "", "details": [], "validationErrors": []})
+        );
+        assert_eq!(
+            value::<kiteworks::Kiteworks, _>(&upstream, &cx),
+            json!({"code": "upstream", "message": "Bad Gateway", "attempt": 3})
+        );
+        assert_eq!(
+            value::<pax8::Pax8, _>(&upstream, &cx),
+            json!({"type": "upstream", "message": "Bad Gateway", "instance": "", "status": 502, "details": [], "attempt": 3})
+        );
+    }
+
+    /// A JSON:API error whose 503 has a source.
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[api_error(format = JsonApi)]
+    enum ArticleError {
+        #[error("storage: {0}")]
+        #[status(503)]
+        Storage(#[source] std::io::Error),
+    }
+
+    #[test]
+    fn jsonapi_5xx_has_no_detail() {
+        let error = ArticleError::Storage(std::io::Error::other("disk full"));
+        assert_eq!(
+            value::<JsonApi, _>(&error, &none()),
+            json!({"errors": [{"status": "503", "code": "storage", "title": "Service Unavailable"}]})
+        );
+    }
+
+    /// hapi's Boom errors: every 500 is masked, even a declared message.
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[api_error(format = Boom)]
+    enum StepError {
+        #[error("crashed: {0}")]
+        #[status(500)]
+        #[message("Declared, yet hapi hides every 500 message")]
+        Crashed(String),
+
+        #[error("gateway {0}")]
+        #[status(502)]
+        Gateway(String),
+
+        #[error("maintenance")]
+        #[status(503)]
+        #[message("Back at 10:00 UTC")]
+        Maintenance,
+    }
+
+    #[test]
+    fn boom_masks_every_500_and_names_other_5xx() {
+        assert_eq!(
+            value::<Boom, _>(&StepError::Crashed("segfault".into()), &none()),
+            json!({"statusCode": 500, "error": "Internal Server Error", "message": "An internal server error occurred"})
+        );
+        assert_eq!(
+            value::<Boom, _>(&StepError::Gateway("10.0.0.7".into()), &none()),
+            json!({"statusCode": 502, "error": "Bad Gateway", "message": "Bad Gateway"})
+        );
+        assert_eq!(
+            value::<Boom, _>(&StepError::Maintenance, &none()),
+            json!({"statusCode": 503, "error": "Service Unavailable", "message": "Back at 10:00 UTC"})
+        );
     }
 }

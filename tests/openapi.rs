@@ -2,16 +2,10 @@
 //! the type's format), the built-in formats' body schemas, and the example service's
 //! OpenAPI document over real loopback HTTP.
 
-#[allow(dead_code)]
-#[path = "../examples/service/cases.rs"]
-mod cases;
-
-#[path = "../examples/service/app.rs"]
-mod app;
-
 mod http_support;
 
 use apifault::{ApiError, Boom, FieldViolation, Format, JsonApi, Problem};
+use apifault_suite::service::{app, cases};
 use serde_json::{Value, json};
 use utoipa::openapi::RefOr;
 use utoipa::openapi::response::Response;

@@ -3,7 +3,7 @@
 //! string an error carries (the interpolated message, type, instance, link, id and
 //! sources, exposed members, violation paths, messages and codes, header values) and in
 //! the request context, rendered in every built-in format and the house formats of
-//! `examples/formats/`. For each rendering:
+//! `apifault_suite::formats`. For each rendering:
 //!
 //! - it does not panic, and the body is one JSON value with no member given twice;
 //! - every string appears exactly, unchanged, where the format puts it;
@@ -13,18 +13,12 @@
 //! - with URI-shaped strings in the URI members, the body is valid against the official
 //!   schemas of `../shared/schemas` (when present).
 
-#[path = "../examples/formats/awork.rs"]
-mod awork;
-#[path = "../examples/formats/kiteworks.rs"]
-mod kiteworks;
-#[path = "../examples/formats/pax8.rs"]
-mod pax8;
-
 use std::collections::BTreeSet;
 
 use apifault::{
     ApiError, Boom, Context, FieldViolation, Format, JsonApi, PathSegment, Problem, Violation,
 };
+use apifault_suite::formats::{awork, kiteworks, pax8};
 use http::header::CONTENT_TYPE;
 use proptest::prelude::*;
 use proptest::test_runner::Config;

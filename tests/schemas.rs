@@ -4,19 +4,14 @@
 //!
 //! - against the official schemas in `../shared/schemas/` with the `jsonschema` crate
 //!   (JSON:API 1.0 and the 1.1 draft, RFC 9457 Appendix A, Pax8's OpenAPI components),
-//!   formats validated too; skipped with a printed line when `../shared` is not there;
+//!   formats validated too; skipped with a printed line when `../shared` is not there (a
+//!   failure under `APIFAULT_NO_SKIP=1`, as in CI);
 //! - against checks written here from the specifications, which always run: member
 //!   types and order, JSON:API's string `status`, the body status equal to the HTTP one,
 //!   no `null` anywhere, JSON Pointer syntax, content types.
 
-#[path = "../examples/formats/awork.rs"]
-mod awork;
-#[path = "../examples/formats/kiteworks.rs"]
-mod kiteworks;
-#[path = "../examples/formats/pax8.rs"]
-mod pax8;
-
 use apifault::{ApiError, Boom, Context, FieldViolation, Format, JsonApi, PathSegment, Problem};
+use apifault_suite::formats::{awork, kiteworks, pax8};
 use http::header::CONTENT_TYPE;
 use jsonschema::Validator;
 use serde_json::{Value, json};
@@ -163,16 +158,6 @@ fn render_raw<F: Format, E: ApiError>(
 // ---------------------------------------------------------------------------------------
 // The official schemas
 
-/// A schema file of `../shared/schemas`, or `None` (with a printed line) without it.
-fn schema_file(name: &str) -> Option<Value> {
-    let Some(shared) = apifault_suite::shared_dir() else {
-        apifault_suite::report_skip(&format!("{name} is not checked"));
-        return None;
-    };
-    let text = std::fs::read_to_string(shared.join("schemas").join(name)).expect("readable");
-    Some(serde_json::from_str(&text).expect("the schema is JSON"))
-}
-
 fn validator(schema: &Value) -> Validator {
     jsonschema::options()
         .should_validate_formats(true)
@@ -192,7 +177,7 @@ fn assert_valid(validator: &Validator, body: &Value, what: &str) {
 /// `#/components/schemas/...` of the document they came from: wrapped back into such a
 /// document, with the schema to check at its root, the refs resolve locally.
 fn pax8_validator(group: &str, root: Value) -> Option<Validator> {
-    let file = schema_file("pax8-error.openapi-components.json")?;
+    let file = apifault_suite::shared_schema("pax8-error.openapi-components.json")?;
     let components = file[group]["components"].clone();
     assert!(components.is_object(), "no components in {group}");
     Some(validator(&json!({
@@ -204,8 +189,8 @@ fn pax8_validator(group: &str, root: Value) -> Option<Validator> {
 #[test]
 fn jsonapi_matches_the_1_0_and_1_1_schemas() {
     let (Some(v10), Some(v11)) = (
-        schema_file("jsonapi-1.0.schema.json"),
-        schema_file("jsonapi-1.1-draft-pr1603.schema.json"),
+        apifault_suite::shared_schema("jsonapi-1.0.schema.json"),
+        apifault_suite::shared_schema("jsonapi-1.1-draft-pr1603.schema.json"),
     ) else {
         return;
     };
@@ -251,7 +236,7 @@ fn jsonschema_crate_reads_the_empty_pattern_as_match_all() {
         "\"\" must apply to every member"
     );
 
-    let Some(schema) = schema_file("jsonapi-1.0.schema.json") else {
+    let Some(schema) = apifault_suite::shared_schema("jsonapi-1.0.schema.json") else {
         return;
     };
     let v10 = validator(&schema);
@@ -264,7 +249,7 @@ fn jsonschema_crate_reads_the_empty_pattern_as_match_all() {
 
 #[test]
 fn problem_matches_the_rfc_9457_schema() {
-    let Some(schema) = schema_file("rfc9457-problem-details.schema.json") else {
+    let Some(schema) = apifault_suite::shared_schema("rfc9457-problem-details.schema.json") else {
         return;
     };
     let schema = validator(&schema);
@@ -326,7 +311,7 @@ enum WebhookError {
 
 #[test]
 fn pax8_webhooks_400_matches_its_response_schema() {
-    let Some(file) = schema_file("pax8-error.openapi-components.json") else {
+    let Some(file) = apifault_suite::shared_schema("pax8-error.openapi-components.json") else {
         return;
     };
     let root = file["webhooks-api"]["example-response-schema-GET-/webhooks-400"].clone();

@@ -1,20 +1,14 @@
 //! The five seed APIs, reproduced exactly: for each page in `../shared/seeds/`, the enum a
 //! team would write, and the status, content type and body (as parsed JSON) of the examples
 //! that page documents. Penbox and JSON:API go through the built-in `Boom` and `JsonApi`;
-//! awork, Kiteworks and Pax8 through the house formats in `examples/formats/`, the same
-//! files the example programs run.
+//! awork, Kiteworks and Pax8 through the house formats of `apifault_suite::formats`, the
+//! same ones the example programs run.
 //!
 //! The expected bodies are copied from the pages. When `../shared` is there, each one is
 //! also looked up in its page, so a copy that drifted from the source fails here.
 
-#[path = "../examples/formats/awork.rs"]
-mod awork;
-#[path = "../examples/formats/kiteworks.rs"]
-mod kiteworks;
-#[path = "../examples/formats/pax8.rs"]
-mod pax8;
-
 use apifault::{ApiError, Boom, Context, FieldViolation, JsonApi};
+use apifault_suite::formats::{awork, kiteworks, pax8};
 use http::StatusCode;
 use serde_json::{Value, json};
 
@@ -34,10 +28,7 @@ fn answer<E: ApiError>(error: &E, context: &Context<'_>) -> (u16, String, Value)
 
 /// The text of the seed page whose name contains `id`, when `../shared` is there.
 fn seed_page(id: &str) -> Option<String> {
-    let Some(shared) = apifault_suite::shared_dir() else {
-        apifault_suite::report_skip(&format!("the seed page {id} is not compared"));
-        return None;
-    };
+    let shared = apifault_suite::shared_dir(&format!("the seed page {id} is not compared"))?;
     let dir = shared.join("seeds");
     let entries = std::fs::read_dir(&dir).expect("shared/seeds is readable");
     for entry in entries {

@@ -2,19 +2,13 @@
 //! chain and the `Debug` output, 4xx at debug, status and code as fields), a warning for a dropped header, and
 //! none of it in the body.
 
-#[allow(dead_code)]
-#[path = "../examples/service/cases.rs"]
-mod cases;
-
-#[path = "../examples/service/app.rs"]
-mod app;
-
 mod http_support;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use apifault::ApiError;
+use apifault_suite::service::app;
 use http_support::Client;
 
 /// Collects formatted events in memory.

@@ -13,17 +13,11 @@
 //! - a 5xx error's `Display` text, source and unexposed field never reach the body or
 //!   a header.
 
-#[path = "../../examples/formats/awork.rs"]
-pub mod awork;
-#[path = "../../examples/formats/kiteworks.rs"]
-pub mod kiteworks;
-#[path = "../../examples/formats/pax8.rs"]
-pub mod pax8;
-
 use std::fmt;
 
 use apifault::{ApiError, Context, FieldViolation, Format, PathSegment};
 pub use apifault::{Boom, JsonApi, Problem};
+pub use apifault_suite::formats::{awork, kiteworks, pax8};
 use arbitrary::Arbitrary;
 use serde_json::Value;
 

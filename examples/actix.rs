@@ -1,19 +1,14 @@
 //! The example case API on actix-web: `cargo run --example actix`.
 //!
-//! The same error enum as the axum example (`examples/service/cases.rs`), answered through
-//! `actix_web::ResponseError`. Listens on 127.0.0.1:3001; another port with `PORT=8081` or
-//! `-- 8081`. Ctrl-C stops it.
-
-// The domain is shared with the axum example, which uses other parts of it.
-#[allow(dead_code)]
-#[path = "../service/cases.rs"]
-mod cases;
-
-mod app;
+//! The same error enum as the axum example (`apifault_suite::service::cases`), answered
+//! through `actix_web::ResponseError`. Listens on 127.0.0.1:3001; another port with
+//! `PORT=8081` or `-- 8081`. Ctrl-C stops it.
 
 use std::net::Ipv4Addr;
 
 use actix_web::{App, HttpServer};
+use apifault_suite::service::actix_app as app;
+use apifault_suite::service::cases;
 
 /// The port from the first argument, else `PORT`, else 3001.
 fn port() -> Result<u16, String> {

@@ -19,7 +19,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::get;
 use utoipa::OpenApi;
 
-use crate::cases::{Case, CaseError, NewCase, Store, authorize, database_health, export};
+use super::cases::{Case, CaseError, NewCase, Store, authorize, database_health, export};
 
 /// A `CaseError` answered in format `F`.
 type Failure<F> = InFormat<F, CaseError>;

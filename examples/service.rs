@@ -4,13 +4,9 @@
 //! one). Prints example `curl` lines, and logs every error response (the 5xx ones with
 //! their whole source chain, which never reaches a body). Ctrl-C stops it.
 
-// The domain is shared with the actix-web example, which uses other parts of it.
-#[allow(dead_code)]
-mod cases;
-
-mod app;
-
 use std::net::{Ipv4Addr, SocketAddr};
+
+use apifault_suite::service::app;
 
 /// The port from the first argument, else `PORT`, else 3000.
 fn port() -> Result<u16, String> {

@@ -1,6 +1,6 @@
 //! The domain of the example services: cases, their store, and the one error enum every
-//! route answers with. Framework-free: the axum service (`app.rs`) and the actix-web one
-//! (`../actix/app.rs`) wire the same code.
+//! route answers with. Framework-free: the axum service ([`super::app`]) and the actix-web
+//! one ([`super::actix_app`]) wire the same code.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};

@@ -9,7 +9,7 @@ use actix_web::error::JsonPayloadError;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::cases::{CaseError, NewCase, Store, authorize, database_health, export};
+use super::cases::{CaseError, NewCase, Store, authorize, database_health, export};
 
 /// Registers the routes, the store and the extractor error handlers.
 pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {

@@ -1,0 +1,24 @@
+//! House formats: error bodies of real APIs (awork, Kiteworks, Pax8), each written against
+//! apifault's public API only, the way a user writes a format of their own.
+//!
+//! The examples show them, the tests check them against the seed pages and schemas, and
+//! the fuzz targets render into them: all import them from here.
+
+pub mod awork;
+pub mod kiteworks;
+pub mod pax8;
+
+use apifault::{ApiError, Boom, Context, JsonApi, Problem};
+
+/// `error`'s response in every format, built-in and house, in a fixed order: Problem,
+/// JSON:API, Boom, awork, Kiteworks, Pax8.
+pub fn every_format<E: ApiError>(error: &E, context: &Context<'_>) -> Vec<http::Response<Vec<u8>>> {
+    vec![
+        error.to_response_in::<Problem>(context),
+        error.to_response_in::<JsonApi>(context),
+        error.to_response_in::<Boom>(context),
+        error.to_response_in::<awork::Awork>(context),
+        error.to_response_in::<kiteworks::Kiteworks>(context),
+        error.to_response_in::<pax8::Pax8>(context),
+    ]
+}

@@ -1,0 +1,17 @@
+//! The example case API: one domain ([`cases`]) served by axum ([`app`]) and by actix-web
+//! ([`actix_app`]). `cargo run --example service` and `cargo run --example actix` run
+//! them; the HTTP tests serve the very same routers on loopback.
+
+pub mod actix_app;
+pub mod app;
+pub mod cases;
+
+use apifault::ApiError as _;
+
+/// The case API's error catalogue as a Markdown docs page: one table for client errors
+/// and one for server errors, ordered by status (`cargo run --example catalogue`;
+/// `tests/catalogue_snapshot.rs` pins it).
+#[must_use]
+pub fn catalogue_page() -> String {
+    cases::CaseError::CATALOGUE.to_markdown("Case API errors")
+}
