@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::integrations::tracing::dropped_header;
+
 pub use ::core;
 pub use ::http;
 // serde's traits, from `serde_core`: the same traits `serde` re-exports, without waiting
@@ -56,7 +58,7 @@ pub fn append_header(
             // header is dropped like an invalid one.
             let mut text = String::new();
             if fmt::write(&mut text, value).is_err() {
-                crate::log::dropped_header(&name, "its value's `Display` failed");
+                dropped_header(&name, "its value's `Display` failed");
                 return;
             }
             http::HeaderValue::try_from(text)
@@ -66,7 +68,7 @@ pub fn append_header(
         Ok(value) => {
             headers.append(name, value);
         }
-        Err(_) => crate::log::dropped_header(&name, "its value is not a valid header value"),
+        Err(_) => dropped_header(&name, "its value is not a valid header value"),
     }
 }
 
@@ -121,7 +123,7 @@ impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fmt<F> {
 
 impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> serde_core::Serialize for Fmt<F> {
     fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::text::collect_str(serializer, self)
+        crate::part::collect_str(serializer, self)
     }
 }
 

@@ -1,5 +1,5 @@
 use crate::__private::Fmt;
-use crate::json::Json;
+use crate::format::json::Json;
 use crate::{ApiError, Context, Format, Members, Part, RenderError, Text, Violation, phrase};
 
 /// JSON:API error documents, `application/vnd.api+json`: `{"errors":[…]}`.

@@ -1,6 +1,6 @@
 use http::StatusCode;
 
-use crate::json::Json;
+use crate::format::json::Json;
 use crate::{ApiError, Context, Format, PathSegment, RenderError, phrase};
 
 /// hapi's Boom payload, `application/json`, as Node.js services built on hapi answer.

@@ -8,6 +8,14 @@
 //! The input is `[impl generics] [self type] [where clause]`, as `split_for_impl` prints
 //! them, so generic types, lifetimes and bounds carry over unchanged.
 
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+pub mod axum;
+pub(crate) mod tracing;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
+
 /// Every enabled integration's impls for one derived type.
 #[doc(hidden)]
 #[macro_export]

@@ -1,7 +1,13 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use crate::{Entry, phrase};
+use crate::phrase;
+
+mod entry;
+mod specimen;
+
+pub use self::entry::Entry;
+pub use self::specimen::Specimen;
 
 /// Every error a type can answer with, in declaration order: the single source of truth
 /// for an API's error documentation.

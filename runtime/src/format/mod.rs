@@ -2,6 +2,18 @@ use std::fmt;
 
 use crate::ApiError;
 
+mod boom;
+mod json;
+mod jsonapi;
+pub mod phrase;
+mod problem;
+mod response;
+
+pub use self::boom::Boom;
+pub use self::jsonapi::JsonApi;
+pub use self::problem::Problem;
+pub use self::response::response;
+
 /// What is known of the request an error answers, for formats that show it.
 ///
 /// Integrations fill it from the request; without one, every field is `None` and the

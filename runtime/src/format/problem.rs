@@ -1,4 +1,4 @@
-use crate::json::Json;
+use crate::format::json::Json;
 use crate::{ApiError, Context, Format, Path, PathSegment, RenderError, phrase};
 
 /// RFC 9457 problem details, `application/problem+json`: the default format.
