@@ -132,6 +132,7 @@ pub trait Format {
     /// (feature `utoipa`). `None`, the default, documents the responses by their examples
     /// alone.
     #[cfg(feature = "utoipa")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     #[must_use]
     fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
         None

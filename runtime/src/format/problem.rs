@@ -138,6 +138,7 @@ impl Format for Problem {
     }
 
     #[cfg(feature = "utoipa")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
         Some(<Self as ::utoipa::PartialSchema>::schema())
     }

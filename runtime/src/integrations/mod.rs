@@ -9,11 +9,14 @@
 //! them, so generic types, lifetimes and bounds carry over unchanged.
 
 #[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub mod actix_web;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub mod utoipa;
 
 /// Every enabled integration's impls for one derived type.
