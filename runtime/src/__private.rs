@@ -72,9 +72,6 @@ pub fn append_header(
     }
 }
 
-/// Named in generated code so a field that is not `Serialize` is reported at the field.
-pub const fn assert_serialize<T: ?Sized + serde_core::Serialize>() {}
-
 /// Checks at compile time that a format does not reserve an exposed member's name.
 #[must_use]
 pub const fn member_allowed<F: Format>(name: &str) -> bool {

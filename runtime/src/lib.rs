@@ -3,12 +3,13 @@
 //! ## Where things live
 //!
 //! Public paths are short (`apifault::Problem`, `apifault::axum`) whatever file an item is
-//! in; in the source, each concept has its place. The core sits at the top of `runtime/src`: the [`ApiError`](trait@ApiError) trait
-//! (`api_error.rs`), the texts an error carries ([`Part`], [`Text`]: `part.rs`), its exposed
-//! fields ([`Members`]: `exposed.rs`) and its [`Violations`] (`violation.rs`). `catalogue/`
-//! holds the [`Catalogue`], its [`Entry`] rows and the [`Specimen`] rendered from one;
-//! `format/` the [`Format`] trait and its [`Context`], the built-in [`Problem`], [`JsonApi`]
-//! and [`Boom`], the [`phrase`] tables, the JSON writer they share and [`response`];
+//! in; in the source, each concept has its place. The core sits at the top of
+//! `runtime/src`: the [`ApiError`](trait@ApiError) trait (`api_error.rs`), the texts an
+//! error carries ([`Part`], [`Text`]: `part.rs`), its exposed fields ([`Members`]:
+//! `exposed.rs`) and its [`Violations`] (`violation.rs`). `catalogue/` holds the
+//! [`Catalogue`], its [`Entry`] rows and the [`Specimen`] rendered from one; `format/` the
+//! [`Format`] trait and its [`Context`], the built-in [`Problem`], [`JsonApi`] and
+//! [`Boom`], the [`phrase`] tables, the JSON writer they share and [`response`];
 //! `integrations/` one module per framework (`apifault::axum`, `apifault::actix_web`,
 //! `apifault::utoipa`, the `tracing` log) and the glue the derive calls to implement their
 //! traits. [`client`] decodes the built-in bodies; `__private` holds only what generated

@@ -54,13 +54,13 @@ impl<'a> Context<'a> {
 
 /// A wire format: turns any [`ApiError`] into a content type and body bytes.
 ///
-/// Built in: [`Problem`](crate::Problem) (RFC 9457, the default), [`JsonApi`](crate::JsonApi)
-/// and [`Boom`](crate::Boom) (hapi). A house format is a unit struct implementing this
-/// trait, usually by serializing a struct of borrowed fields; everything it needs is public:
-/// the texts ([`ApiError::message`], [`Text::of`](crate::Text::of) for any
-/// [`Part`](crate::Part)), the exposed fields ([`ApiError::serialize_members`],
-/// [`Members`](crate::Members)), the violations ([`Violations::serialize_each`](crate::Violations::serialize_each),
-/// [`Path`](crate::Path)), the request [`Context`] and the [`phrase`](crate::phrase) tables:
+/// Built in: [`Problem`] (RFC 9457, the default), [`JsonApi`] and [`Boom`] (hapi). A house
+/// format is a unit struct implementing this trait, usually by serializing a struct of
+/// borrowed fields; everything it needs is public: the texts ([`ApiError::message`],
+/// [`Text::of`](crate::Text::of) for any [`Part`](crate::Part)), the exposed fields
+/// ([`ApiError::serialize_members`], [`Members`](crate::Members)), the violations
+/// ([`Violations::serialize_each`](crate::Violations::serialize_each),
+/// [`Path`](crate::Path)), the request [`Context`] and the [`phrase`] tables:
 ///
 /// ```
 /// use apifault::{ApiError, Context, Format, RenderError};
@@ -71,7 +71,11 @@ impl<'a> Context<'a> {
 /// impl Format for House {
 ///     const CONTENT_TYPE: &'static str = "application/json";
 ///
-///     fn write_body<E: ApiError>(error: &E, _: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+///     fn write_body<E: ApiError>(
+///         error: &E,
+///         _: &Context<'_>,
+///         out: &mut Vec<u8>,
+///     ) -> Result<(), RenderError> {
 ///         #[derive(serde::Serialize)]
 ///         #[serde(bound = "")] // `Text` is `Serialize` for every `E: ApiError`
 ///         struct Body<'a, E: ApiError> {

@@ -1,4 +1,6 @@
-//! The framework impls every derived type gets, one macro per integration.
+//! The integrations, one module each behind its feature (re-exported at the crate root as
+//! `apifault::axum`, …), and the framework impls every derived type gets, one macro per
+//! integration.
 //!
 //! The derive emits a single `__integrations!` call and never learns which features are
 //! on: that is decided here. Each integration's macro is defined twice, once under its
