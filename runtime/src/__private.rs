@@ -101,29 +101,6 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// A closure serialized as a string through `collect_str` or as anything through a
-/// serializer: the glue that lets formats write without intermediate values.
-pub struct Fmt<F>(F);
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> Fmt<F> {
-    /// A string written by `f` straight into the output.
-    pub fn str(f: F) -> Self {
-        Self(f)
-    }
-}
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fmt<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(f)
-    }
-}
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> serde_core::Serialize for Fmt<F> {
-    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::part::collect_str(serializer, self)
-    }
-}
-
 /// A value interpolated into `source(pointer = "...")`, written as one RFC 6901 reference
 /// token: `~` becomes `~0` and `/` becomes `~1`, so a value cannot split the pointer.
 pub struct PointerToken<T>(pub T);

@@ -1,4 +1,5 @@
-use crate::__private::Fmt;
+use core::fmt;
+
 use crate::format::json::Json;
 use crate::{ApiError, Context, Format, Members, Part, RenderError, Text, Violation, phrase};
 
@@ -203,7 +204,7 @@ fn error_object<E: ApiError>(
             if error.has_part(Part::SourcePointer) || !path.segments().is_empty() {
                 let pointer = path.pointer();
                 json.raw(b",\"source\":{\"pointer\":");
-                json.display(&Fmt::str(|f| {
+                json.display(&FromFn(|f: &mut fmt::Formatter<'_>| {
                     error.fmt_part(Part::SourcePointer, f)?;
                     write!(f, "{pointer}")
                 }))?;
@@ -248,3 +249,13 @@ const SOURCES: [(Part, &str); 3] = [
     (Part::SourceParameter, "parameter"),
     (Part::SourceHeader, "header"),
 ];
+
+/// A `Display` written by a closure: the declared pointer and the violation's path go out
+/// as one string, never joined in a `String` first.
+struct FromFn<F>(F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for FromFn<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
