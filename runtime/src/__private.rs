@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use crate::integrations::tracing::dropped_header;
+
 pub use ::core;
 pub use ::http;
 // serde's traits, from `serde_core`: the same traits `serde` re-exports, without waiting
@@ -69,7 +71,7 @@ pub fn append_header(
             // header is dropped like an invalid one.
             let mut text = String::new();
             if fmt::write(&mut text, value).is_err() {
-                crate::log::dropped_header(&name, "its value's `Display` failed");
+                dropped_header(&name, "its value's `Display` failed");
                 return;
             }
             http::HeaderValue::try_from(text)
@@ -79,12 +81,9 @@ pub fn append_header(
         Ok(value) => {
             headers.append(name, value);
         }
-        Err(_) => crate::log::dropped_header(&name, "its value is not a valid header value"),
+        Err(_) => dropped_header(&name, "its value is not a valid header value"),
     }
 }
-
-/// Named in generated code so a field that is not `Serialize` is reported at the field.
-pub const fn assert_serialize<T: ?Sized + serde_core::Serialize>() {}
 
 /// Checks at compile time that a format does not reserve an exposed member's name.
 #[must_use]
@@ -113,29 +112,6 @@ const fn str_eq(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
-}
-
-/// A closure serialized as a string through `collect_str` or as anything through a
-/// serializer: the glue that lets formats write without intermediate values.
-pub struct Fmt<F>(F);
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> Fmt<F> {
-    /// A string written by `f` straight into the output.
-    pub fn str(f: F) -> Self {
-        Self(f)
-    }
-}
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Fmt<F> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        (self.0)(f)
-    }
-}
-
-impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> serde_core::Serialize for Fmt<F> {
-    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::text::collect_str(serializer, self)
-    }
 }
 
 /// A value interpolated into `source(pointer = "...")`, written as one RFC 6901 reference

@@ -1,46 +1,36 @@
 #![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod api_error;
-mod boom;
 mod catalogue;
-mod entry;
+mod exposed;
 mod format;
-mod json;
-mod jsonapi;
-mod members;
-pub mod phrase;
-mod problem;
-mod response;
-mod specimen;
-mod text;
+mod integrations;
+mod part;
 mod violation;
 
 #[doc(hidden)]
 pub mod __private;
 
-#[cfg(feature = "actix-web")]
-pub mod actix_web;
-#[cfg(feature = "axum")]
-pub mod axum;
 pub mod client;
-mod integrations;
-mod log;
+
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use crate::integrations::actix_web;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use crate::integrations::axum;
 #[cfg(feature = "utoipa")]
-pub mod utoipa;
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use crate::integrations::utoipa;
 
 pub use crate::api_error::ApiError;
-pub use crate::boom::Boom;
-pub use crate::catalogue::Catalogue;
-pub use crate::entry::Entry;
-pub use crate::format::{Context, Format, RenderError};
-pub use crate::jsonapi::JsonApi;
-pub use crate::members::{Member, Members};
-pub use crate::problem::Problem;
-pub use crate::response::response;
-pub use crate::specimen::Specimen;
-pub use crate::text::{Part, Text};
+pub use crate::catalogue::{Catalogue, Entry, Specimen};
+pub use crate::exposed::{Member, Members};
+pub use crate::format::{Boom, Context, Format, JsonApi, Problem, RenderError, phrase, response};
+pub use crate::part::{Part, Text};
 pub use crate::violation::{
     FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,
 };

@@ -67,18 +67,71 @@ pub struct Rejection {
     text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    InvalidJson,
-    InvalidBody,
-    UnsupportedMediaType,
-    PayloadTooLarge,
-    UnreadableBody,
-    InvalidPath,
-    InvalidQuery,
-    InvalidForm,
-    Internal,
+/// Declares every rejection once, in catalogue order: the [`Kind`] a [`Rejection`] holds
+/// and its [`Entry`], so the two cannot disagree.
+macro_rules! rejections {
+    [$(($kind:ident, $status:literal, $code:literal, $description:literal)),* $(,)?] => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum Kind {
+            $($kind,)*
+        }
+
+        /// One entry per [`Kind`], at the kind's index: the catalogue of [`Rejection`].
+        static ENTRIES: &[Entry] = &[$(entry(stringify!($kind), $status, $code, $description),)*];
+    };
 }
+
+rejections![
+    (
+        InvalidJson,
+        400,
+        "invalid_json",
+        "The request body is not valid JSON."
+    ),
+    (
+        InvalidBody,
+        422,
+        "invalid_body",
+        "The request body does not have the expected shape."
+    ),
+    (
+        UnsupportedMediaType,
+        415,
+        "unsupported_media_type",
+        "The request body's `Content-Type` is not the one expected."
+    ),
+    (
+        PayloadTooLarge,
+        413,
+        "payload_too_large",
+        "The request body exceeds the size limit."
+    ),
+    (
+        UnreadableBody,
+        400,
+        "unreadable_body",
+        "The request body could not be read."
+    ),
+    (
+        InvalidPath,
+        400,
+        "invalid_path",
+        "A path parameter does not parse."
+    ),
+    (
+        InvalidQuery,
+        400,
+        "invalid_query",
+        "The query string does not parse."
+    ),
+    (InvalidForm, 400, "invalid_form", "The form does not parse."),
+    (
+        Internal,
+        500,
+        "extractor_failed",
+        "The route and its extractors disagree: a bug of the service."
+    ),
+];
 
 impl Kind {
     /// The kind for a rejection axum answers with `status`; `fallback` for a plain 400.
@@ -96,64 +149,6 @@ impl Kind {
         &ENTRIES[self as usize]
     }
 }
-
-/// In the order of [`Kind`].
-static ENTRIES: [Entry; 9] = [
-    entry(
-        "InvalidJson",
-        400,
-        "invalid_json",
-        "The request body is not valid JSON.",
-    ),
-    entry(
-        "InvalidBody",
-        422,
-        "invalid_body",
-        "The request body does not have the expected shape.",
-    ),
-    entry(
-        "UnsupportedMediaType",
-        415,
-        "unsupported_media_type",
-        "The request body's `Content-Type` is not the one expected.",
-    ),
-    entry(
-        "PayloadTooLarge",
-        413,
-        "payload_too_large",
-        "The request body exceeds the size limit.",
-    ),
-    entry(
-        "UnreadableBody",
-        400,
-        "unreadable_body",
-        "The request body could not be read.",
-    ),
-    entry(
-        "InvalidPath",
-        400,
-        "invalid_path",
-        "A path parameter does not parse.",
-    ),
-    entry(
-        "InvalidQuery",
-        400,
-        "invalid_query",
-        "The query string does not parse.",
-    ),
-    entry(
-        "InvalidForm",
-        400,
-        "invalid_form",
-        "The form does not parse.",
-    ),
-    entry(
-        "Internal",
-        500,
-        "extractor_failed",
-        "The route and its extractors disagree: a bug of the service.",
-    ),
-];
 
 const fn entry(
     name: &'static str,
@@ -200,17 +195,7 @@ impl ApiError for Rejection {
     type Format = Problem;
 
     const CATALOGUE: &'static Catalogue = &Catalogue {
-        __items: &[
-            CatalogueItem::Entry(&ENTRIES[0]),
-            CatalogueItem::Entry(&ENTRIES[1]),
-            CatalogueItem::Entry(&ENTRIES[2]),
-            CatalogueItem::Entry(&ENTRIES[3]),
-            CatalogueItem::Entry(&ENTRIES[4]),
-            CatalogueItem::Entry(&ENTRIES[5]),
-            CatalogueItem::Entry(&ENTRIES[6]),
-            CatalogueItem::Entry(&ENTRIES[7]),
-            CatalogueItem::Entry(&ENTRIES[8]),
-        ],
+        __items: &[CatalogueItem::Entries(ENTRIES)],
     };
 
     fn entry(&self) -> &'static Entry {
@@ -218,7 +203,7 @@ impl ApiError for Rejection {
     }
 
     fn has_part(&self, part: Part) -> bool {
-        part == Part::Message && self.kind != Kind::Internal
+        self.kind.entry().has_part(part)
     }
 
     fn fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {

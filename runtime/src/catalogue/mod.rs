@@ -1,7 +1,13 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use crate::{Entry, phrase};
+use crate::phrase;
+
+mod entry;
+mod specimen;
+
+pub use self::entry::Entry;
+pub use self::specimen::Specimen;
 
 /// Every error a type can answer with, in declaration order: the single source of truth
 /// for an API's error documentation.
@@ -126,7 +132,7 @@ impl Catalogue {
     #[must_use]
     pub fn to_markdown(&'static self, heading: &str) -> String {
         let mut page = format!("# {heading}\n");
-        // Like the seed pages, no Title column when no entry declares one.
+        // A Title column only when some entry declares a title.
         let titled = self.entries().any(|e| e.title.is_some());
         for (title, range) in [
             ("Client errors (4xx)", 400..500),
@@ -136,7 +142,7 @@ impl Catalogue {
                 .entries()
                 .filter(|e| range.contains(&e.status.as_u16()))
                 .collect();
-            // By status like the seed pages; a stable sort keeps declaration order within one.
+            // A stable sort: declaration order within a status.
             rows.sort_by_key(|e| e.status);
             if rows.is_empty() {
                 continue;

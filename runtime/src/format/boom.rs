@@ -1,6 +1,6 @@
 use http::StatusCode;
 
-use crate::json::Json;
+use crate::format::json::Json;
 use crate::{ApiError, Context, Format, PathSegment, RenderError, phrase};
 
 /// hapi's Boom payload, `application/json`, as Node.js services built on hapi answer.
@@ -117,6 +117,7 @@ impl Format for Boom {
     }
 
     #[cfg(feature = "utoipa")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
         Some(<Self as ::utoipa::PartialSchema>::schema())
     }

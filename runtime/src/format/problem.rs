@@ -1,4 +1,4 @@
-use crate::json::Json;
+use crate::format::json::Json;
 use crate::{ApiError, Context, Format, Path, PathSegment, RenderError, phrase};
 
 /// RFC 9457 problem details, `application/problem+json`: the default format.
@@ -138,6 +138,7 @@ impl Format for Problem {
     }
 
     #[cfg(feature = "utoipa")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
         Some(<Self as ::utoipa::PartialSchema>::schema())
     }

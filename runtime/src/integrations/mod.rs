@@ -1,4 +1,6 @@
-//! The framework impls every derived type gets, one macro per integration.
+//! The integrations, one module each behind its feature (re-exported at the crate root as
+//! `apifault::axum`, …), and the framework impls every derived type gets, one macro per
+//! integration.
 //!
 //! The derive emits a single `__integrations!` call and never learns which features are
 //! on: that is decided here. Each integration's macro is defined twice, once under its
@@ -7,6 +9,17 @@
 //!
 //! The input is `[impl generics] [self type] [where clause]`, as `split_for_impl` prints
 //! them, so generic types, lifetimes and bounds carry over unchanged.
+
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub mod axum;
+pub(crate) mod tracing;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub mod utoipa;
 
 /// Every enabled integration's impls for one derived type.
 #[doc(hidden)]

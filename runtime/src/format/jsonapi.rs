@@ -1,5 +1,6 @@
-use crate::__private::Fmt;
-use crate::json::Json;
+use core::fmt;
+
+use crate::format::json::Json;
 use crate::{ApiError, Context, Format, Members, Part, RenderError, Text, Violation, phrase};
 
 /// JSON:API error documents, `application/vnd.api+json`: `{"errors":[…]}`.
@@ -90,6 +91,7 @@ impl Format for JsonApi {
     }
 
     #[cfg(feature = "utoipa")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
         Some(<Self as ::utoipa::PartialSchema>::schema())
     }
@@ -202,7 +204,7 @@ fn error_object<E: ApiError>(
             if error.has_part(Part::SourcePointer) || !path.segments().is_empty() {
                 let pointer = path.pointer();
                 json.raw(b",\"source\":{\"pointer\":");
-                json.display(&Fmt::str(|f| {
+                json.display(&FromFn(|f: &mut fmt::Formatter<'_>| {
                     error.fmt_part(Part::SourcePointer, f)?;
                     write!(f, "{pointer}")
                 }))?;
@@ -247,3 +249,13 @@ const SOURCES: [(Part, &str); 3] = [
     (Part::SourceParameter, "parameter"),
     (Part::SourceHeader, "header"),
 ];
+
+/// A `Display` written by a closure: the declared pointer and the violation's path go out
+/// as one string, never joined in a `String` first.
+struct FromFn<F>(F);
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for FromFn<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}

@@ -118,6 +118,7 @@ fn one_line(text: &str) -> String {
 }
 
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "axum", feature = "utoipa"))))]
 impl IntoResponses for crate::axum::Rejection {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         responses::<Self>()
@@ -149,6 +150,7 @@ fn status_number() -> ObjectBuilder {
 }
 
 /// `ProblemDetails`: RFC 9457 problem details as [`Problem`] writes them.
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for Problem {
     fn schema() -> RefOr<Schema> {
         let violation = ObjectBuilder::new()
@@ -192,6 +194,7 @@ impl PartialSchema for Problem {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl ToSchema for Problem {
     fn name() -> std::borrow::Cow<'static, str> {
         "ProblemDetails".into()
@@ -199,6 +202,7 @@ impl ToSchema for Problem {
 }
 
 /// `JsonApiErrorDocument`: a JSON:API error document as [`JsonApi`] writes it.
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for JsonApi {
     fn schema() -> RefOr<Schema> {
         let links = ObjectBuilder::new()
@@ -245,6 +249,7 @@ impl PartialSchema for JsonApi {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl ToSchema for JsonApi {
     fn name() -> std::borrow::Cow<'static, str> {
         "JsonApiErrorDocument".into()
@@ -252,6 +257,7 @@ impl ToSchema for JsonApi {
 }
 
 /// `BoomPayload`: hapi's Boom payload as [`Boom`] writes it.
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl PartialSchema for Boom {
     fn schema() -> RefOr<Schema> {
         let segment = OneOfBuilder::new()
@@ -294,6 +300,7 @@ impl PartialSchema for Boom {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 impl ToSchema for Boom {
     fn name() -> std::borrow::Cow<'static, str> {
         "BoomPayload".into()

@@ -2,6 +2,18 @@ use std::fmt;
 
 use crate::ApiError;
 
+mod boom;
+mod json;
+mod jsonapi;
+pub mod phrase;
+mod problem;
+mod response;
+
+pub use self::boom::Boom;
+pub use self::jsonapi::JsonApi;
+pub use self::problem::Problem;
+pub use self::response::response;
+
 /// What is known of the request an error answers, for formats that show it.
 ///
 /// Integrations fill it from the request; without one, every field is `None` and the
@@ -42,13 +54,13 @@ impl<'a> Context<'a> {
 
 /// A wire format: turns any [`ApiError`] into a content type and body bytes.
 ///
-/// Built in: [`Problem`](crate::Problem) (RFC 9457, the default), [`JsonApi`](crate::JsonApi)
-/// and [`Boom`](crate::Boom) (hapi). A house format is a unit struct implementing this
-/// trait, usually by serializing a struct of borrowed fields; everything it needs is public:
-/// the texts ([`ApiError::message`], [`Text::of`](crate::Text::of) for any
-/// [`Part`](crate::Part)), the exposed fields ([`ApiError::serialize_members`],
-/// [`Members`](crate::Members)), the violations ([`Violations::serialize_each`](crate::Violations::serialize_each),
-/// [`Path`](crate::Path)), the request [`Context`] and the [`phrase`](crate::phrase) tables:
+/// Built in: [`Problem`] (RFC 9457, the default), [`JsonApi`] and [`Boom`] (hapi). A house
+/// format is a unit struct implementing this trait, usually by serializing a struct of
+/// borrowed fields; everything it needs is public: the texts ([`ApiError::message`],
+/// [`Text::of`](crate::Text::of) for any [`Part`](crate::Part)), the exposed fields
+/// ([`ApiError::serialize_members`], [`Members`](crate::Members)), the violations
+/// ([`Violations::serialize_each`](crate::Violations::serialize_each),
+/// [`Path`](crate::Path)), the request [`Context`] and the [`phrase`] tables:
 ///
 /// ```
 /// use apifault::{ApiError, Context, Format, RenderError};
@@ -59,7 +71,11 @@ impl<'a> Context<'a> {
 /// impl Format for House {
 ///     const CONTENT_TYPE: &'static str = "application/json";
 ///
-///     fn write_body<E: ApiError>(error: &E, _: &Context<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+///     fn write_body<E: ApiError>(
+///         error: &E,
+///         _: &Context<'_>,
+///         out: &mut Vec<u8>,
+///     ) -> Result<(), RenderError> {
 ///         #[derive(serde::Serialize)]
 ///         #[serde(bound = "")] // `Text` is `Serialize` for every `E: ApiError`
 ///         struct Body<'a, E: ApiError> {
@@ -120,6 +136,7 @@ pub trait Format {
     /// (feature `utoipa`). `None`, the default, documents the responses by their examples
     /// alone.
     #[cfg(feature = "utoipa")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     #[must_use]
     fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
         None
