@@ -3,6 +3,7 @@
 //! and an allocation counter.
 
 pub mod formats;
+#[cfg(feature = "service")]
 pub mod service;
 
 use std::path::PathBuf;

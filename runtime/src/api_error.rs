@@ -13,6 +13,8 @@ use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
 ///
 /// Reading the status, code and title never allocates. The public texts are written
 /// straight into the output by the format through [`Text`].
+///
+#[doc = include_str!("integrations/tracing.md")]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an `ApiError`",
     label = "this type has no `#[derive(ApiError)]`",

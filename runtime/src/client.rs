@@ -35,6 +35,10 @@
 //! The decoders are written by hand over [`serde_json::Map`] rather than derived, so the
 //! module needs no feature and no `serde_derive`, and decoding can be as lenient as
 //! RFC 9457 asks.
+//!
+//! Decoding follows RFC 9457 §3.1: a standard member of the wrong type is ignored, not an
+//! error, and `type` defaults to `about:blank`. A JSON:API document needs its `errors`
+//! array and a Boom payload its `statusCode`, `error` and `message`.
 
 use serde_core::de::{Deserialize, Deserializer, Error as _};
 use serde_json::{Map, Value};

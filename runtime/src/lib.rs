@@ -35,8 +35,5 @@ pub use crate::violation::{
     FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,
 };
 
-/// Derives [`ApiError`](trait@ApiError) for an enum or a struct.
-///
-/// The trait and the derive share a name, as `serde::Serialize` does: `use apifault::ApiError;`
-/// brings in both. The attributes are described in the crate documentation.
+#[doc = include_str!("derive.md")]
 pub use apifault_macros::ApiError;

@@ -9,41 +9,7 @@ mod specimen;
 pub use self::entry::Entry;
 pub use self::specimen::Specimen;
 
-/// Every error a type can answer with, in declaration order: the single source of truth
-/// for an API's error documentation.
-///
-/// Each derived type has one as `<T as ApiError>::CATALOGUE`; a transparent variant nests
-/// its inner type's catalogue, so iterating yields the inner entries in its place.
-///
-/// ```
-/// use apifault::ApiError;
-///
-/// #[derive(Debug, thiserror::Error, ApiError)]
-/// enum AuthError {
-///     /// The token is missing or expired.
-///     #[error("unauthorized")]
-///     #[status(401)]
-///     #[api_error(header("WWW-Authenticate" = "Bearer"))]
-///     Unauthorized,
-/// }
-///
-/// #[derive(Debug, thiserror::Error, ApiError)]
-/// enum AppError {
-///     /// The case does not exist.
-///     #[error("not found")]
-///     #[status(404)]
-///     NotFound,
-///     #[error(transparent)]
-///     #[api_error(transparent)]
-///     Auth(#[from] AuthError),
-/// }
-///
-/// let codes: Vec<&str> = AppError::CATALOGUE.entries().map(|e| e.code).collect();
-/// assert_eq!(codes, ["not_found", "unauthorized"]);
-/// let entry = AppError::CATALOGUE.lookup("unauthorized").unwrap();
-/// assert_eq!(entry.status, 401);
-/// assert_eq!(entry.description, "The token is missing or expired.");
-/// ```
+#[doc = include_str!("catalogue.md")]
 #[derive(Debug)]
 pub struct Catalogue {
     // Public only for generated code: a struct literal in a constant extends the borrow of

@@ -3,49 +3,7 @@ use http::StatusCode;
 use crate::format::json::Json;
 use crate::{ApiError, Context, Format, PathSegment, RenderError, phrase};
 
-/// hapi's Boom payload, `application/json`, as Node.js services built on hapi answer.
-///
-/// Members, in order:
-///
-/// | member | from |
-/// |---|---|
-/// | `statusCode` | the HTTP status, as a number |
-/// | `error` | the Node.js status phrase (`"Payload Too Large"`, `"Unprocessable Entity"`, `"I'm a Teapot"`), `"Unknown"` for codes Node.js does not name (see [`phrase::nodejs`]) |
-/// | `message` | the public message; the status phrase when there is none (a 5xx without `#[message]`); a 500's is always `"An internal server error occurred"`, declared or not, as hapi masks it |
-/// | exposed fields | in declaration order, as extra payload members (hapi's `output.payload` decorations) |
-/// | `errors` | only when there are violations: Joi-style `{"message", "path", "type"}` items, `path` as an array of keys and indices (`["steps", 0, "title"]`), `type` the violation's code, else the error's |
-///
-/// Boom's payload has no machine code member, so the error's code is not written
-/// (expose a field if clients need one). Reserved member names: `statusCode`, `error`,
-/// `message`, and `errors` on variants with violations.
-///
-/// ```
-/// use apifault::{ApiError, Boom, FieldViolation, PathSegment};
-///
-/// #[derive(Debug, thiserror::Error, ApiError)]
-/// #[api_error(format = Boom)]
-/// enum CaseError {
-///     #[error("invalid case")]
-///     #[status(400)]
-///     #[message("A human-readable description of the error")]
-///     Invalid {
-///         #[api_error(violations)]
-///         errors: Vec<FieldViolation>,
-///     },
-/// }
-///
-/// let error = CaseError::Invalid {
-///     errors: vec![FieldViolation::new(
-///         [PathSegment::from("steps"), PathSegment::from(0), PathSegment::from("title")],
-///         "is required",
-///     )
-///     .with_code("any.required")],
-/// };
-/// assert_eq!(
-///     String::from_utf8(error.to_response().into_body()).unwrap(),
-///     r#"{"statusCode":400,"error":"Bad Request","message":"A human-readable description of the error","errors":[{"message":"is required","path":["steps",0,"title"],"type":"any.required"}]}"#
-/// );
-/// ```
+#[doc = include_str!("boom.md")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Boom;
 

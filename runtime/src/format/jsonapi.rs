@@ -3,54 +3,7 @@ use core::fmt;
 use crate::format::json::Json;
 use crate::{ApiError, Context, Format, Members, Part, RenderError, Text, Violation, phrase};
 
-/// JSON:API error documents, `application/vnd.api+json`: `{"errors":[…]}`.
-///
-/// Each error object has, in this order and only when there is something to say (never
-/// `null`):
-///
-/// | member | from |
-/// |---|---|
-/// | `id` | `#[api_error(id = "…")]`, else the request id of the [`Context`] |
-/// | `links.about`, `links.type` | `#[api_error(link = "…")]`, `#[api_error(type = "…")]` (or `type_base`); `links.type` is JSON:API 1.1 |
-/// | `status` | the HTTP status, as a string (`"422"`) |
-/// | `code` | the error's code (unless `code_in_body = false`); for a violation, its own code when it has one |
-/// | `title` | `#[title]`, else the RFC 9110 status phrase (see [`phrase`](crate::phrase)) |
-/// | `detail` | the public message (absent for a 5xx without `#[message]`); for a violation, its message |
-/// | `source` | `#[api_error(source(pointer = "…"))]`, `source(parameter = "…")` or `source(header = "…")` |
-/// | `meta` | the exposed fields, in declaration order |
-///
-/// A variant with violations renders one error object per violation, each with its own
-/// `detail`, `code` (when the violation has one) and `source.pointer`: the violation's
-/// path as a JSON Pointer, appended to the variant's declared `source(pointer = "…")`
-/// when it has one (`/data/attributes` + `/firstName`). The other members are repeated
-/// in every object. A violation equal to an earlier one (same path, message and code) is
-/// rendered once, as JSON:API's `errors` holds unique objects. With an empty violation
-/// list the error renders as one object.
-///
-/// No member name is reserved: exposed fields go under `meta`.
-///
-/// ```
-/// use apifault::{ApiError, JsonApi};
-///
-/// #[derive(Debug, thiserror::Error, ApiError)]
-/// #[api_error(format = JsonApi, code_in_body = false)]
-/// enum GuidError {
-///     #[error("the provided guid is not a valid UUIDv5")]
-///     #[status(422)]
-///     #[title("invalid field value")]
-///     #[api_error(source(pointer = "/data/id"))]
-///     Invalid {
-///         #[api_error(expose)]
-///         provided_guid: String,
-///     },
-/// }
-///
-/// let error = GuidError::Invalid { provided_guid: "1234-invalid-guid".into() };
-/// assert_eq!(
-///     String::from_utf8(error.to_response().into_body()).unwrap(),
-///     r#"{"errors":[{"status":"422","title":"invalid field value","detail":"the provided guid is not a valid UUIDv5","source":{"pointer":"/data/id"},"meta":{"provided_guid":"1234-invalid-guid"}}]}"#
-/// );
-/// ```
+#[doc = include_str!("jsonapi.md")]
 #[derive(Debug, Clone, Copy, Default)]
 pub struct JsonApi;
 

@@ -52,51 +52,7 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A wire format: turns any [`ApiError`] into a content type and body bytes.
-///
-/// Built in: [`Problem`] (RFC 9457, the default), [`JsonApi`] and [`Boom`] (hapi). A house
-/// format is a unit struct implementing this trait, usually by serializing a struct of
-/// borrowed fields; everything it needs is public: the texts ([`ApiError::message`],
-/// [`Text::of`](crate::Text::of) for any [`Part`](crate::Part)), the exposed fields
-/// ([`ApiError::serialize_members`], [`Members`](crate::Members)), the violations
-/// ([`Violations::serialize_each`](crate::Violations::serialize_each),
-/// [`Path`](crate::Path)), the request [`Context`] and the [`phrase`] tables:
-///
-/// ```
-/// use apifault::{ApiError, Context, Format, RenderError};
-///
-/// /// `{"code": "...", "message": "..."}`
-/// struct House;
-///
-/// impl Format for House {
-///     const CONTENT_TYPE: &'static str = "application/json";
-///
-///     fn write_body<E: ApiError>(
-///         error: &E,
-///         _: &Context<'_>,
-///         out: &mut Vec<u8>,
-///     ) -> Result<(), RenderError> {
-///         #[derive(serde::Serialize)]
-///         #[serde(bound = "")] // `Text` is `Serialize` for every `E: ApiError`
-///         struct Body<'a, E: ApiError> {
-///             code: &'a str,
-///             #[serde(skip_serializing_if = "Option::is_none")]
-///             message: Option<apifault::Text<'a, E>>,
-///         }
-///         let body = Body { code: error.code(), message: error.message() };
-///         Ok(serde_json::to_writer(out, &body)?)
-///     }
-/// }
-///
-/// #[derive(Debug, thiserror::Error, ApiError)]
-/// #[api_error(format = House)]
-/// #[error("no such order")]
-/// #[status(404)]
-/// struct NoOrder;
-///
-/// let response = NoOrder.to_response();
-/// assert_eq!(response.body(), br#"{"code":"no_order","message":"no such order"}"#);
-/// ```
+#[doc = include_str!("house_formats.md")]
 pub trait Format {
     /// The `Content-Type` of the body. Checked when the response is built at compile time.
     const CONTENT_TYPE: &'static str;

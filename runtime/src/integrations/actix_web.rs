@@ -20,6 +20,26 @@
 //! let app = App::new().route("/cases/{id}", web::get().to(case));
 //! ```
 //!
+//! actix-web's own extractor errors become yours through its configs, each mapped to a
+//! variant of your error type, so they answer in your format too:
+//!
+//! ```
+//! use actix_web::{App, web};
+//! use apifault::ApiError;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! enum CaseError {
+//!     #[error("malformed request: {0}")]
+//!     #[status(400)]
+//!     Malformed(String),
+//! }
+//!
+//! let app = App::new().app_data(
+//!     web::JsonConfig::default()
+//!         .error_handler(|error, _| CaseError::Malformed(error.to_string()).into()),
+//! );
+//! ```
+//!
 //! actix-web 4 is built on `http` 0.2; the response is converted header by header.
 
 use ::actix_web::HttpResponse;

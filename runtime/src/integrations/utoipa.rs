@@ -1,41 +1,4 @@
-//! OpenAPI through utoipa (feature `utoipa`).
-//!
-//! - Every derived type implements [`IntoResponses`]: name it in
-//!   `#[utoipa::path(responses(...))]` and the operation documents one response per status
-//!   the type can answer with. Each response's description lists the codes of that status
-//!   with their titles and doc comments, and its content, in the type's format, has the
-//!   format's body schema and one named example per code, rendered through the format from
-//!   the catalogue entry (see [`Specimen`]).
-//! - The built-in formats implement [`ToSchema`]: `ProblemDetails`, `JsonApiErrorDocument`
-//!   and `BoomPayload`, to register as components when wanted. The responses inline the
-//!   schema, so the document is complete without registering anything.
-//! - A house format documents its body by overriding [`Format::body_schema`].
-//!
-//! ```
-//! use apifault::ApiError;
-//! use utoipa::IntoResponses;
-//!
-//! #[derive(Debug, thiserror::Error, ApiError)]
-//! enum CaseError {
-//!     /// No case has this id.
-//!     #[error("case {id} not found")]
-//!     #[status(404)]
-//!     NotFound { id: u64 },
-//!     /// The route does not exist.
-//!     #[error("no route")]
-//!     #[status(404)]
-//!     NoRoute,
-//! }
-//!
-//! let responses = CaseError::responses();
-//! let utoipa::openapi::RefOr::T(not_found) = &responses["404"] else { unreachable!() };
-//! assert_eq!(
-//!     not_found.description,
-//!     "Not Found\n\n- `not_found`: No case has this id.\n- `no_route`: The route does not exist."
-//! );
-//! let content = &not_found.content["application/problem+json"];
-//! assert_eq!(content.examples.len(), 2);
-//! ```
+#![doc = include_str!("utoipa.md")]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -1,36 +1,4 @@
-//! axum integration (feature `axum`).
-//!
-//! - Every derived type implements [`IntoResponse`]: a handler returns
-//!   `Result<T, MyError>` and the error answers in its format, with its status and declared
-//!   headers.
-//! - [`ContextLayer`] fills what only the request knows: the `instance` (the request path,
-//!   when the variant declares none) and a request id (the `x-request-id` header when the
-//!   client sent a usable one, a fresh one otherwise), in the body as the format prescribes
-//!   and in the response's `x-request-id` header. Without it, responses are complete all the
-//!   same.
-//! - [`Json`] is axum's JSON extractor with a [`Rejection`] that answers in the same wire
-//!   format as every other error; `From` impls turn axum's `Query`, `Path` and `Form`
-//!   rejections into one too.
-//! - [`InFormat`] answers with an error in a format other than its type's own.
-//!
-//! ```
-//! use apifault::ApiError;
-//! use apifault::axum::ContextLayer;
-//! use axum::{Router, extract::Path, routing::get};
-//!
-//! #[derive(Debug, thiserror::Error, ApiError)]
-//! enum CaseError {
-//!     #[error("case {id} not found")]
-//!     #[status(404)]
-//!     NotFound { #[api_error(expose)] id: u64 },
-//! }
-//!
-//! async fn case(Path(id): Path<u64>) -> Result<String, CaseError> {
-//!     Err(CaseError::NotFound { id })
-//! }
-//!
-//! let app: Router = Router::new().route("/cases/{id}", get(case)).layer(ContextLayer::new());
-//! ```
+#![doc = include_str!("axum.md")]
 
 use core::fmt;
 use core::marker::PhantomData;
