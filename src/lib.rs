@@ -3,6 +3,7 @@
 //! and an allocation counter.
 
 pub mod formats;
+pub mod render;
 #[cfg(feature = "service")]
 pub mod service;
 

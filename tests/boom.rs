@@ -2,20 +2,9 @@
 //! violations as Joi details, Node.js status phrases. What a 5xx shows is in
 //! `tests/leaks.rs`.
 
-use apifault::{ApiError, Boom, Context, FieldViolation, Format, PathSegment};
+use apifault::{ApiError, Boom, Context, FieldViolation, PathSegment};
+use apifault_suite::render::{raw_in, value_in};
 use serde_json::{Value, json};
-
-fn raw<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> String {
-    String::from_utf8(error.to_response_in::<F>(context).into_body()).expect("UTF-8")
-}
-
-fn value<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Value {
-    serde_json::from_slice(error.to_response_in::<F>(context).body()).expect("JSON")
-}
-
-fn none() -> Context<'static> {
-    Context::new()
-}
 
 // ---------------------------------------------------------------------------------------
 // Boom
@@ -63,7 +52,7 @@ fn boom_writes_hapi_members_then_exposed_fields() {
         index: 2,
     };
     assert_eq!(
-        raw::<Boom, _>(&error, &Context::new().with_request_id("ignored")),
+        raw_in::<Boom, _>(&error, &Context::new().with_request_id("ignored")),
         r#"{"statusCode":409,"error":"Conflict","message":"step \"sign\" already started","name":"sign","stepIndex":2}"#
     );
     assert_eq!(
@@ -89,7 +78,7 @@ fn boom_violations_are_joi_details() {
         ],
     };
     assert_eq!(
-        raw::<Boom, _>(&error, &none()),
+        raw_in::<Boom, _>(&error, &Context::new()),
         concat!(
             r#"{"statusCode":400,"error":"Bad Request","message":"invalid steps","errors":["#,
             r#"{"message":"\"title\" is required","path":["steps",0,"title"],"type":"any.required"},"#,
@@ -98,7 +87,7 @@ fn boom_violations_are_joi_details() {
     );
     // An empty list writes no `errors` member, as hapi only adds it for validation failures.
     assert_eq!(
-        value::<Boom, _>(&StepError::Invalid { errors: Vec::new() }, &none()),
+        value_in::<Boom, _>(&StepError::Invalid { errors: Vec::new() }, &Context::new()),
         json!({"statusCode": 400, "error": "Bad Request", "message": "invalid steps"})
     );
 }
@@ -124,6 +113,10 @@ fn boom_phrases_are_node_js_ones() {
         ),
     ];
     for (error, expected) in cases {
-        assert_eq!(value::<Boom, _>(&error, &none()), expected, "{error:?}");
+        assert_eq!(
+            value_in::<Boom, _>(&error, &Context::new()),
+            expected,
+            "{error:?}"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! entry, `rename_all` for every serde case name, type/instance/link and enum settings.
 
 use apifault::{ApiError, Part};
+use apifault_suite::render::value;
 use http::StatusCode;
 
 /// The public message as a `String`, for assertions.
@@ -12,10 +13,6 @@ fn message<E: ApiError>(error: &E) -> Option<String> {
 fn part<E: ApiError>(error: &E, text: Option<apifault::Text<'_, E>>) -> Option<String> {
     let _ = error;
     text.map(|text| text.to_string())
-}
-
-fn body<E: ApiError>(error: &E) -> serde_json::Value {
-    serde_json::from_slice(error.to_response().body()).expect("the body is JSON")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -375,7 +372,7 @@ fn snake_case_is_the_default() {
 #[test]
 fn the_code_reaches_the_body_and_entry() {
     assert_eq!(
-        body(&Kebab::NotFound)["code"],
+        value(&Kebab::NotFound)["code"],
         serde_json::json!("not-found")
     );
     assert_eq!(Kebab::NotFound.entry().code, "not-found");
@@ -475,9 +472,9 @@ fn title_in_body() {
     assert_eq!(error.title(), Some("Already exists"));
     // Without a declared type the body's type is about:blank, whose title is the status
     // phrase (RFC 9457 §4.2.1); the declared title stays in `title()` and the catalogue.
-    assert_eq!(body(&error)["type"], "about:blank");
-    assert_eq!(body(&error)["title"], "Conflict");
-    assert_eq!(body(&Documented::NotFound { id: 1 })["title"], "Not Found");
+    assert_eq!(value(&error)["type"], "about:blank");
+    assert_eq!(value(&error)["title"], "Conflict");
+    assert_eq!(value(&Documented::NotFound { id: 1 })["title"], "Not Found");
 }
 
 #[test]
@@ -620,7 +617,7 @@ fn type_base_plus_code() {
         Some("https://docs.example.com/errors/duplicate-value")
     );
     assert_eq!(
-        body(&error)["type"],
+        value(&error)["type"],
         "https://docs.example.com/errors/duplicate-value"
     );
     // A variant's own `type` wins over the base.
@@ -652,7 +649,7 @@ fn struct_takes_type_level_keys() {
         Some("urn:problem:UPLOAD_TOO_BIG")
     );
     assert_eq!(
-        body(&error),
+        value(&error),
         serde_json::json!({
             "type": "urn:problem:UPLOAD_TOO_BIG",
             "title": "Content Too Large",
@@ -683,12 +680,12 @@ fn code_in_body_setting() {
     assert!(!NoCode::Gone.code_in_body());
     assert_eq!(NoCode::Gone.code(), "gone");
     assert_eq!(
-        body(&NoCode::Gone),
+        value(&NoCode::Gone),
         serde_json::json!({"type": "about:blank", "title": "Gone", "status": 410, "detail": "gone"})
     );
     assert!(WithCode::Gone.code_in_body());
     assert_eq!(
-        body(&WithCode::Gone),
+        value(&WithCode::Gone),
         serde_json::json!({"type": "about:blank", "title": "Gone", "status": 410, "detail": "gone", "code": "gone"})
     );
 }
@@ -721,7 +718,7 @@ fn transparent_struct_delegates() {
     assert_eq!(error.entry().name, "NotFound");
     assert_eq!(message(&error).as_deref(), Some("case 3 not found"));
     assert_eq!(
-        body(&error),
+        value(&error),
         serde_json::json!({"type": "about:blank", "title": "Not Found", "status": 404, "detail": "case 3 not found", "code": "not_found"})
     );
     let error = Newtype(Documented::Duplicate {
@@ -729,7 +726,7 @@ fn transparent_struct_delegates() {
         secret: "s".into(),
         support_id: 1,
     });
-    assert_eq!(body(&error)["supportId"], 1);
+    assert_eq!(value(&error)["supportId"], 1);
 }
 
 /// An error type with no variants yet (a placeholder, or a generic parameter's default).
@@ -791,7 +788,7 @@ fn a_house_format_named_like_a_built_in_reserves_its_own_members() {
         detail: "sku 7".into(),
     };
     assert_eq!(
-        body(&error),
+        value(&error),
         serde_json::json!({"message": "out of stock", "detail": "sku 7"})
     );
 }

@@ -2,22 +2,11 @@
 //! phrase each names 413 and 422 by, valid JSON whatever the strings hold, and no member
 //! written twice when an error declared for one format is rendered in another.
 
-use apifault::{ApiError, Boom, Context, FieldViolation, Format, JsonApi, Problem, phrase};
+use apifault::{ApiError, Boom, Context, FieldViolation, JsonApi, Problem, phrase};
 use apifault_suite::formats::{awork, every_format, kiteworks, pax8};
+use apifault_suite::render::{raw_in, value_in};
 use http::StatusCode;
 use serde_json::{Value, json};
-
-fn raw<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> String {
-    String::from_utf8(error.to_response_in::<F>(context).into_body()).expect("UTF-8")
-}
-
-fn value<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Value {
-    serde_json::from_slice(error.to_response_in::<F>(context).body()).expect("JSON")
-}
-
-fn none() -> Context<'static> {
-    Context::new()
-}
 
 // ---------------------------------------------------------------------------------------
 // 413 and 422 in every format: RFC 9110 names for the standards-based formats, Node.js
@@ -57,39 +46,39 @@ fn phrases_for_413_and_422_in_every_format() {
     let closed = SizeError::Closed;
     let cx = Context::new().with_instance("/orders/1");
     assert_eq!(
-        value::<Problem, _>(&large, &cx),
+        value_in::<Problem, _>(&large, &cx),
         json!({"type": "about:blank", "title": "Content Too Large", "status": 413, "detail": "the body exceeds 1024 bytes", "instance": "/orders/1", "code": "too_large"})
     );
     assert_eq!(
-        value::<Problem, _>(&closed, &cx),
+        value_in::<Problem, _>(&closed, &cx),
         json!({"type": "about:blank", "title": "Unprocessable Content", "status": 422, "detail": "the order is closed", "instance": "/orders/1", "code": "closed"})
     );
     assert_eq!(
-        value::<JsonApi, _>(&large, &cx),
+        value_in::<JsonApi, _>(&large, &cx),
         json!({"errors": [{"status": "413", "code": "too_large", "title": "Content Too Large", "detail": "the body exceeds 1024 bytes"}]})
     );
     assert_eq!(
-        value::<JsonApi, _>(&closed, &cx),
+        value_in::<JsonApi, _>(&closed, &cx),
         json!({"errors": [{"status": "422", "code": "closed", "title": "Unprocessable Content", "detail": "the order is closed"}]})
     );
     assert_eq!(
-        value::<Boom, _>(&large, &cx),
+        value_in::<Boom, _>(&large, &cx),
         json!({"statusCode": 413, "error": "Payload Too Large", "message": "the body exceeds 1024 bytes"})
     );
     assert_eq!(
-        value::<Boom, _>(&closed, &cx),
+        value_in::<Boom, _>(&closed, &cx),
         json!({"statusCode": 422, "error": "Unprocessable Entity", "message": "the order is closed"})
     );
     assert_eq!(
-        value::<awork::Awork, _>(&closed, &cx),
+        value_in::<awork::Awork, _>(&closed, &cx),
         json!({"code": "closed", "description": "the order is closed", "link": "", "details": [], "validationErrors": []})
     );
     assert_eq!(
-        value::<kiteworks::Kiteworks, _>(&large, &cx),
+        value_in::<kiteworks::Kiteworks, _>(&large, &cx),
         json!({"code": "too_large", "message": "the body exceeds 1024 bytes"})
     );
     assert_eq!(
-        value::<pax8::Pax8, _>(&closed, &cx),
+        value_in::<pax8::Pax8, _>(&closed, &cx),
         json!({"type": "closed", "message": "the order is closed", "instance": "/orders/1", "status": 422, "details": []})
     );
     for (error, status) in [(&large, 413), (&closed, 422)] {
@@ -175,11 +164,11 @@ fn occurrences(body: &str, name: &str) -> usize {
 #[test]
 fn a_foreign_format_never_repeats_a_member_it_writes_itself() {
     let error = clash();
-    let problem = raw::<Problem, _>(&error, &none());
+    let problem = raw_in::<Problem, _>(&error, &Context::new());
     for name in ["status", "type"] {
         assert_eq!(occurrences(&problem, name), 1, "{name} in {problem}");
     }
-    let parsed = value::<Problem, _>(&error, &none());
+    let parsed = value_in::<Problem, _>(&error, &Context::new());
     assert_eq!(
         (&parsed["status"], &parsed["type"]),
         (&json!(409), &json!("about:blank")),
@@ -191,25 +180,31 @@ fn a_foreign_format_never_repeats_a_member_it_writes_itself() {
         (&json!("spoofed"), &json!(true))
     );
 
-    let boom = raw::<Boom, _>(&error, &none());
+    let boom = raw_in::<Boom, _>(&error, &Context::new());
     assert_eq!(occurrences(&boom, "message"), 1, "{boom}");
-    assert_eq!(value::<Boom, _>(&error, &none())["statusCode"], 409);
     assert_eq!(
-        value::<Boom, _>(&error, &none())["message"],
+        value_in::<Boom, _>(&error, &Context::new())["statusCode"],
+        409
+    );
+    assert_eq!(
+        value_in::<Boom, _>(&error, &Context::new())["message"],
         "conflict",
         "{boom}"
     );
     // Boom writes no `type` or `status`: those stay exposed members there.
-    assert_eq!(value::<Boom, _>(&error, &none())["status"], 200);
+    assert_eq!(value_in::<Boom, _>(&error, &Context::new())["status"], 200);
 
-    let pax8 = raw::<pax8::Pax8, _>(&error, &none());
+    let pax8 = raw_in::<pax8::Pax8, _>(&error, &Context::new());
     for name in ["status", "type", "message", "details"] {
         assert_eq!(occurrences(&pax8, name), 1, "{name} in {pax8}");
     }
-    assert_eq!(value::<pax8::Pax8, _>(&error, &none())["status"], 409);
+    assert_eq!(
+        value_in::<pax8::Pax8, _>(&error, &Context::new())["status"],
+        409
+    );
 
     // In its own format every name is an ordinary `meta` member.
-    let own = value::<JsonApi, _>(&error, &none());
+    let own = value_in::<JsonApi, _>(&error, &Context::new());
     assert_eq!(
         own["errors"][0]["meta"],
         json!({"status": 200, "type": "spoofed", "message": "spoofed", "details": [1], "kept": true})

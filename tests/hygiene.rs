@@ -4,12 +4,9 @@
 use std::fmt::{Debug, Display};
 
 use apifault::{ApiError, FieldViolation};
+use apifault_suite::render::value;
 use http::StatusCode;
 use serde_json::json;
-
-fn body<E: ApiError>(error: &E) -> serde_json::Value {
-    serde_json::from_slice(error.to_response().body()).expect("the body is JSON")
-}
 
 // ---------------------------------------------------------------------------------------
 // Decoys
@@ -137,7 +134,7 @@ fn decoys_do_not_capture_generated_paths() {
     assert_eq!(response.headers()["x-case"], "3");
     assert_eq!(response.headers()["x-static"], "yes");
     assert_eq!(
-        body(&error),
+        value(&error),
         json!({
             "type": "https://errors.example.com/not-found",
             "title": "No Such Case",
@@ -155,7 +152,7 @@ fn decoys_do_not_capture_generated_paths() {
 
     let error = DecoyError::Invalid("bad", vec![FieldViolation::new(["a"], "no")]);
     assert_eq!(
-        body(&error),
+        value(&error),
         json!({
             "type": "https://errors.example.com/invalid",
             "title": "Bad Request",
@@ -168,7 +165,7 @@ fn decoys_do_not_capture_generated_paths() {
 
     let error = DecoyError::Internal;
     assert_eq!(
-        body(&error),
+        value(&error),
         json!({"type": "urn:internal", "title": "Internal Server Error", "status": 500, "code": "internal.error"})
     );
 
@@ -191,7 +188,7 @@ fn fields_named_like_generated_variables() {
     let response = error.to_response();
     assert_eq!(response.headers()["x-shadow"], "5");
     assert_eq!(
-        body(&error),
+        value(&error),
         json!({
             "type": "https://errors.example.com/shadow",
             "title": "Conflict",
@@ -233,15 +230,15 @@ fn generic_fields_are_interpolated_and_exposed() {
     let error = Generic::Value { value: 42_u32 };
     assert_eq!(error.to_response().headers()["x-value"], "42");
     assert_eq!(
-        body(&error),
+        value(&error),
         json!({"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "bad value 42", "code": "value", "value": 42})
     );
     let error = Generic::Value {
         value: String::from("text"),
     };
-    assert_eq!(body(&error)["value"], "text");
+    assert_eq!(value(&error)["value"], "text");
     let error: Generic<&str> = Generic::Debugged("x");
-    assert_eq!(body(&error)["detail"], "Got \"x\".");
+    assert_eq!(value(&error)["detail"], "Got \"x\".");
 }
 
 /// Generic parameters in a where clause, a transparent generic and generic violations.
@@ -275,12 +272,12 @@ struct Missing {
 fn generic_transparent_and_violations() {
     let error: Wrapper<Missing, FieldViolation> = Wrapper::Inner(Missing { name: "x" });
     assert_eq!(error.status(), StatusCode::NOT_FOUND);
-    assert_eq!(body(&error)["name"], "x");
+    assert_eq!(value(&error)["name"], "x");
     let error: Wrapper<Missing, FieldViolation> = Wrapper::Invalid {
         errors: vec![FieldViolation::new(["q"], "bad")],
     };
     assert_eq!(
-        body(&error)["errors"],
+        value(&error)["errors"],
         json!([{"detail": "bad", "pointer": "#/q"}])
     );
 }
@@ -302,7 +299,7 @@ fn const_generic_violations() {
             FieldViolation::new(["b"], "y"),
         ],
     };
-    assert_eq!(body(&error)["detail"], "2 problems");
+    assert_eq!(value(&error)["detail"], "2 problems");
     assert_eq!(error.violations().len(), 2);
 }
 
@@ -340,7 +337,7 @@ fn borrowed_fields() {
         tags: &tags,
     };
     assert_eq!(
-        body(&error),
+        value(&error),
         json!({
             "type": "about:blank",
             "title": "Not Found",
@@ -354,7 +351,7 @@ fn borrowed_fields() {
     );
     let error: Borrowed<'_, '_> = Borrowed::Inner(NoName { name: &name });
     assert_eq!(error.code(), "no_name");
-    assert_eq!(body(&error)["name"], "ann");
+    assert_eq!(value(&error)["name"], "ann");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -390,7 +387,7 @@ fn raw_identifiers() {
     assert_eq!(error.entry().members, ["kind", "match"]);
     assert_eq!(error.to_response().headers()["x-type"], "t");
     assert_eq!(
-        body(&error),
+        value(&error),
         json!({
             "type": "about:blank",
             "title": "Bad Request",
@@ -449,12 +446,12 @@ fn macro_rules_input() {
     assert_eq!(error.code(), "not-found");
     assert_eq!(error.to_response().headers()["x-field"], "Nothing at 4.");
     assert_eq!(
-        body(&error),
+        value(&error),
         json!({"type": "about:blank", "title": "Not Found", "status": 404, "detail": "Nothing at 4.", "code": "not-found", "id": 4})
     );
     let error = FromMacro::Busy { retry: 5 };
     assert_eq!(error.status(), StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(body(&error)["detail"], "Retry in 5 s.");
+    assert_eq!(value(&error)["detail"], "Retry in 5 s.");
     assert_eq!(error.to_string(), "busy 5");
 }
 
@@ -473,7 +470,7 @@ single_error!(Teapot, 418, "short and stout");
 fn macro_rules_struct() {
     assert_eq!(Teapot.status(), StatusCode::IM_A_TEAPOT);
     assert_eq!(Teapot.code(), "teapot");
-    assert_eq!(body(&Teapot)["detail"], "short and stout");
+    assert_eq!(value(&Teapot)["detail"], "short and stout");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -506,9 +503,9 @@ fn crate_path_through_a_reexport() {
     let error = ThroughReexport::GoneAway(1);
     assert_eq!(error.code(), "goneAway");
     assert_eq!(error.to_response().headers()["x-id"], "1");
-    assert_eq!(body(&error)["id"], 1);
+    assert_eq!(value(&error)["id"], 1);
     assert_eq!(nested::Nested.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(body(&nested::Nested)["code"], "nested");
+    assert_eq!(value(&nested::Nested)["code"], "nested");
 }
 
 // ---------------------------------------------------------------------------------------

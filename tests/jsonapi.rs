@@ -2,21 +2,10 @@
 //! interpolated and escaped as JSON Pointer reference tokens), one object per violation,
 //! `code_in_body = false` and RFC 9110 titles. What a 5xx shows is in `tests/leaks.rs`.
 
-use apifault::{ApiError, Context, FieldViolation, Format, JsonApi, PathSegment};
+use apifault::{ApiError, Context, FieldViolation, JsonApi, PathSegment};
+use apifault_suite::render::{raw_in, value_in};
 use http::StatusCode;
 use serde_json::{Value, json};
-
-fn raw<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> String {
-    String::from_utf8(error.to_response_in::<F>(context).into_body()).expect("UTF-8")
-}
-
-fn value<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Value {
-    serde_json::from_slice(error.to_response_in::<F>(context).body()).expect("JSON")
-}
-
-fn none() -> Context<'static> {
-    Context::new()
-}
 
 // ---------------------------------------------------------------------------------------
 // JsonApi
@@ -100,7 +89,7 @@ fn jsonapi_writes_every_member_in_order() {
         is_draft: true,
     };
     assert_eq!(
-        raw::<JsonApi, _>(&error, &none()),
+        raw_in::<JsonApi, _>(&error, &Context::new()),
         concat!(
             r#"{"errors":[{"id":"err-42","#,
             r#""links":{"about":"https://docs.example.com/errors/missing-title?article=42","type":"https://docs.example.com/errors/missing-title"},"#,
@@ -128,16 +117,16 @@ fn jsonapi_id_is_declared_or_the_request_id() {
         is_draft: false,
     };
     assert_eq!(
-        value::<JsonApi, _>(&declared, &context)["errors"][0]["id"],
+        value_in::<JsonApi, _>(&declared, &context)["errors"][0]["id"],
         "err-1"
     );
     assert_eq!(
-        value::<JsonApi, _>(&ArticleError::Stale, &context),
+        value_in::<JsonApi, _>(&ArticleError::Stale, &context),
         json!({"errors": [{"id": "req-7", "status": "412", "code": "stale", "title": "Precondition Failed", "detail": "stale precondition", "source": {"header": "If-Match"}}]})
     );
     // Without either, no `id` member (and never `null`).
     assert_eq!(
-        value::<JsonApi, _>(&ArticleError::Stale, &none())["errors"][0].get("id"),
+        value_in::<JsonApi, _>(&ArticleError::Stale, &Context::new())["errors"][0].get("id"),
         None
     );
 }
@@ -145,7 +134,7 @@ fn jsonapi_id_is_declared_or_the_request_id() {
 #[test]
 fn jsonapi_source_parameter_and_header() {
     assert_eq!(
-        value::<JsonApi, _>(&ArticleError::BadSort("-nope".into()), &none()),
+        value_in::<JsonApi, _>(&ArticleError::BadSort("-nope".into()), &Context::new()),
         json!({"errors": [{"status": "400", "code": "bad-sort", "title": "Bad Request", "detail": "unknown sort field \"-nope\"", "source": {"parameter": "sort"}}]})
     );
     // Through a transparent variant: everything comes from the inner error.
@@ -175,7 +164,7 @@ fn jsonapi_renders_one_object_per_violation() {
     };
     let context = Context::new().with_request_id("req-9");
     assert_eq!(
-        value::<JsonApi, _>(&error, &context),
+        value_in::<JsonApi, _>(&error, &context),
         json!({"errors": [
             {"id": "req-9", "status": "422", "code": "blank", "title": "Unprocessable Content", "detail": "must not be blank", "source": {"pointer": "/data/attributes/firstName"}},
             {"id": "req-9", "status": "422", "code": "invalid", "title": "Unprocessable Content", "detail": "is too long", "source": {"pointer": "/data/attributes/tags/2/a~1b~0c"}}
@@ -192,7 +181,7 @@ fn jsonapi_violations_without_a_declared_pointer_and_empty_lists() {
         ],
     };
     assert_eq!(
-        value::<JsonApi, _>(&error, &none()),
+        value_in::<JsonApi, _>(&error, &Context::new()),
         json!({"errors": [
             {"status": "400", "code": "invalid-document", "title": "Bad Request", "detail": "is required", "source": {"pointer": "/data/type"}},
             // An empty path points at nothing in particular: no `source`.
@@ -202,7 +191,7 @@ fn jsonapi_violations_without_a_declared_pointer_and_empty_lists() {
     // No violations: the error itself is the one object.
     let error = ArticleError::Invalid { errors: Vec::new() };
     assert_eq!(
-        value::<JsonApi, _>(&error, &none()),
+        value_in::<JsonApi, _>(&error, &Context::new()),
         json!({"errors": [{"status": "422", "code": "invalid", "title": "Unprocessable Content", "detail": "The article is invalid.", "source": {"pointer": "/data/attributes"}}]})
     );
 }
@@ -227,7 +216,7 @@ fn jsonapi_code_in_body_false_keeps_violation_codes() {
         ],
     };
     assert_eq!(
-        value::<JsonApi, _>(&error, &none()),
+        value_in::<JsonApi, _>(&error, &Context::new()),
         json!({"errors": [
             {"status": "400", "code": "a.bad", "title": "Bad Request", "detail": "bad", "source": {"pointer": "/a"}},
             {"status": "400", "title": "Bad Request", "detail": "worse", "source": {"pointer": "/b"}}
@@ -238,12 +227,12 @@ fn jsonapi_code_in_body_false_keeps_violation_codes() {
 #[test]
 fn jsonapi_titles_follow_rfc_9110() {
     assert_eq!(
-        value::<JsonApi, _>(&ArticleError::TooLarge(9), &none()),
+        value_in::<JsonApi, _>(&ArticleError::TooLarge(9), &Context::new()),
         json!({"errors": [{"status": "413", "code": "too-large", "title": "Content Too Large", "detail": "upload of 9 bytes is too large"}]})
     );
     // 490 has no registered phrase: no title rather than an invented one.
     assert_eq!(
-        value::<JsonApi, _>(&ArticleError::Blocked, &none()),
+        value_in::<JsonApi, _>(&ArticleError::Blocked, &Context::new()),
         json!({"errors": [{"status": "490", "code": "blocked", "detail": "blocked"}]})
     );
 }
@@ -267,7 +256,7 @@ fn interpolated_pointer_values_are_escaped_reference_tokens() {
         index: 26,
     };
     assert_eq!(
-        value::<JsonApi, _>(&error, &none())["errors"][0]["source"]["pointer"],
+        value_in::<JsonApi, _>(&error, &Context::new())["errors"][0]["source"]["pointer"],
         r#"/data/attributes/a~1b~0c/26/1a/"a~1b~0c""#
     );
 }

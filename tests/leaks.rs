@@ -407,25 +407,7 @@ mod problem_bodies {
     use std::fmt;
 
     use apifault::ApiError;
-
-    /// The body as text, to compare bytes and member order.
-    fn raw<E: ApiError>(error: &E) -> String {
-        String::from_utf8(error.to_response().into_body()).expect("the body is UTF-8")
-    }
-
-    /// The whole response as text: status line, every header and the body.
-    fn whole<E: ApiError>(error: &E) -> String {
-        let response = error.to_response();
-        let mut text = format!("{}\n", response.status());
-        for (name, value) in response.headers() {
-            text.push_str(&format!(
-                "{name}: {}\n",
-                String::from_utf8_lossy(value.as_bytes())
-            ));
-        }
-        text.push_str(&String::from_utf8_lossy(response.body()));
-        text
-    }
+    use apifault_suite::render::{raw, whole};
 
     /// An error from a lower layer whose text and debug output must stay in the logs.
     struct DriverError;
@@ -566,17 +548,10 @@ mod problem_bodies {
 mod every_format {
     use std::fmt;
 
-    use apifault::{ApiError, Boom, Context, Format, JsonApi};
+    use apifault::{ApiError, Boom, Context, JsonApi};
     use apifault_suite::formats::{awork, every_format, kiteworks, pax8};
+    use apifault_suite::render::value_in;
     use serde_json::{Value, json};
-
-    fn value<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Value {
-        serde_json::from_slice(error.to_response_in::<F>(context).body()).expect("JSON")
-    }
-
-    fn none() -> Context<'static> {
-        Context::new()
-    }
 
     const MARKER: &str = "SECRET-7f3a9c-MARKER";
 
@@ -674,13 +649,13 @@ mod every_format {
             minutes: 5,
             seconds: 300,
         };
-        let cx = none();
+        let cx = Context::new();
         assert_eq!(
-            value::<JsonApi, _>(&maintenance, &cx),
+            value_in::<JsonApi, _>(&maintenance, &cx),
             json!({"errors": [{"status": "503", "code": "maintenance", "title": "Down for maintenance", "detail": "Try again in 5 minutes."}]})
         );
         assert_eq!(
-            value::<Boom, _>(&maintenance, &cx),
+            value_in::<Boom, _>(&maintenance, &cx),
             json!({"statusCode": 503, "error": "Service Unavailable", "message": "Try again in 5 minutes."})
         );
         assert_eq!(
@@ -692,23 +667,23 @@ mod every_format {
             attempt: 3,
         };
         assert_eq!(
-            value::<Boom, _>(&upstream, &cx),
+            value_in::<Boom, _>(&upstream, &cx),
             json!({"statusCode": 502, "error": "Bad Gateway", "message": "Bad Gateway", "attempt": 3})
         );
         assert_eq!(
-            value::<JsonApi, _>(&upstream, &cx),
+            value_in::<JsonApi, _>(&upstream, &cx),
             json!({"errors": [{"status": "502", "code": "upstream", "title": "Bad Gateway", "meta": {"attempt": 3}}]})
         );
         assert_eq!(
-            value::<awork::Awork, _>(&upstream, &cx),
+            value_in::<awork::Awork, _>(&upstream, &cx),
             json!({"code": "upstream", "description": "Bad Gateway", "link": "", "details": [], "validationErrors": []})
         );
         assert_eq!(
-            value::<kiteworks::Kiteworks, _>(&upstream, &cx),
+            value_in::<kiteworks::Kiteworks, _>(&upstream, &cx),
             json!({"code": "upstream", "message": "Bad Gateway", "attempt": 3})
         );
         assert_eq!(
-            value::<pax8::Pax8, _>(&upstream, &cx),
+            value_in::<pax8::Pax8, _>(&upstream, &cx),
             json!({"type": "upstream", "message": "Bad Gateway", "instance": "", "status": 502, "details": [], "attempt": 3})
         );
     }
@@ -726,7 +701,7 @@ mod every_format {
     fn jsonapi_5xx_has_no_detail() {
         let error = ArticleError::Storage(std::io::Error::other("disk full"));
         assert_eq!(
-            value::<JsonApi, _>(&error, &none()),
+            value_in::<JsonApi, _>(&error, &Context::new()),
             json!({"errors": [{"status": "503", "code": "storage", "title": "Service Unavailable"}]})
         );
     }
@@ -753,15 +728,15 @@ mod every_format {
     #[test]
     fn boom_masks_every_500_and_names_other_5xx() {
         assert_eq!(
-            value::<Boom, _>(&StepError::Crashed("segfault".into()), &none()),
+            value_in::<Boom, _>(&StepError::Crashed("segfault".into()), &Context::new()),
             json!({"statusCode": 500, "error": "Internal Server Error", "message": "An internal server error occurred"})
         );
         assert_eq!(
-            value::<Boom, _>(&StepError::Gateway("10.0.0.7".into()), &none()),
+            value_in::<Boom, _>(&StepError::Gateway("10.0.0.7".into()), &Context::new()),
             json!({"statusCode": 502, "error": "Bad Gateway", "message": "Bad Gateway"})
         );
         assert_eq!(
-            value::<Boom, _>(&StepError::Maintenance, &none()),
+            value_in::<Boom, _>(&StepError::Maintenance, &Context::new()),
             json!({"statusCode": 503, "error": "Service Unavailable", "message": "Back at 10:00 UTC"})
         );
     }

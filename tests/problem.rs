@@ -5,32 +5,9 @@
 use std::fmt;
 
 use apifault::{ApiError, Context, FieldViolation, Format, PathSegment, Problem};
+use apifault_suite::render::{raw, value, whole};
 use http::StatusCode;
 use serde_json::json;
-
-/// The body as text, to compare bytes and member order.
-fn raw<E: ApiError>(error: &E) -> String {
-    String::from_utf8(error.to_response().into_body()).expect("the body is UTF-8")
-}
-
-/// The body as JSON, to compare content.
-fn value<E: ApiError>(error: &E) -> serde_json::Value {
-    serde_json::from_slice(error.to_response().body()).expect("the body is JSON")
-}
-
-/// The whole response as text: status line, every header and the body.
-fn whole<E: ApiError>(error: &E) -> String {
-    let response = error.to_response();
-    let mut text = format!("{}\n", response.status());
-    for (name, value) in response.headers() {
-        text.push_str(&format!(
-            "{name}: {}\n",
-            String::from_utf8_lossy(value.as_bytes())
-        ));
-    }
-    text.push_str(&String::from_utf8_lossy(response.body()));
-    text
-}
 
 // ---------------------------------------------------------------------------------------
 // Messages
