@@ -9,22 +9,9 @@
 //! violations, headers) and `bounds` (generic where-clauses), and `fallback` (errors
 //! plus a stub impl).
 
-mod ast;
-mod attr;
-mod bounds;
-mod case;
-mod code;
-mod diag;
 mod expand;
 mod fallback;
-mod interpolate;
-mod keys;
-mod parts;
-mod payload;
-mod status;
-mod suggest;
-mod template;
-mod valid;
+mod internals;
 
 #[cfg(test)]
 mod expansion;
@@ -43,11 +30,11 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
 
 /// The whole derive, on `proc_macro2` tokens so it can run outside a compiler too.
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
-    let mut errors = diag::Errors::default();
-    let Some(ast) = ast::Input::from_syn(input, &mut errors) else {
+    let mut errors = internals::ctxt::Errors::default();
+    let Some(ast) = internals::ast::Input::from_syn(input, &mut errors) else {
         return fail(input, None, errors);
     };
-    valid::check(&ast, &mut errors);
+    internals::check::check(&ast, &mut errors);
     if !errors.is_empty() {
         return fail(input, Some(&ast.attrs), errors);
     }
@@ -56,8 +43,8 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
 
 fn fail(
     input: &DeriveInput,
-    attrs: Option<&attr::Attrs>,
-    errors: diag::Errors,
+    attrs: Option<&internals::attr::Attrs>,
+    errors: internals::ctxt::Errors,
 ) -> proc_macro2::TokenStream {
     match errors.into_result() {
         Ok(()) => proc_macro2::TokenStream::new(),

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ast::Variant;
+use crate::expand::interpolate::{write, write_pointer};
 use crate::expand::{Cx, TypeUri, binding, shared_arms};
-use crate::interpolate::{write, write_pointer};
+use crate::internals::ast::Variant;
 
 /// The variants of `apifault::Part` a variant can carry, named in generated code as
 /// `__private::Part::…`: their bits are the runtime's alone (`__private::parts`).

@@ -8,14 +8,14 @@ use quote::{quote, quote_spanned};
 use syn::LitStr;
 use syn::spanned::Spanned;
 
-use crate::ast::Field;
+use crate::expand::interpolate::format_arguments;
 use crate::expand::{Cx, binding};
-use crate::interpolate::format_arguments;
+use crate::internals::ast::Field;
 
 impl Cx<'_> {
     pub fn members(&self, format: &TokenStream) -> TokenStream {
         let private = self.private;
-        let known = crate::valid::reserved_members(self.input, false).is_some();
+        let known = crate::internals::check::reserved_members(self.input, false).is_some();
         let mut any = false;
         let arms = self
             .input

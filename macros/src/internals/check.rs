@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use proc_macro2::Span;
 
-use crate::ast::{Input, Variant};
-use crate::attr::{Attrs, Role};
-use crate::diag::Errors;
-use crate::template::Template;
-use crate::{code, suggest};
+use crate::internals::ast::{Input, Variant};
+use crate::internals::attr::{Attrs, Role};
+use crate::internals::ctxt::Errors;
+use crate::internals::template::Template;
+use crate::internals::{code, suggest};
 
 pub fn check(input: &Input, errors: &mut Errors) {
     // The first variant using each code: where, its name, and whether the code is derived.
@@ -141,8 +141,8 @@ fn check_source(attrs: &Attrs, errors: &mut Errors) {
     let Some(source) = &attrs.source else {
         return;
     };
-    if source.kind == crate::attr::SourceKind::Pointer
-        && let Some(crate::template::Piece::Text(text)) = source.value.pieces.first()
+    if source.kind == crate::internals::attr::SourceKind::Pointer
+        && let Some(crate::internals::template::Piece::Text(text)) = source.value.pieces.first()
         && !text.starts_with('/')
     {
         errors.at(
@@ -162,7 +162,7 @@ fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
                 .fields
                 .iter()
                 .map(|f| match &f.member {
-                    syn::Member::Named(ident) => crate::ast::unraw(ident),
+                    syn::Member::Named(ident) => crate::internals::ast::unraw(ident),
                     syn::Member::Unnamed(index) => index.index.to_string(),
                 })
                 .collect();
@@ -170,11 +170,11 @@ fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
                 format!("`{}` has no fields", variant.name())
             } else {
                 let hint = match name {
-                    crate::template::ArgName::Named(n) => {
+                    crate::internals::template::ArgName::Named(n) => {
                         suggest::closest(n, fields.iter().map(String::as_str))
                             .map(|c| format!("did you mean `{{{c}}}`? "))
                     }
-                    crate::template::ArgName::Index(_) => None,
+                    crate::internals::template::ArgName::Index(_) => None,
                 };
                 format!(
                     "{}the fields of `{}` are {}",

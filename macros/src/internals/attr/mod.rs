@@ -5,11 +5,13 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Lit, LitBool, LitStr};
 
-use crate::case::RenameRule;
-use crate::diag::Errors;
-use crate::parts::PartName;
-use crate::template::{self, Template};
-use crate::{status, suggest};
+use crate::expand::parts::PartName;
+use crate::internals::case::RenameRule;
+use crate::internals::ctxt::Errors;
+use crate::internals::template::{self, Template};
+use crate::internals::{status, suggest};
+
+pub mod keys;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -200,8 +202,9 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
             continue;
         }
         let result = match name.as_str() {
-            API_ERROR => attr
-                .parse_nested_meta(|meta| crate::keys::parse_key(&meta, level, &mut out, errors)),
+            API_ERROR => attr.parse_nested_meta(|meta| {
+                crate::internals::attr::keys::parse_key(&meta, level, &mut out, errors)
+            }),
             STATUS => parse_status_attr(attr, level, &mut out, errors),
             _ => parse_text_attr(attr, &name, level, &mut out, errors),
         };
@@ -221,7 +224,7 @@ fn misspells_status(name: &str) -> bool {
     !matches!(
         name,
         "error" | "source" | "from" | "backtrace" | "serde" | "allow" | "expect" | "warn" | "deny"
-    ) && crate::suggest::closest(name, [STATUS, API_ERROR]).is_some()
+    ) && crate::internals::suggest::closest(name, [STATUS, API_ERROR]).is_some()
 }
 
 /// `#[name(...)]` with something inside; `#[name]`, `#[name()]` and `#[name = ...]` are
@@ -441,7 +444,7 @@ mod tests {
     /// spells the helper names out: they must be the ones the parser reads.
     #[test]
     fn lib_declares_the_helpers_the_parser_reads() {
-        let lib = include_str!("lib.rs");
+        let lib = include_str!("../../lib.rs");
         let declared = lib
             .split_once("attributes(")
             .and_then(|(_, rest)| rest.split_once(')'))

@@ -7,10 +7,15 @@ use quote::quote;
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
-use crate::ast::{Field, Input, Variant};
-use crate::bounds::with_bounds;
-use crate::template::Template;
-use crate::{code, status};
+use crate::expand::bounds::with_bounds;
+use crate::internals::ast::{Field, Input, Variant};
+use crate::internals::template::Template;
+use crate::internals::{code, status};
+
+pub mod bounds;
+pub mod interpolate;
+pub mod parts;
+pub mod payload;
 
 pub fn derive(input: &Input) -> TokenStream {
     let krate = input
