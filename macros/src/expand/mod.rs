@@ -9,7 +9,7 @@ use syn::{Ident, Member};
 
 use crate::expand::bounds::with_bounds;
 use crate::internals::ast::{Field, Input, Variant};
-use crate::internals::template::Template;
+use crate::internals::props::TypeUri;
 use crate::internals::{code, status};
 
 pub mod bounds;
@@ -156,10 +156,6 @@ pub fn binding(field: &Field, at: Span) -> Ident {
 }
 
 impl Cx<'_> {
-    pub fn transparent(&self, variant: &Variant) -> bool {
-        self.input.variant_attrs(variant).transparent.is_some()
-    }
-
     /// `Self::Variant { 0: __field_0, name: __field_1, .. }` binding the given fields.
     pub fn pattern<'f>(
         &self,
@@ -217,6 +213,7 @@ impl Cx<'_> {
     ) -> TokenStream {
         let arms = self.input.variants.iter().map(|variant| {
             match self
+                .input
                 .transparent(variant)
                 .then(|| self.inner(variant))
                 .flatten()
@@ -235,7 +232,7 @@ impl Cx<'_> {
     /// already makes it one, so it never runs at run time.
     fn status_constant(&self, variant: &Variant, in_constant: bool) -> TokenStream {
         let private = self.private;
-        let code = self.status(variant);
+        let code = self.input.status(variant);
         match status::name_of(code) {
             Some(name) => {
                 let name = Ident::new(name, Span::call_site());
@@ -244,31 +241,6 @@ impl Cx<'_> {
             None if in_constant => quote!(#private::status(#code)),
             None => quote!(const { #private::status(#code) }),
         }
-    }
-
-    pub fn status(&self, variant: &Variant) -> u16 {
-        let attrs = self.input.variant_attrs(variant);
-        attrs
-            .status
-            .or(self.input.attrs.default_status)
-            .map_or(500, |s| s.code)
-    }
-
-    pub fn public_message(&self, variant: &Variant) -> bool {
-        self.input.variant_attrs(variant).message.is_some() || self.status(variant) < 500
-    }
-
-    pub fn type_uri<'v>(&'v self, variant: &'v Variant) -> Option<TypeUri<'v>> {
-        let attrs = self.input.variant_attrs(variant);
-        if let Some(template) = &attrs.type_uri {
-            return Some(TypeUri::Template(template));
-        }
-        let base = self.input.attrs.type_base.as_ref()?;
-        Some(TypeUri::Constant(format!(
-            "{}{}",
-            base.value(),
-            code::of(self.input, variant).0
-        )))
     }
 
     /// The variants' static entries, the `entry()` match over them, and the catalogue:
@@ -284,10 +256,10 @@ impl Cx<'_> {
             .input
             .variants
             .iter()
-            .filter(|variant| !self.transparent(variant))
+            .filter(|variant| !self.input.transparent(variant))
             .count();
         let arms = self.input.variants.iter().map(|variant| {
-            if self.transparent(variant)
+            if self.input.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
             {
                 if run_start < entries.len() {
@@ -310,9 +282,9 @@ impl Cx<'_> {
                 None => quote!(#private::None),
             };
             let doc = &attrs.doc;
-            let public = self.public_message(variant);
+            let public = self.input.public_message(variant);
             let members = variant.fields.iter().filter_map(Field::exposed_name);
-            let type_uri = match self.type_uri(variant) {
+            let type_uri = match self.input.type_uri(variant) {
                 Some(TypeUri::Constant(text)) => Some(text),
                 Some(TypeUri::Template(template)) => template.constant(),
                 None => None,
@@ -376,9 +348,4 @@ pub fn shared_arms(arms: impl Iterator<Item = (TokenStream, TokenStream, bool)>)
         .iter()
         .map(|(patterns, body)| quote!(#(#patterns)|* => #body,));
     quote!(#(#arms)*)
-}
-
-pub enum TypeUri<'a> {
-    Template(&'a Template),
-    Constant(String),
 }

@@ -1,5 +1,17 @@
 //! `#[status(...)]` values: numbers and the `http::StatusCode` constant names.
 
+use proc_macro2::Span;
+use syn::LitStr;
+use syn::spanned::Spanned;
+
+use crate::internals::suggest;
+
+#[derive(Clone, Copy)]
+pub struct Status {
+    pub code: u16,
+    pub span: Span,
+}
+
 /// The error-status constants of `http::StatusCode`.
 pub const NAMES: &[(&str, u16)] = &[
     ("BAD_REQUEST", 400),
@@ -62,4 +74,65 @@ pub fn name_of(code: u16) -> Option<&'static str> {
 /// Error statuses are 400..=599; codes in range need not be registered (Kiteworks' 490).
 pub fn in_range(code: u16) -> bool {
     (400..=599).contains(&code)
+}
+
+/// `404`, `NOT_FOUND` or `StatusCode::NOT_FOUND`, leaving what follows (`, key = ...` in
+/// `#[api_error(status = 500, ...)]`) to the caller.
+pub fn parse_status_value(input: syn::parse::ParseStream) -> syn::Result<Status> {
+    let status = if input.peek(syn::LitInt) {
+        let lit: syn::LitInt = input.parse()?;
+        let code: u16 = lit
+            .base10_parse()
+            .map_err(|_| syn::Error::new(lit.span(), "status must be a number from 400 to 599"))?;
+        if !in_range(code) {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!("status {code} is not an error status: use a number from 400 to 599"),
+            ));
+        }
+        Status {
+            code,
+            span: lit.span(),
+        }
+    } else if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "write the status without quotes: `#[status({})]`",
+                lit.value()
+            ),
+        ));
+    } else {
+        let path: syn::Path = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected a status: write `#[status(404)]` or `#[status(NOT_FOUND)]`",
+            )
+        })?;
+        let last = path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        match by_name(&last) {
+            Some(code) => Status {
+                code,
+                span: path.span(),
+            },
+            None => {
+                let hint = suggest::hint(&last, NAMES.iter().map(|(n, _)| *n));
+                let hint = if hint.is_empty() {
+                    ": use a number from 400 to 599 or a constant such as `NOT_FOUND`".to_owned()
+                } else {
+                    hint
+                };
+                return Err(syn::Error::new(
+                    path.span(),
+                    format!("unknown status `{last}`{hint}"),
+                ));
+            }
+        }
+    };
+    Ok(status)
 }

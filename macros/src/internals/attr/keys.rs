@@ -4,11 +4,10 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{LitStr, Token, meta::ParseNestedMeta};
 
-use crate::internals::attr::{
-    Attrs, Expose, Header, Level, Source, SourceKind, parse_status_value, set,
-};
+use crate::internals::attr::{Attrs, Expose, Header, Level, Source, SourceKind, set};
 use crate::internals::case::{self, RenameRule};
 use crate::internals::ctxt::Errors;
+use crate::internals::status::parse_status_value;
 use crate::internals::suggest;
 use crate::internals::template;
 

@@ -5,11 +5,11 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Lit, LitBool, LitStr};
 
-use crate::expand::parts::PartName;
 use crate::internals::case::RenameRule;
 use crate::internals::ctxt::Errors;
+use crate::internals::part::PartName;
+use crate::internals::status::{Status, parse_status_value};
 use crate::internals::template::{self, Template};
-use crate::internals::{status, suggest};
 
 pub mod keys;
 
@@ -39,12 +39,6 @@ impl Level {
     pub fn takes_variant_keys(self) -> bool {
         matches!(self, Self::Variant | Self::Struct)
     }
-}
-
-#[derive(Clone, Copy)]
-pub struct Status {
-    pub code: u16,
-    pub span: Span,
 }
 
 pub struct Header {
@@ -320,67 +314,6 @@ fn parse_status_attr(
     })?;
     set(&mut out.status, status, status.span, "`#[status]`", errors);
     Ok(())
-}
-
-/// `404`, `NOT_FOUND` or `StatusCode::NOT_FOUND`, leaving what follows (`, key = ...` in
-/// `#[api_error(status = 500, ...)]`) to the caller.
-pub fn parse_status_value(input: syn::parse::ParseStream) -> syn::Result<Status> {
-    let status = if input.peek(syn::LitInt) {
-        let lit: syn::LitInt = input.parse()?;
-        let code: u16 = lit
-            .base10_parse()
-            .map_err(|_| syn::Error::new(lit.span(), "status must be a number from 400 to 599"))?;
-        if !status::in_range(code) {
-            return Err(syn::Error::new(
-                lit.span(),
-                format!("status {code} is not an error status: use a number from 400 to 599"),
-            ));
-        }
-        Status {
-            code,
-            span: lit.span(),
-        }
-    } else if input.peek(LitStr) {
-        let lit: LitStr = input.parse()?;
-        return Err(syn::Error::new(
-            lit.span(),
-            format!(
-                "write the status without quotes: `#[status({})]`",
-                lit.value()
-            ),
-        ));
-    } else {
-        let path: syn::Path = input.parse().map_err(|e| {
-            syn::Error::new(
-                e.span(),
-                "expected a status: write `#[status(404)]` or `#[status(NOT_FOUND)]`",
-            )
-        })?;
-        let last = path
-            .segments
-            .last()
-            .map(|s| s.ident.to_string())
-            .unwrap_or_default();
-        match status::by_name(&last) {
-            Some(code) => Status {
-                code,
-                span: path.span(),
-            },
-            None => {
-                let hint = suggest::hint(&last, status::NAMES.iter().map(|(n, _)| *n));
-                let hint = if hint.is_empty() {
-                    ": use a number from 400 to 599 or a constant such as `NOT_FOUND`".to_owned()
-                } else {
-                    hint
-                };
-                return Err(syn::Error::new(
-                    path.span(),
-                    format!("unknown status `{last}`{hint}"),
-                ));
-            }
-        }
-    };
-    Ok(status)
 }
 
 fn parse_text_attr(
