@@ -4,7 +4,8 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{LitStr, Token, meta::ParseNestedMeta};
 
-use crate::internals::attr::{Attrs, Expose, Header, Level, Source, SourceKind, set};
+use crate::internals::attr::attrs::{Attrs, Expose, Header, Source, SourceKind, set};
+use crate::internals::attr::level::Level;
 use crate::internals::case::{self, RenameRule};
 use crate::internals::ctxt::Errors;
 use crate::internals::status::parse_status_value;
