@@ -6,7 +6,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::LitStr;
 
-use crate::expand::binding;
+use crate::expand::cx::binding;
 use crate::internals::ast::Variant;
 use crate::internals::template::{FormatTrait, Piece, Template};
 

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::expand::cx::{Cx, binding, shared_arms};
 use crate::expand::interpolate::{write, write_pointer};
-use crate::expand::{Cx, binding, shared_arms};
 use crate::internals::ast::Variant;
 use crate::internals::part::PartName;
 use crate::internals::props::TypeUri;

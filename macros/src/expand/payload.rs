@@ -8,8 +8,8 @@ use quote::{quote, quote_spanned};
 use syn::LitStr;
 use syn::spanned::Spanned;
 
+use crate::expand::cx::{Cx, binding};
 use crate::expand::interpolate::format_arguments;
-use crate::expand::{Cx, binding};
 use crate::internals::ast::Field;
 use crate::internals::reserved;
 
