@@ -51,7 +51,7 @@ fn items(source: &TokenStream) -> Vec<TokenStream> {
 }
 
 fn is_ours(attr: &Attribute) -> bool {
-    crate::attr::HELPERS
+    crate::internals::attr::HELPERS
         .iter()
         .any(|name| attr.path().is_ident(name))
 }

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput};
 
-use crate::attr::Attrs;
+use crate::internals::attr::Attrs;
 
 /// `attrs` are the type's attributes when they could be read: the stub then names the
 /// same runtime path and format as a good derive would, so their imports stay used.

@@ -1,30 +1,22 @@
 //! The derive behind [`apifault`](https://docs.rs/apifault). Depend on `apifault`, which
 //! re-exports it; this crate's version is pinned by it.
 //!
-//! The pipeline, one job a file: `ast` (the input with parsed attributes), `attr` and
-//! `keys` (the attribute grammar, each name in one table), `template` (interpolation
-//! syntax), `case` (`rename_all`), `code` (machine codes), `valid` (rules across
-//! attributes and variants), `expand` (the impl), with `interpolate` (templates into
-//! `format_args!`), `parts` (the texts a variant carries), `payload` (members,
-//! violations, headers) and `bounds` (generic where-clauses), and `fallback` (errors
-//! plus a stub impl).
+//! The pipeline runs one way: parse, check, expand, or fall back. `internals` reads the
+//! input and never imports `expand`: `ast` (the input with its attributes parsed by
+//! `attr`, whose `keys` is the one table of `#[api_error(...)]` keys), `template`
+//! (interpolation syntax), `case` (`rename_all`), `status` and `code` (their values and
+//! rules), `part` (the texts a variant can carry), `props` (facts derived from the AST:
+//! status, public message, type URI, carried parts), `reserved` (the members built-in
+//! formats write), `check` (rules across attributes and variants), `ctxt` (every error,
+//! then combined) and `suggest` ("did you mean"). `expand` writes the impl from a checked
+//! AST: `cx` (the context and the shapes of match arms), `status`, `entries` (the
+//! entries and the catalogue), `parts` (the texts), `interpolate` (templates into
+//! `format_args!`), `payload` (members, violations, headers) and `bounds` (generic
+//! where-clauses). `fallback` writes the errors plus a stub impl.
 
-mod ast;
-mod attr;
-mod bounds;
-mod case;
-mod code;
-mod diag;
 mod expand;
 mod fallback;
-mod interpolate;
-mod keys;
-mod parts;
-mod payload;
-mod status;
-mod suggest;
-mod template;
-mod valid;
+mod internals;
 
 #[cfg(test)]
 mod expansion;
@@ -34,6 +26,11 @@ mod robustness;
 use proc_macro::TokenStream;
 use syn::DeriveInput;
 
+use crate::internals::ast::Input;
+use crate::internals::attr::Attrs;
+use crate::internals::check;
+use crate::internals::ctxt::Errors;
+
 /// Derives `apifault::ApiError`. See the `apifault` crate for the attributes.
 #[proc_macro_derive(ApiError, attributes(status, code, message, title, api_error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
@@ -41,24 +38,21 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
     derive(&input).into()
 }
 
-/// The whole derive, on `proc_macro2` tokens so it can run outside a compiler too.
+/// The whole derive, parse -> check -> expand, on `proc_macro2` tokens so it can run
+/// outside a compiler too.
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
-    let mut errors = diag::Errors::default();
-    let Some(ast) = ast::Input::from_syn(input, &mut errors) else {
+    let mut errors = Errors::default();
+    let Some(ast) = Input::from_syn(input, &mut errors) else {
         return fail(input, None, errors);
     };
-    valid::check(&ast, &mut errors);
+    check::check(&ast, &mut errors);
     if !errors.is_empty() {
         return fail(input, Some(&ast.attrs), errors);
     }
     expand::derive(&ast)
 }
 
-fn fail(
-    input: &DeriveInput,
-    attrs: Option<&attr::Attrs>,
-    errors: diag::Errors,
-) -> proc_macro2::TokenStream {
+fn fail(input: &DeriveInput, attrs: Option<&Attrs>, errors: Errors) -> proc_macro2::TokenStream {
     match errors.into_result() {
         Ok(()) => proc_macro2::TokenStream::new(),
         Err(error) => fallback::expand(input, attrs, &error),

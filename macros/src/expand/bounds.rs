@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 
-use crate::ast::Input;
+use crate::internals::ast::Input;
 
 /// The impl's generics with the bounds its generic fields need.
 pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {

@@ -2,8 +2,8 @@
 
 use proc_macro2::Span;
 
-use crate::ast::{Input, Variant};
-use crate::case::RenameRule;
+use crate::internals::ast::{Input, Variant};
+use crate::internals::case::RenameRule;
 
 /// The code and where to point when it is wrong.
 pub fn of(input: &Input, variant: &Variant) -> (String, Span) {

@@ -8,21 +8,22 @@ use quote::{quote, quote_spanned};
 use syn::LitStr;
 use syn::spanned::Spanned;
 
-use crate::ast::Field;
-use crate::expand::{Cx, binding};
-use crate::interpolate::format_arguments;
+use crate::expand::cx::{Cx, binding};
+use crate::expand::interpolate::format_arguments;
+use crate::internals::ast::Field;
+use crate::internals::reserved;
 
 impl Cx<'_> {
     pub fn members(&self, format: &TokenStream) -> TokenStream {
         let private = self.private;
-        let known = crate::valid::reserved_members(self.input, false).is_some();
+        let known = reserved::members(self.input, false).is_some();
         let mut any = false;
         let arms = self
             .input
             .variants
             .iter()
             .map(|variant| {
-                if self.transparent(variant)
+                if self.input.transparent(variant)
                     && let Some((pattern, inner)) = self.inner(variant)
                 {
                     any = true;
@@ -111,7 +112,7 @@ impl Cx<'_> {
             .variants
             .iter()
             .map(|variant| {
-                if self.transparent(variant)
+                if self.input.transparent(variant)
                     && let Some((pattern, inner)) = self.inner(variant)
                 {
                     any = true;
@@ -149,7 +150,7 @@ impl Cx<'_> {
         let private = self.private;
         let mut any = false;
         let arms = self.input.variants.iter().map(|variant| {
-            if self.transparent(variant)
+            if self.input.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
             {
                 any = true;

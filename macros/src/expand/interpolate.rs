@@ -6,9 +6,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::LitStr;
 
-use crate::ast::Variant;
-use crate::expand::binding;
-use crate::template::{FormatTrait, Piece, Template};
+use crate::expand::cx::binding;
+use crate::internals::ast::Variant;
+use crate::internals::template::{FormatTrait, Piece, Template};
 
 /// The indices of the fields a match arm must bind.
 pub type Used = BTreeSet<usize>;

@@ -4,9 +4,9 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
-use crate::attr::{self, Attrs, Level};
-use crate::diag::Errors;
-use crate::template::ArgName;
+use crate::internals::attr::{self, Attrs, Level};
+use crate::internals::ctxt::Errors;
+use crate::internals::template::ArgName;
 
 pub struct Input<'a> {
     pub ident: &'a Ident,

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use proc_macro2::Span;
 
-use crate::ast::{Input, Variant};
-use crate::attr::{Attrs, Role};
-use crate::diag::Errors;
-use crate::template::Template;
-use crate::{code, suggest};
+use crate::internals::ast::{Input, Variant};
+use crate::internals::attr::{Attrs, Role};
+use crate::internals::ctxt::Errors;
+use crate::internals::template::Template;
+use crate::internals::{code, reserved, suggest};
 
 pub fn check(input: &Input, errors: &mut Errors) {
     // The first variant using each code: where, its name, and whether the code is derived.
@@ -141,8 +141,8 @@ fn check_source(attrs: &Attrs, errors: &mut Errors) {
     let Some(source) = &attrs.source else {
         return;
     };
-    if source.kind == crate::attr::SourceKind::Pointer
-        && let Some(crate::template::Piece::Text(text)) = source.value.pieces.first()
+    if source.kind == crate::internals::attr::SourceKind::Pointer
+        && let Some(crate::internals::template::Piece::Text(text)) = source.value.pieces.first()
         && !text.starts_with('/')
     {
         errors.at(
@@ -162,7 +162,7 @@ fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
                 .fields
                 .iter()
                 .map(|f| match &f.member {
-                    syn::Member::Named(ident) => crate::ast::unraw(ident),
+                    syn::Member::Named(ident) => crate::internals::ast::unraw(ident),
                     syn::Member::Unnamed(index) => index.index.to_string(),
                 })
                 .collect();
@@ -170,11 +170,11 @@ fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
                 format!("`{}` has no fields", variant.name())
             } else {
                 let hint = match name {
-                    crate::template::ArgName::Named(n) => {
+                    crate::internals::template::ArgName::Named(n) => {
                         suggest::closest(n, fields.iter().map(String::as_str))
                             .map(|c| format!("did you mean `{{{c}}}`? "))
                     }
-                    crate::template::ArgName::Index(_) => None,
+                    crate::internals::template::ArgName::Index(_) => None,
                 };
                 format!(
                     "{}the fields of `{}` are {}",
@@ -272,7 +272,7 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
     let mut exposed: Vec<String> = Vec::new();
     let mut violations_field = false;
     let has_violations = variant.fields.iter().any(|f| f.attrs.violations.is_some());
-    let reserved = reserved_members(input, has_violations);
+    let reserved = reserved::members(input, has_violations);
     for field in &variant.fields {
         if let Some(span) = field.attrs.violations {
             if violations_field {
@@ -328,97 +328,5 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
             );
         }
         exposed.push(name);
-    }
-}
-
-/// When a built-in format's body has one of its own members.
-#[derive(Clone, Copy)]
-enum When {
-    Always,
-    /// Unless `code_in_body = false`.
-    CodeInBody,
-    /// When the variant has a violations field.
-    Violations,
-}
-
-/// The body members each built-in format writes itself, as its `Format::RESERVED_MEMBERS`
-/// lists them (a test below keeps the two equal: the derive cannot read the runtime's).
-/// JSON:API puts exposed fields under `meta`, a namespace of their own; Boom writes hapi's
-/// payload members and no `code`.
-const BUILT_IN_FORMATS: [(&str, &[(&str, When)]); 3] = [
-    (
-        "Problem",
-        &[
-            ("type", When::Always),
-            ("title", When::Always),
-            ("status", When::Always),
-            ("detail", When::Always),
-            ("instance", When::Always),
-            ("code", When::CodeInBody),
-            ("request_id", When::Always),
-            ("errors", When::Violations),
-        ],
-    ),
-    ("JsonApi", &[]),
-    (
-        "Boom",
-        &[
-            ("statusCode", When::Always),
-            ("error", When::Always),
-            ("message", When::Always),
-            ("errors", When::Violations),
-        ],
-    ),
-];
-
-/// The body members a built-in format writes itself; `None` for other formats, whose
-/// `Format::RESERVED_MEMBERS` is checked by a constant assertion in the generated code.
-pub fn reserved_members(input: &Input, has_violations: bool) -> Option<Vec<&'static str>> {
-    let format = match &input.attrs.format {
-        None => "Problem".to_owned(),
-        Some(path) => built_in_format(path)?,
-    };
-    let (_, members) = BUILT_IN_FORMATS.iter().find(|(name, _)| *name == format)?;
-    let code_in_body = input
-        .attrs
-        .code_in_body
-        .as_ref()
-        .is_none_or(syn::LitBool::value);
-    let written = members.iter().filter(|(_, when)| match when {
-        When::Always => true,
-        When::CodeInBody => code_in_body,
-        When::Violations => has_violations,
-    });
-    Some(written.map(|&(name, _)| name).collect())
-}
-
-/// The name of a built-in format named as `Problem` (imported), `apifault::Problem` or
-/// `::apifault::Problem`; `None` for any other path, a house format's own `Problem` in a
-/// module of the user's included, which the constant assertion checks instead.
-fn built_in_format(path: &syn::Path) -> Option<String> {
-    let name = path.segments.last()?.ident.to_string();
-    let named_alone = path.segments.len() == 1 && path.leading_colon.is_none();
-    let in_apifault = path.segments.len() == 2 && path.segments[0].ident == "apifault";
-    (named_alone || in_apifault).then_some(name)
-}
-
-#[cfg(test)]
-mod tests {
-    use apifault::Format;
-
-    /// The derive reports a reserved name at the field, so it keeps its own list of each
-    /// built-in format's members: it must be the runtime's.
-    #[test]
-    fn the_reserved_members_are_the_runtimes() {
-        for (format, members) in super::BUILT_IN_FORMATS {
-            let runtime = match format {
-                "Problem" => apifault::Problem::RESERVED_MEMBERS,
-                "JsonApi" => apifault::JsonApi::RESERVED_MEMBERS,
-                "Boom" => apifault::Boom::RESERVED_MEMBERS,
-                _ => panic!("`{format}` is not a built-in format of the runtime"),
-            };
-            let derive: Vec<&str> = members.iter().map(|&(name, _)| name).collect();
-            assert_eq!(derive, runtime, "the members `{format}` writes itself");
-        }
     }
 }

@@ -4,11 +4,13 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{LitStr, Token, meta::ParseNestedMeta};
 
-use crate::attr::{Attrs, Expose, Header, Level, Source, SourceKind, parse_status_value, set};
-use crate::case::{self, RenameRule};
-use crate::diag::Errors;
-use crate::suggest;
-use crate::template;
+use crate::internals::attr::attrs::{Attrs, Expose, Header, Source, SourceKind, set};
+use crate::internals::attr::level::Level;
+use crate::internals::case::{self, RenameRule};
+use crate::internals::ctxt::Errors;
+use crate::internals::status::parse_status_value;
+use crate::internals::suggest;
+use crate::internals::template;
 
 /// A key of `#[api_error(...)]`.
 #[derive(Clone, Copy, PartialEq, Eq)]

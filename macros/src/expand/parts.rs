@@ -6,81 +6,28 @@ use std::collections::BTreeSet;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ast::Variant;
-use crate::expand::{Cx, TypeUri, binding, shared_arms};
-use crate::interpolate::{write, write_pointer};
+use crate::expand::cx::{Cx, binding, shared_arms};
+use crate::expand::interpolate::{write, write_pointer};
+use crate::internals::ast::Variant;
+use crate::internals::part::PartName;
+use crate::internals::props::TypeUri;
 
-/// The variants of `apifault::Part` a variant can carry, named in generated code as
-/// `__private::Part::…`: their bits are the runtime's alone (`__private::parts`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum PartName {
-    Message,
-    Type,
-    Instance,
-    Link,
-    Id,
-    SourcePointer,
-    SourceParameter,
-    SourceHeader,
-}
-
-impl PartName {
-    /// Every part, in `Part` order: the order of `fmt_part`'s arms.
-    const ALL: [Self; 8] = [
-        Self::Message,
-        Self::Type,
-        Self::Instance,
-        Self::Link,
-        Self::Id,
-        Self::SourcePointer,
-        Self::SourceParameter,
-        Self::SourceHeader,
-    ];
-
-    /// `__private::Part::Message` and so on.
-    fn path(self, private: &TokenStream) -> TokenStream {
-        let ident = format_ident!(
-            "{}",
-            match self {
-                Self::Message => "Message",
-                Self::Type => "Type",
-                Self::Instance => "Instance",
-                Self::Link => "Link",
-                Self::Id => "Id",
-                Self::SourcePointer => "SourcePointer",
-                Self::SourceParameter => "SourceParameter",
-                Self::SourceHeader => "SourceHeader",
-            }
-        );
-        quote!(#private::Part::#ident)
-    }
+/// `__private::Part::Message` and so on.
+fn path(part: PartName, private: &TokenStream) -> TokenStream {
+    let ident = format_ident!("{}", part.name());
+    quote!(#private::Part::#ident)
 }
 
 impl Cx<'_> {
-    /// The parts every value of `variant` carries, in `Part` order: what its entry
-    /// records and what `fmt_part` writes, decided here once.
-    fn carried(&self, variant: &Variant) -> Vec<PartName> {
-        let attrs = self.input.variant_attrs(variant);
-        PartName::ALL
-            .into_iter()
-            .filter(|&part| match part {
-                // A 4xx shows its `Display` without `#[message]`.
-                PartName::Message => self.public_message(variant),
-                // `type_base` gives a type without `type = "…"`.
-                PartName::Type => self.type_uri(variant).is_some(),
-                _ => attrs.template_of(part).is_some(),
-            })
-            .collect()
-    }
-
     /// The parts of `variant` as the bit set `Entry` keeps, a constant expression
     /// (`__private::parts(&[Part::Message, …])`) in the entries' static.
     pub fn parts(&self, variant: &Variant) -> TokenStream {
         let private = self.private;
         let parts = self
+            .input
             .carried(variant)
             .into_iter()
-            .map(|part| part.path(private));
+            .map(|part| path(part, private));
         quote!(#private::parts(&[#(#parts),*]))
     }
 
@@ -92,7 +39,7 @@ impl Cx<'_> {
             .input
             .variants
             .iter()
-            .filter(|variant| self.transparent(variant))
+            .filter(|variant| self.input.transparent(variant))
             .filter_map(|variant| {
                 let (pattern, inner) = self.inner(variant)?;
                 let via = self.via(variant);
@@ -136,7 +83,7 @@ impl Cx<'_> {
     /// `None` when it writes no part.
     fn fmt_part_arm(&self, variant: &Variant) -> Option<(TokenStream, TokenStream, bool)> {
         let private = self.private;
-        if self.transparent(variant)
+        if self.input.transparent(variant)
             && let Some((pattern, inner)) = self.inner(variant)
         {
             let via = self.via(variant);
@@ -149,9 +96,9 @@ impl Cx<'_> {
         let attrs = self.input.variant_attrs(variant);
         let mut used = BTreeSet::new();
         let mut parts = Vec::new();
-        for part in self.carried(variant) {
+        for part in self.input.carried(variant) {
             let template = match part {
-                PartName::Type => match self.type_uri(variant) {
+                PartName::Type => match self.input.type_uri(variant) {
                     Some(TypeUri::Template(template)) => Some(template),
                     Some(TypeUri::Constant(text)) => {
                         parts.push((part, quote!(__formatter.write_str(#text))));
@@ -186,7 +133,7 @@ impl Cx<'_> {
             return None;
         }
         let parts = parts.iter().map(|(part, body)| {
-            let part = part.path(private);
+            let part = path(*part, private);
             quote!(#part => #body,)
         });
         let body = quote!(match __part { #(#parts)* _ => ::core::result::Result::Ok(()), });

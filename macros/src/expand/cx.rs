@@ -1,0 +1,124 @@
+//! What every part of the expansion shares: the context, the bindings and patterns of
+//! match arms, and the `match self` shapes whose arms variants share.
+
+use std::collections::{HashMap, hash_map};
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::spanned::Spanned;
+use syn::{Ident, Member};
+
+use crate::internals::ast::{Field, Input, Variant};
+
+/// The input being expanded and the path generated code names the runtime by.
+pub struct Cx<'a> {
+    pub input: &'a Input<'a>,
+    pub private: &'a TokenStream,
+}
+
+/// The binding of a field in a match arm, resolved like generated code but reported at
+/// `at` (a field type or an attribute literal), so type errors point at the user's code.
+pub fn binding(field: &Field, at: Span) -> Ident {
+    Ident::new(
+        &format!("__field_{}", field.index),
+        Span::call_site().located_at(at),
+    )
+}
+
+impl Cx<'_> {
+    /// `Self::Variant { 0: __field_0, name: __field_1, .. }` binding the given fields.
+    pub fn pattern<'f>(
+        &self,
+        variant: &Variant,
+        fields: impl IntoIterator<Item = (&'f Field<'f>, Ident)>,
+    ) -> TokenStream {
+        let bound = fields.into_iter().map(|(field, binding)| {
+            let member = match &field.member {
+                Member::Named(ident) => quote!(#ident),
+                Member::Unnamed(index) => {
+                    let index = syn::Index {
+                        index: index.index,
+                        span: Span::call_site(),
+                    };
+                    quote!(#index)
+                }
+            };
+            quote!(#member: #binding,)
+        });
+        let path = if self.input.is_enum {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        } else {
+            quote!(Self)
+        };
+        quote!(#path { #(#bound)* .. })
+    }
+
+    pub fn inner(&self, variant: &Variant) -> Option<(TokenStream, Ident)> {
+        let field = variant.fields.first()?;
+        let binding = binding(field, field.ty.span());
+        Some((self.pattern(variant, [(field, binding.clone())]), binding))
+    }
+
+    /// `<Inner as ApiError>`, through which a transparent variant delegates: an inner type
+    /// that is not an `ApiError` is then reported once, at the field's type.
+    pub fn via(&self, variant: &Variant) -> TokenStream {
+        let private = self.private;
+        match variant.fields.first() {
+            Some(field) => {
+                let ty = field.ty;
+                quote!(<#ty as #private::ApiError>)
+            }
+            None => quote!(#private::ApiError),
+        }
+    }
+
+    /// A `match self` with an arm per variant, variants with the same answer sharing one
+    /// (`Self::A { .. } | Self::B { .. } => StatusCode::NOT_FOUND`); transparent variants
+    /// delegate.
+    pub fn method(
+        &self,
+        own: impl Fn(&Variant) -> TokenStream,
+        delegate: impl Fn(&TokenStream, &Ident) -> TokenStream,
+    ) -> TokenStream {
+        let arms = self.input.variants.iter().map(|variant| {
+            match self
+                .input
+                .transparent(variant)
+                .then(|| self.inner(variant))
+                .flatten()
+            {
+                Some((pattern, inner)) => (pattern, delegate(&self.via(variant), &inner), false),
+                None => (self.pattern(variant, []), own(variant), true),
+            }
+        });
+        let arms = shared_arms(arms);
+        quote!(match self { #arms })
+    }
+}
+
+/// Match arms from `(pattern, body, shareable)` in declaration order: shareable arms (whose
+/// pattern binds nothing) with the same body become one arm of `|`-joined patterns, which
+/// keeps the expansion of a large enum small.
+pub fn shared_arms(arms: impl Iterator<Item = (TokenStream, TokenStream, bool)>) -> TokenStream {
+    let mut joined: Vec<(Vec<TokenStream>, TokenStream)> = Vec::new();
+    let mut by_body: HashMap<String, usize> = HashMap::new();
+    for (pattern, body, shareable) in arms {
+        if shareable {
+            match by_body.entry(body.to_string()) {
+                hash_map::Entry::Occupied(arm) => {
+                    joined[*arm.get()].0.push(pattern);
+                    continue;
+                }
+                hash_map::Entry::Vacant(slot) => {
+                    slot.insert(joined.len());
+                }
+            }
+        }
+        joined.push((vec![pattern], body));
+    }
+    let arms = joined
+        .iter()
+        .map(|(patterns, body)| quote!(#(#patterns)|* => #body,));
+    quote!(#(#arms)*)
+}

@@ -1,0 +1,98 @@
+//! The variants' static entries, the `entry()` match over them, and the catalogue.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::expand::cx::Cx;
+use crate::internals::ast::Field;
+use crate::internals::code;
+use crate::internals::props::TypeUri;
+
+/// The parts of the impl built from the entries.
+pub struct Entries {
+    pub statics: TokenStream,
+    pub lookup: TokenStream,
+    pub catalogue: TokenStream,
+}
+
+impl Cx<'_> {
+    /// The variants' static entries, the `entry()` match over them, and the catalogue:
+    /// the entries in declaration order, transparent variants nesting the inner type's.
+    pub fn entries(&self) -> Entries {
+        let private = self.private;
+        let mut entries = Vec::new();
+        let mut catalogue = Vec::new();
+        // The first entry of the run not yet in the catalogue: each run of variants between
+        // transparent ones is one catalogue item.
+        let mut run_start = 0;
+        let total = self
+            .input
+            .variants
+            .iter()
+            .filter(|variant| !self.input.transparent(variant))
+            .count();
+        let arms = self.input.variants.iter().map(|variant| {
+            if self.input.transparent(variant)
+                && let Some((pattern, inner)) = self.inner(variant)
+            {
+                if run_start < entries.len() {
+                    catalogue.push(self.run(run_start, entries.len(), total));
+                    run_start = entries.len();
+                }
+                if let Some(field) = variant.fields.first() {
+                    let ty = field.ty;
+                    catalogue.push(quote!(#private::CatalogueItem::Nested(<#ty as #private::ApiError>::CATALOGUE)));
+                }
+                let via = self.via(variant);
+                return quote!(#pattern => #via::entry(#inner),);
+            }
+            let attrs = self.input.variant_attrs(variant);
+            let name = variant.name();
+            let status = self.status_constant(variant, true);
+            let code = code::of(self.input, variant).0;
+            let title = match &attrs.title {
+                Some(title) => quote!(#private::Some(#title)),
+                None => quote!(#private::None),
+            };
+            let doc = &attrs.doc;
+            let public = self.input.public_message(variant);
+            let members = variant.fields.iter().filter_map(Field::exposed_name);
+            let type_uri = match self.input.type_uri(variant) {
+                Some(TypeUri::Constant(text)) => Some(text),
+                Some(TypeUri::Template(template)) => template.constant(),
+                None => None,
+            };
+            let type_uri = match type_uri {
+                Some(text) => quote!(#private::Some(#text)),
+                None => quote!(#private::None),
+            };
+            let code_in_body = self.input.attrs.code_in_body.as_ref().is_none_or(|flag| flag.value);
+            let parts = self.parts(variant);
+            let index = entries.len();
+            entries.push(quote! {
+                #private::Entry::__new(#name, #status, #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts)
+            });
+            let pattern = self.pattern(variant, []);
+            quote!(#pattern => &__APIFAULT_ENTRIES[#index],)
+        }).collect::<Vec<_>>();
+        let count = entries.len();
+        if run_start < count {
+            catalogue.push(self.run(run_start, count, total));
+        }
+        Entries {
+            statics: quote!(static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];),
+            lookup: quote!(match self { #(#arms)* }),
+            catalogue: quote!(&#private::Catalogue { __items: &[#(#catalogue),*] }),
+        }
+    }
+
+    /// The catalogue item of the entries `start..end` of `total`.
+    fn run(&self, start: usize, end: usize, total: usize) -> TokenStream {
+        let private = self.private;
+        if start == 0 && end == total {
+            quote!(#private::CatalogueItem::Entries(&__APIFAULT_ENTRIES))
+        } else {
+            quote!(#private::CatalogueItem::Entries(#private::entries(&__APIFAULT_ENTRIES, #start, #end)))
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Quotes the `ApiError` impl of a checked input.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::expand::bounds::with_bounds;
+use crate::expand::cx::Cx;
+use crate::expand::entries::Entries;
+use crate::internals::ast::Input;
+use crate::internals::code;
+
+pub mod bounds;
+pub mod cx;
+pub mod entries;
+pub mod interpolate;
+pub mod parts;
+pub mod payload;
+pub mod status;
+
+pub fn derive(input: &Input) -> TokenStream {
+    let krate = input
+        .attrs
+        .krate
+        .as_ref()
+        .map_or_else(|| quote!(::apifault), |path| quote!(#path));
+    let private = quote!(#krate::__private);
+    let cx = Cx {
+        input,
+        private: &private,
+    };
+    let format = input
+        .attrs
+        .format
+        .as_ref()
+        .map_or_else(|| quote!(#krate::Problem), |path| quote!(#path));
+    let ident = input.ident;
+    let generics = with_bounds(input, &private);
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+
+    let Entries {
+        statics,
+        lookup: entry,
+        catalogue,
+    } = cx.entries();
+    // `status()` and `code()` as matches of their own: the entry has both, but reading
+    // them through it is one load more than the hand-written `match` they must equal.
+    let status = cx.method(
+        |v| cx.status_constant(v, false),
+        |via, inner| quote!(#via::status(#inner)),
+    );
+    let code = cx.method(
+        |v| {
+            let code = code::of(input, v).0;
+            quote!(#code)
+        },
+        |via, inner| quote!(#via::code(#inner)),
+    );
+    let has_part = cx.has_part();
+    let fmt_part = cx.fmt_part();
+    let members = cx.members(&format);
+    let violations = cx.violations();
+    let headers = cx.headers();
+    // An empty enum has no value to match on, and `match self {}` is rejected (references
+    // are always inhabited): `match *self {}` proves each method unreachable.
+    let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
+        let never = quote!(match *self {});
+        let [entry, status, code, has_part, fmt_part] = [(); 5].map(|()| never.clone());
+        (entry, status, code, has_part, fmt_part)
+    } else {
+        (entry, status, code, has_part, fmt_part)
+    };
+    let code_in_body = match &input.attrs.code_in_body {
+        Some(flag) if !flag.value => quote!(
+            fn code_in_body(&self) -> bool {
+                false
+            }
+        ),
+        _ => TokenStream::new(),
+    };
+
+    // Paths are absolute (`::apifault::…`), which `unused_qualifications` never reports;
+    // a `crate = path` of the user's may be relative, and then it would.
+    let relative_crate = input
+        .attrs
+        .krate
+        .as_ref()
+        .filter(|path| path.leading_colon.is_none())
+        .map(|_| quote!(unused_qualifications,));
+
+    // The block scopes the entries' static to this impl; generic impls cannot hold one.
+    // Allowed in it, as serde does for its derives: clippy's lints against the shape of
+    // per-variant code (a `_` arm for the variants a method has nothing to do for, arms
+    // alike, single-arm matches, positional format arguments that keep every field bound
+    // by the match).
+    quote! {
+        #[allow(
+            #relative_crate
+            clippy::match_same_arms,
+            clippy::match_wildcard_for_single_variants,
+            clippy::single_match,
+            clippy::single_match_else,
+            clippy::uninlined_format_args
+        )]
+        const _: () = {
+        #statics
+
+        #[automatically_derived]
+        impl #impl_generics #private::ApiError for #ident #type_generics #where_clause {
+            type Format = #format;
+
+            const CATALOGUE: &'static #private::Catalogue = #catalogue;
+
+            fn entry(&self) -> &'static #private::Entry { #entry }
+
+            fn status(&self) -> #private::http::StatusCode { #status }
+
+            fn code(&self) -> &'static str { #code }
+
+            fn has_part(&self, __part: #private::Part) -> bool { #has_part }
+
+            fn fmt_part(&self, __part: #private::Part, __formatter: &mut #private::core::fmt::Formatter<'_>) -> #private::core::fmt::Result {
+                #fmt_part
+            }
+
+            #members
+            #violations
+            #headers
+            #code_in_body
+        }
+
+        // The framework impls of the runtime's enabled features (`axum`, `actix-web`):
+        // the runtime decides which exist, so the derive needs not know its features.
+        #private::__integrations! { [#impl_generics] [#ident #type_generics] [#where_clause] }
+        };
+    }
+}

@@ -1,0 +1,28 @@
+//! The status as generated code names it.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::Ident;
+
+use crate::expand::cx::Cx;
+use crate::internals::ast::Variant;
+use crate::internals::status;
+
+impl Cx<'_> {
+    /// The status as a constant: the `http` constant where there is one (a path is
+    /// cheaper for rustc to evaluate than a `const fn` call), else the checked conversion
+    /// of the number, in a `const` block unless `in_constant` (a static's initializer)
+    /// already makes it one, so it never runs at run time.
+    pub fn status_constant(&self, variant: &Variant, in_constant: bool) -> TokenStream {
+        let private = self.private;
+        let code = self.input.status(variant);
+        match status::name_of(code) {
+            Some(name) => {
+                let name = Ident::new(name, Span::call_site());
+                quote!(#private::http::StatusCode::#name)
+            }
+            None if in_constant => quote!(#private::status(#code)),
+            None => quote!(const { #private::status(#code) }),
+        }
+    }
+}

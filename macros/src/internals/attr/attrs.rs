@@ -1,0 +1,132 @@
+//! What the attributes of one item, variant or field say, as typed values that keep their
+//! spans; each is set once.
+
+use proc_macro2::Span;
+use syn::{LitBool, LitStr};
+
+use crate::internals::case::RenameRule;
+use crate::internals::ctxt::Errors;
+use crate::internals::part::PartName;
+use crate::internals::status::Status;
+use crate::internals::template::Template;
+
+pub struct Header {
+    pub name: LitStr,
+    pub value: Template,
+}
+
+/// Which JSON:API `source` member a variant's `source(kind = "...")` fills.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Pointer,
+    Parameter,
+    Header,
+}
+
+impl SourceKind {
+    /// Each kind under the name `source(...)` takes it by.
+    pub const NAMED: [(&str, Self); 3] = [
+        ("pointer", Self::Pointer),
+        ("parameter", Self::Parameter),
+        ("header", Self::Header),
+    ];
+
+    /// The runtime `Part` that carries it.
+    pub fn part(self) -> PartName {
+        match self {
+            Self::Pointer => PartName::SourcePointer,
+            Self::Parameter => PartName::SourceParameter,
+            Self::Header => PartName::SourceHeader,
+        }
+    }
+}
+
+pub struct Source {
+    pub kind: SourceKind,
+    pub value: Template,
+}
+
+pub struct Expose {
+    pub name: Option<LitStr>,
+    pub span: Span,
+}
+
+/// Every attribute of one item, variant or field; which ones may be set depends on the level.
+#[derive(Default)]
+pub struct Attrs {
+    pub rename_all: Option<(RenameRule, LitStr)>,
+    pub format: Option<syn::Path>,
+    pub type_base: Option<LitStr>,
+    pub default_status: Option<Status>,
+    pub krate: Option<syn::Path>,
+    pub code_in_body: Option<LitBool>,
+
+    pub status: Option<Status>,
+    /// A status was written here, even if invalid or misplaced: "missing status" would
+    /// only repeat that error.
+    pub status_written: bool,
+    pub code: Option<LitStr>,
+    pub message: Option<Template>,
+    pub title: Option<LitStr>,
+    pub transparent: Option<Span>,
+    pub type_uri: Option<Template>,
+    pub instance: Option<Template>,
+    pub link: Option<Template>,
+    pub headers: Vec<Header>,
+    pub id: Option<Template>,
+    pub source: Option<Source>,
+    /// The first attribute of ours, for errors about the variant as a whole.
+    pub any_span: Option<Span>,
+    pub doc: String,
+
+    pub expose: Option<Expose>,
+    pub violations: Option<Span>,
+}
+
+/// What a template of a variant writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Part(PartName),
+    Header,
+}
+
+impl Attrs {
+    /// Every template of a variant with what it writes, the parts in `Part` order, then
+    /// the headers: the one list the checks, the bounds and the expansion read.
+    pub fn templates(&self) -> impl Iterator<Item = (Role, &Template)> {
+        [
+            (PartName::Message, self.message.as_ref()),
+            (PartName::Type, self.type_uri.as_ref()),
+            (PartName::Instance, self.instance.as_ref()),
+            (PartName::Link, self.link.as_ref()),
+            (PartName::Id, self.id.as_ref()),
+        ]
+        .into_iter()
+        .chain(
+            self.source
+                .iter()
+                .map(|source| (source.kind.part(), Some(&source.value))),
+        )
+        .filter_map(|(part, template)| Some((Role::Part(part), template?)))
+        .chain(
+            self.headers
+                .iter()
+                .map(|header| (Role::Header, &header.value)),
+        )
+    }
+
+    /// The template that writes `part`, if the variant has one.
+    pub fn template_of(&self, part: PartName) -> Option<&Template> {
+        self.templates()
+            .find_map(|(role, template)| (role == Role::Part(part)).then_some(template))
+    }
+}
+
+/// Records `value` in `slot`, or reports it at `span` if the slot is already set.
+pub fn set<T>(slot: &mut Option<T>, value: T, span: Span, what: &str, errors: &mut Errors) {
+    if slot.is_some() {
+        errors.at(span, format!("{what} is given twice: keep one"));
+    } else {
+        *slot = Some(value);
+    }
+}

@@ -1,0 +1,111 @@
+//! The attributes of ours besides `#[api_error(...)]`: `#[status(...)]`, `#[code(...)]`,
+//! `#[message(...)]` and `#[title(...)]`, each parsed into its value.
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Attribute, LitStr};
+
+use crate::internals::attr::attrs::{Attrs, set};
+use crate::internals::attr::level::Level;
+use crate::internals::attr::symbol::{CODE, MESSAGE, TITLE};
+use crate::internals::ctxt::Errors;
+use crate::internals::status::parse_status_value;
+use crate::internals::template;
+
+fn misplaced(span: Span, what: &str, level: Level, instead: &str) -> syn::Error {
+    syn::Error::new(
+        span,
+        format!("{what} does not go on {}: {instead}", level.name()),
+    )
+}
+
+pub fn parse_status_attr(
+    attr: &Attribute,
+    level: Level,
+    out: &mut Attrs,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    match level {
+        Level::Enum => {
+            return Err(misplaced(
+                attr.path().span(),
+                "`#[status]`",
+                level,
+                "put it on each variant, or set a default with `#[api_error(status = 500)]`",
+            ));
+        }
+        Level::Field => {
+            return Err(misplaced(
+                attr.path().span(),
+                "`#[status]`",
+                level,
+                "put it on the variant",
+            ));
+        }
+        Level::Variant | Level::Struct => {}
+    }
+    let status = attr.parse_args_with(|input: syn::parse::ParseStream| {
+        let status = parse_status_value(input)?;
+        if !input.is_empty() {
+            return Err(input.error("expected one status: write `#[status(404)]`"));
+        }
+        Ok(status)
+    })?;
+    set(&mut out.status, status, status.span, "`#[status]`", errors);
+    Ok(())
+}
+
+pub fn parse_text_attr(
+    attr: &Attribute,
+    name: &str,
+    level: Level,
+    out: &mut Attrs,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    if !level.takes_variant_keys() {
+        let instead = if level == Level::Field {
+            "put it on the variant"
+        } else {
+            "put it on each variant"
+        };
+        return Err(misplaced(
+            attr.path().span(),
+            &format!("`#[{name}]`"),
+            level,
+            instead,
+        ));
+    }
+    let lit: LitStr = attr.parse_args_with(|input: syn::parse::ParseStream| {
+        let lit: LitStr = input.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                format!("expected a string: write `#[{name}(\"...\")]`"),
+            )
+        })?;
+        if !input.is_empty() {
+            let fix = if name == MESSAGE {
+                "`#[message]` takes one string, with fields interpolated inside it: \
+                    write `#[message(\"... {field} ...\")]`"
+            } else if name == CODE {
+                "`#[code]` takes one string: write `#[code(\"not-found\")]`"
+            } else {
+                "`#[title]` takes one string: write `#[title(\"...\")]`"
+            };
+            return Err(input.error(fix));
+        }
+        Ok(lit)
+    })?;
+    let span = lit.span();
+    match name {
+        CODE => set(&mut out.code, lit, span, "`#[code]`", errors),
+        TITLE => set(&mut out.title, lit, span, "`#[title]`", errors),
+        _ => set(
+            &mut out.message,
+            template::parse(lit, MESSAGE)?,
+            span,
+            "`#[message]`",
+            errors,
+        ),
+    }
+    Ok(())
+}

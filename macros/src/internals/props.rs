@@ -1,0 +1,64 @@
+//! Facts derived from a parsed input, asked of the AST so the checks and the expansion
+//! never work them out twice: a variant's status, whether its message is public, its type
+//! URI and the parts it carries.
+
+use crate::internals::ast::{Input, Variant};
+use crate::internals::code;
+use crate::internals::part::PartName;
+use crate::internals::template::Template;
+
+/// A variant's type URI: its `type = "…"` template, or `type_base` followed by its code.
+pub enum TypeUri<'a> {
+    Template(&'a Template),
+    Constant(String),
+}
+
+impl<'a> Input<'a> {
+    /// Whether `variant` delegates everything to its one field.
+    pub fn transparent(&self, variant: &Variant) -> bool {
+        self.variant_attrs(variant).transparent.is_some()
+    }
+
+    /// The status of `variant`: its own, else the enum's default, else 500.
+    pub fn status(&self, variant: &Variant) -> u16 {
+        let attrs = self.variant_attrs(variant);
+        attrs
+            .status
+            .or(self.attrs.default_status)
+            .map_or(500, |s| s.code)
+    }
+
+    /// Whether `variant` shows a message: its `#[message]`, or its `Display` for a 4xx.
+    pub fn public_message(&self, variant: &Variant) -> bool {
+        self.variant_attrs(variant).message.is_some() || self.status(variant) < 500
+    }
+
+    pub fn type_uri<'v>(&'v self, variant: &'v Variant) -> Option<TypeUri<'v>> {
+        let attrs = self.variant_attrs(variant);
+        if let Some(template) = &attrs.type_uri {
+            return Some(TypeUri::Template(template));
+        }
+        let base = self.attrs.type_base.as_ref()?;
+        Some(TypeUri::Constant(format!(
+            "{}{}",
+            base.value(),
+            code::of(self, variant).0
+        )))
+    }
+
+    /// The parts every value of `variant` carries, in `Part` order: what its entry
+    /// records and what `fmt_part` writes, decided here once.
+    pub fn carried(&self, variant: &Variant) -> Vec<PartName> {
+        let attrs = self.variant_attrs(variant);
+        PartName::ALL
+            .into_iter()
+            .filter(|&part| match part {
+                // A 4xx shows its `Display` without `#[message]`.
+                PartName::Message => self.public_message(variant),
+                // `type_base` gives a type without `type = "…"`.
+                PartName::Type => self.type_uri(variant).is_some(),
+                _ => attrs.template_of(part).is_some(),
+            })
+            .collect()
+    }
+}
