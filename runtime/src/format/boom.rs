@@ -36,9 +36,10 @@ impl Format for Boom {
             None => json.str(phrase),
         }
         let violations = error.violations();
-        // An exposed field never repeats a member this body has (see `Problem`).
-        let reserved: &[&str] = if violations.is_empty() {
-            &["statusCode", "error", "message"]
+        // An exposed field never repeats a member this body has (see `Problem`): `errors`,
+        // the last reserved member, only when it is written.
+        let reserved = if violations.is_empty() {
+            &Self::RESERVED_MEMBERS[..3]
         } else {
             Self::RESERVED_MEMBERS
         };

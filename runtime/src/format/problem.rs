@@ -99,14 +99,18 @@ impl Format for Problem {
         }
         let violations = error.violations();
         // An exposed field never repeats a member this body has: the error may have been
-        // declared for another format, whose compile-time check knew other names.
-        let mut reserved = ["type", "title", "status", "detail", "instance", "", "", ""];
+        // declared for another format, whose compile-time check knew other names. The
+        // first five reserved members are always written, the last three when present.
+        let mut reserved = [""; Self::RESERVED_MEMBERS.len()];
+        let (always, sometimes) = Self::RESERVED_MEMBERS.split_at(5);
+        reserved[..5].copy_from_slice(always);
         let mut len = 5;
-        for (name, written) in [
-            ("code", error.code_in_body()),
-            ("request_id", context.request_id.is_some()),
-            ("errors", !violations.is_empty()),
-        ] {
+        let written = [
+            error.code_in_body(),
+            context.request_id.is_some(),
+            !violations.is_empty(),
+        ];
+        for (name, written) in sometimes.iter().zip(written) {
             if written {
                 reserved[len] = name;
                 len += 1;
