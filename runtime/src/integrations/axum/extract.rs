@@ -13,64 +13,24 @@ use serde_core::de::DeserializeOwned;
 use crate::__private::{CatalogueItem, status};
 use crate::{ApiError, Catalogue, Entry, Part, Problem};
 
-/// One of axum's extractor rejections (bad JSON, a missing field, a wrong content type, an
-/// unparsable path or query) as an [`ApiError`], so a service answers malformed requests in
-/// the same format as everything else.
-///
-/// The message is axum's own public text for the rejection (for example `Failed to parse
-/// the request body as JSON: expected value at line 1 column 1`); a rejection axum answers
-/// with a 5xx (a route declared without the path parameters its extractor wants) keeps it
-/// for the log only. Codes and statuses:
-///
-/// | code | status | when |
-/// |---|---|---|
-/// | `invalid_json` | 400 | the body is not JSON |
-/// | `invalid_body` | 422 | the body does not have the expected shape |
-/// | `unsupported_media_type` | 415 | the body's `Content-Type` is not the one expected |
-/// | `payload_too_large` | 413 | the body exceeds the size limit |
-/// | `unreadable_body` | 400 | the body could not be read |
-/// | `invalid_path` | 400 | a path parameter does not parse |
-/// | `invalid_query` | 400 | the query string does not parse |
-/// | `invalid_form` | 400 | a form does not parse |
-/// | `extractor_failed` | 500 | the route and its extractors disagree (a bug of the service) |
-///
-/// By itself it answers in RFC 9457. To answer in the service's own format and through its
-/// own error type, make it a transparent variant and name that type in [`Json`]:
-///
-/// ```
-/// use apifault::ApiError;
-/// use apifault::axum::{Json, Rejection};
-///
-/// #[derive(Debug, thiserror::Error, ApiError)]
-/// #[api_error(format = apifault::JsonApi)]
-/// enum AppError {
-///     #[error(transparent)]
-///     #[api_error(transparent)]
-///     Rejected(#[from] Rejection),
-/// }
-///
-/// #[derive(serde::Deserialize)]
-/// struct NewCase {
-///     name: String,
-/// }
-///
-/// async fn create(Json(case, _): Json<NewCase, AppError>) -> Result<String, AppError> {
-///     Ok(case.name)
-/// }
-/// ```
-///
-/// axum's other rejections convert with `From`: take `Result<Query<T>, QueryRejection>` as
-/// the extractor and write `let Query(query) = query.map_err(Rejection::from)?;`.
-#[derive(Debug)]
-pub struct Rejection {
-    kind: Kind,
-    text: String,
-}
-
-/// Declares every rejection once, in catalogue order: the [`Kind`] a [`Rejection`] holds
-/// and its [`Entry`], so the two cannot disagree.
+/// Declares every rejection once, in catalogue order: the [`Kind`] a [`Rejection`] holds,
+/// its [`Entry`] and its row in the table of `Rejection`'s docs, so the three cannot
+/// disagree.
 macro_rules! rejections {
-    [$(($kind:ident, $status:literal, $code:literal, $description:literal)),* $(,)?] => {
+    [
+        $(#[$before:meta])*
+        @table
+        $(#[$after:meta])*
+        pub struct Rejection $body:tt
+        $(($kind:ident, $status:literal, $code:literal, $description:literal)),* $(,)?
+    ] => {
+        $(#[$before])*
+        #[doc = "| code | status | when |"]
+        #[doc = "|---|---|---|"]
+        $(#[doc = concat!("| `", $code, "` | ", $status, " | ", $description, " |")])*
+        $(#[$after])*
+        pub struct Rejection $body
+
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         enum Kind {
             $($kind,)*
@@ -82,48 +42,61 @@ macro_rules! rejections {
 }
 
 rejections![
-    (
-        InvalidJson,
-        400,
-        "invalid_json",
-        "The request body is not valid JSON."
-    ),
-    (
-        InvalidBody,
-        422,
-        "invalid_body",
-        "The request body does not have the expected shape."
-    ),
+    /// One of axum's extractor rejections (bad JSON, a missing field, a wrong content type, an
+    /// unparsable path or query) as an [`ApiError`], so a service answers malformed requests in
+    /// the same format as everything else.
+    ///
+    /// The message is axum's own public text for the rejection (for example `Failed to parse
+    /// the request body as JSON: expected value at line 1 column 1`); a rejection axum answers
+    /// with a 5xx (a route declared without the path parameters its extractor wants) keeps it
+    /// for the log only. Codes and statuses:
+    ///
+    @table
+    ///
+    /// By itself it answers in RFC 9457. To answer in the service's own format and through its
+    /// own error type, make it a transparent variant and name that type in [`Json`]:
+    ///
+    /// ```
+    /// use apifault::ApiError;
+    /// use apifault::axum::{Json, Rejection};
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// #[api_error(format = apifault::JsonApi)]
+    /// enum AppError {
+    ///     #[error(transparent)]
+    ///     #[api_error(transparent)]
+    ///     Rejected(#[from] Rejection),
+    /// }
+    ///
+    /// #[derive(serde::Deserialize)]
+    /// struct NewCase {
+    ///     name: String,
+    /// }
+    ///
+    /// async fn create(Json(case, _): Json<NewCase, AppError>) -> Result<String, AppError> {
+    ///     Ok(case.name)
+    /// }
+    /// ```
+    ///
+    /// axum's other rejections convert with `From`: take `Result<Query<T>, QueryRejection>` as
+    /// the extractor and write `let Query(query) = query.map_err(Rejection::from)?;`.
+    #[derive(Debug)]
+    pub struct Rejection {
+        kind: Kind,
+        text: String,
+    }
+    (InvalidJson, 400, "invalid_json", "The request body is not valid JSON."),
+    (InvalidBody, 422, "invalid_body", "The request body does not have the expected shape."),
     (
         UnsupportedMediaType,
         415,
         "unsupported_media_type",
         "The request body's `Content-Type` is not the one expected."
     ),
-    (
-        PayloadTooLarge,
-        413,
-        "payload_too_large",
-        "The request body exceeds the size limit."
-    ),
-    (
-        UnreadableBody,
-        400,
-        "unreadable_body",
-        "The request body could not be read."
-    ),
-    (
-        InvalidPath,
-        400,
-        "invalid_path",
-        "A path parameter does not parse."
-    ),
-    (
-        InvalidQuery,
-        400,
-        "invalid_query",
-        "The query string does not parse."
-    ),
+    (PayloadTooLarge, 413, "payload_too_large", "The request body exceeds the size limit."),
+    (UnreadableBody, 400, "unreadable_body", "The request body could not be read."),
+    (InvalidPath, 400, "invalid_path", "A path parameter does not parse."),
+    (InvalidQuery, 400, "invalid_query", "The query string does not parse."),
     (InvalidForm, 400, "invalid_form", "The form does not parse."),
     (
         Internal,
