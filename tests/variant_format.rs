@@ -98,8 +98,11 @@ const JSON_API: &str = "application/vnd.api+json";
 const INVALID: &str = r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"quantity must be positive","code":"invalid","quantity":-2}"#;
 const EXPIRED: &str = r#"{"errors":[{"status":"403","code":"expired","title":"Forbidden","detail":"session expired"}]}"#;
 
-/// Every variant with its status, headers (name, value) and exact body.
-fn expected() -> Vec<(OrderError, u16, Vec<(&'static str, String)>, String)> {
+/// A value with the status, headers (name, value) and exact body it answers with.
+type Answer = (OrderError, u16, Vec<(&'static str, String)>, String);
+
+/// Every variant with its answer.
+fn expected() -> Vec<Answer> {
     let content_type = |value: &str| ("content-type", value.to_owned());
     vec![
         (
