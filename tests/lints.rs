@@ -208,6 +208,26 @@ pub enum Housed {
     SecondOne(#[api_error(expose = "n")] u8),
 }
 
+/// Formats per variant: the enum's house format, a variant in its own, a transparent
+/// variant in its own.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = House)]
+pub enum Mixed {
+    /// In the enum's format.
+    #[error("plain")]
+    #[status(400)]
+    Plain,
+    /// In its own format.
+    #[error("own {0}")]
+    #[status(422)]
+    #[api_error(format = apifault::JsonApi)]
+    Own(#[api_error(expose = "n")] u8),
+    /// Delegated, answered in its own format.
+    #[error(transparent)]
+    #[api_error(transparent, format = apifault::Boom)]
+    Delegated(AuthError),
+}
+
 /// The types above once more, with what the derive writes for them as plain source
 /// (`macros/src/expansion.rs` keeps it current): lints skip most of what a macro expands
 /// to, so only here do this file's lints and clippy's pedantic group read the derive's
@@ -255,6 +275,9 @@ fn rendered() -> Vec<Rendered> {
         render(&Concrete::Invalid {
             errors: violations.to_vec(),
         }),
+        render(&Mixed::Plain),
+        render(&Mixed::Own(1)),
+        render(&Mixed::Delegated(AuthError(8))),
     ]
 }
 
@@ -290,12 +313,20 @@ fn everything_renders() {
             (400, "value"),
             (410, "gone"),
             (400, "invalid"),
+            (400, "plain"),
+            (422, "own"),
+            (403, "token.expired"),
         ]
     );
     for (_, _, body) in &rendered {
         let _: serde_json::Value = serde_json::from_slice(body).expect("valid JSON");
     }
     assert_eq!(rendered[11].2, br#"{"code":"firstOne"}"#);
+    assert_eq!(rendered[17].2, br#"{"code":"plain"}"#);
+    assert_eq!(
+        rendered[18].2,
+        br#"{"errors":[{"status":"422","code":"own","title":"Unprocessable Content","detail":"own 1","meta":{"n":1}}]}"#
+    );
 }
 
 #[test]

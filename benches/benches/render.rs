@@ -102,9 +102,11 @@ fn http_response(c: &mut Criterion, case: &Case) {
 
 fn axum_response(c: &mut Criterion, case: &Case) {
     type Respond = fn(&BenchError) -> axum::response::Response;
-    // `IntoResponse::into_response` takes the error by value; the derived impl is exactly
-    // `apifault::axum::into_response::<Format, Self>(&self)`, timed here without the drop
-    // of the error (which the hand-written rows do not pay either).
+    // `IntoResponse::into_response` takes the error by value; the derived impl is
+    // `apifault::axum::respond(&self)`, which for a type whose variants declare no format
+    // of their own is exactly `apifault::axum::into_response::<Format, Self>(&self)`,
+    // timed here without the drop of the error (which the hand-written rows do not pay
+    // either).
     let rows: [(&str, Respond); 6] = [
         (
             "apifault-problem",

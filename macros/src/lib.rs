@@ -11,8 +11,8 @@
 //! then combined) and `suggest` ("did you mean"). `expand` writes the impl from a checked
 //! AST: `cx` (the context and the shapes of match arms), `status`, `entries` (the
 //! entries and the catalogue), `parts` (the texts), `interpolate` (templates into
-//! `format_args!`), `payload` (members, violations, headers) and `bounds` (generic
-//! where-clauses). `fallback` writes the errors plus a stub impl.
+//! `format_args!`), `payload` (members, violations, headers), `format` (the format of
+//! each variant) and `bounds` (generic where-clauses). `fallback` writes the errors plus a stub impl.
 
 mod expand;
 mod fallback;

@@ -265,6 +265,51 @@ const MALFORMED: &[(&str, &str)] = &[
         "relative pointer",
         r#"enum E { #[status(404)] #[api_error(source(pointer = "data"))] A }"#,
     ),
+    // A variant's own format.
+    (
+        "format on a field",
+        "enum E { #[status(404)] A(#[api_error(format = JsonApi)] u8) }",
+    ),
+    (
+        "variant format without value",
+        "enum E { #[status(404)] #[api_error(format)] A }",
+    ),
+    (
+        "variant format empty string",
+        r#"enum E { #[status(404)] #[api_error(format = "")] A }"#,
+    ),
+    (
+        "variant format not a path",
+        r#"enum E { #[status(404)] #[api_error(format = "json api")] A }"#,
+    ),
+    (
+        "variant format number",
+        "enum E { #[status(404)] #[api_error(format = 5)] A }",
+    ),
+    (
+        "variant format list",
+        "enum E { #[status(404)] #[api_error(format(JsonApi))] A }",
+    ),
+    (
+        "variant format twice",
+        "enum E { #[status(404)] #[api_error(format = JsonApi, format = Boom)] A }",
+    ),
+    (
+        "variant format twice in two attributes",
+        "enum E { #[status(404)] #[api_error(format = JsonApi)] #[api_error(format = Boom)] A }",
+    ),
+    (
+        "variant format the enum's default",
+        "enum E { #[status(404)] #[api_error(format = apifault::Problem)] A }",
+    ),
+    (
+        "variant format the enum's",
+        "#[api_error(format = JsonApi)] enum E { #[status(404)] #[api_error(format = JsonApi)] A }",
+    ),
+    (
+        "variant format writes the exposed member",
+        r#"enum E { #[status(404)] #[api_error(format = Boom)] A { #[api_error(expose = "message")] f: u8 } }"#,
+    ),
 ];
 
 /// Runs the derive on `source`; `Err` with the panic message if it panicked.
@@ -385,6 +430,10 @@ fn odd_but_legal_input_does_not_panic() {
         "enum E { #[status(404)] #[api_error::other] #[serde(rename = 1)] A }",
         "enum E { #[status(404)] A = 1 }",
         r#"#[doc = "x"] #[doc] #[doc(hidden)] enum E { #[status(404)] A }"#,
+        "enum E { #[status(404)] #[api_error(format = JsonApi)] A }",
+        r#"enum E { #[status(404)] #[api_error(format = "apifault::JsonApi")] A, #[status(500)] B }"#,
+        "enum E { #[api_error(transparent, format = Boom)] A(Inner), #[status(404)] B }",
+        "enum E<F> { #[status(404)] #[api_error(format = ::house::Plain<F>)] A(F) }",
     ];
     for source in odd {
         if let Err(panic) = expand(source) {

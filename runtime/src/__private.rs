@@ -24,8 +24,10 @@ pub use ::core::option::Option::{None, Some};
 
 pub use crate::__integrations;
 
-pub use crate::catalogue::CatalogueItem;
-pub use crate::{ApiError, Catalogue, Entry, Format, Part, ViolationList, Violations};
+pub use crate::catalogue::{CatalogueItem, VariantFormat};
+pub use crate::{
+    ApiError, Catalogue, Context, Entry, Format, Part, ViolationList, Violations, response,
+};
 
 /// `entries[start..end]`, in a constant (slice indexing is not `const`): a derive's
 /// catalogue lists the entries between two transparent variants as one run.

@@ -21,7 +21,8 @@ use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
     note = "a transparent variant delegates everything to its field: derive `ApiError` for `{Self}`, or drop `#[api_error(transparent)]` and give the variant its own `#[status]`"
 )]
 pub trait ApiError: std::error::Error {
-    /// The wire format `to_response` renders the body in.
+    /// The wire format `to_response` renders the body in: every variant's, except those
+    /// that declare their own (`#[api_error(format = …)]` on the variant).
     type Format: Format;
 
     /// Every entry this type can answer with, inner types of transparent variants
@@ -122,16 +123,31 @@ pub trait ApiError: std::error::Error {
         self.entry().code_in_body
     }
 
-    /// The whole response in the type's own format: status, content type, declared
+    /// The whole response in the value's own format: status, content type, declared
     /// headers and body.
     fn to_response(&self) -> http::Response<Vec<u8>>
     where
         Self: Sized,
     {
-        crate::response::<Self::Format, Self>(self, &Context::default())
+        self.to_response_with(&Context::default())
     }
 
-    /// The whole response in format `F`, with what is known of the request.
+    /// The whole response in the value's own format, with what is known of the request:
+    /// what [`to_response`](ApiError::to_response) and the axum and actix-web impls
+    /// answer with.
+    ///
+    /// The value's own format is [`Format`](ApiError::Format), unless its variant declares
+    /// another with `#[api_error(format = …)]`: the derive then overrides this method
+    /// with a `match` choosing each variant's format.
+    fn to_response_with(&self, context: &Context<'_>) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        crate::response::<Self::Format, Self>(self, context)
+    }
+
+    /// The whole response in format `F`, whatever the value's own format, with what is
+    /// known of the request.
     fn to_response_in<F: Format>(&self, context: &Context<'_>) -> http::Response<Vec<u8>>
     where
         Self: Sized,

@@ -1233,3 +1233,189 @@ const _: () = {
     }
     reexport::apifault::__private::__integrations! { [] [Housed] [] }
 };
+#[doc = " Formats per variant: the enum's house format, a variant in its own, a transparent"]
+#[doc = " variant in its own."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Mixed {
+    #[doc = " In the enum's format."]
+    #[error("plain")]
+    Plain,
+    #[doc = " In its own format."]
+    #[error("own {0}")]
+    Own(u8),
+    #[doc = " Delegated, answered in its own format."]
+    #[error(transparent)]
+    Delegated(AuthError),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
+        ::apifault::__private::Entry::__new(
+            "Plain",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "plain",
+            ::apifault::__private::None,
+            "In the enum's format.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Own",
+            ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "own",
+            ::apifault::__private::None,
+            "In its own format.",
+            true,
+            &["n"],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )
+        .__in_format::<apifault::JsonApi>(),
+    ];
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Mixed {
+        type Format = House;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                    ::apifault::__private::CatalogueItem::NestedIn(
+                        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                        ::apifault::__private::VariantFormat::of::<apifault::Boom>(),
+                    ),
+                ],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Plain { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Own { .. } => &__APIFAULT_ENTRIES[1usize],
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                }
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Plain { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
+                Self::Own { .. } => ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self::Plain { .. } => "plain",
+                Self::Own { .. } => "own",
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Plain { .. } | Self::Own { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        __field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Own { 0: __field_0, .. } => {
+                    if !__reserved.contains(&"n") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<str, u8>(
+                            __map, "n", __field_0,
+                        )?;
+                    }
+                    ::core::result::Result::Ok(())
+                }
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        __field_0, __map, __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                _ => {}
+            }
+        }
+        fn to_response_with(
+            &self,
+            __context: &::apifault::__private::Context<'_>,
+        ) -> ::apifault::__private::http::Response<::apifault::__private::std::vec::Vec<u8>>
+        {
+            match self {
+                Self::Own { .. } => {
+                    ::apifault::__private::response::<apifault::JsonApi, Self>(self, __context)
+                }
+                Self::Delegated { .. } => {
+                    ::apifault::__private::response::<apifault::Boom, Self>(self, __context)
+                }
+                _ => ::apifault::__private::response::<
+                    <Self as ::apifault::__private::ApiError>::Format,
+                    Self,
+                >(self, __context),
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Mixed] [] }
+};

@@ -41,7 +41,11 @@ impl Cx<'_> {
                 }
                 if let Some(field) = variant.fields.first() {
                     let ty = field.ty;
-                    catalogue.push(quote!(#private::CatalogueItem::Nested(<#ty as #private::ApiError>::CATALOGUE)));
+                    let inner = quote!(<#ty as #private::ApiError>::CATALOGUE);
+                    catalogue.push(match self.input.own_format(variant) {
+                        Some(format) => quote!(#private::CatalogueItem::NestedIn(#inner, #private::VariantFormat::of::<#format>())),
+                        None => quote!(#private::CatalogueItem::Nested(#inner)),
+                    });
                 }
                 let via = self.via(variant);
                 return quote!(#pattern => #via::entry(#inner),);
@@ -69,8 +73,9 @@ impl Cx<'_> {
             let code_in_body = self.input.attrs.code_in_body.as_ref().is_none_or(|flag| flag.value);
             let parts = self.parts(variant);
             let index = entries.len();
+            let own_format = self.input.own_format(variant).map(|format| quote!(.__in_format::<#format>()));
             entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts)
+                #private::Entry::__new(#name, #status, #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format
             });
             let pattern = self.pattern(variant, []);
             quote!(#pattern => &__APIFAULT_ENTRIES[#index],)

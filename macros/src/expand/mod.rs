@@ -12,6 +12,7 @@ use crate::internals::code;
 pub mod bounds;
 pub mod cx;
 pub mod entries;
+pub mod format;
 pub mod interpolate;
 pub mod parts;
 pub mod payload;
@@ -69,6 +70,7 @@ pub fn derive(input: &Input) -> TokenStream {
     } else {
         (entry, status, code, has_part, fmt_part)
     };
+    let to_response_with = cx.to_response_with();
     let code_in_body = match &input.attrs.code_in_body {
         Some(flag) if !flag.value => quote!(
             fn code_in_body(&self) -> bool {
@@ -126,6 +128,7 @@ pub fn derive(input: &Input) -> TokenStream {
             #violations
             #headers
             #code_in_body
+            #to_response_with
         }
 
         // The framework impls of the runtime's enabled features (`axum`, `actix-web`):

@@ -16,7 +16,6 @@ use crate::internals::reserved;
 impl Cx<'_> {
     pub fn members(&self, format: &TokenStream) -> TokenStream {
         let private = self.private;
-        let known = reserved::members(self.input, false).is_some();
         let mut any = false;
         let arms = self
             .input
@@ -39,6 +38,11 @@ impl Cx<'_> {
                     return TokenStream::new();
                 }
                 any = true;
+                let known = reserved::members(self.input, variant, false).is_some();
+                let format = match self.input.own_format(variant) {
+                    Some(path) => quote!(#path),
+                    None => format.clone(),
+                };
                 let pattern = self.pattern(
                     variant,
                     exposed

@@ -17,6 +17,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
+        check_own_format(input, variant, errors);
         if let Some(span) = attrs.transparent {
             check_transparent(variant, attrs, span, errors);
             continue;
@@ -133,6 +134,29 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
                     own body: remove this",
             );
         }
+    }
+}
+
+/// A variant's own format differs from the enum's: the same one would only add a
+/// per-variant dispatch that chooses nothing.
+fn check_own_format(input: &Input, variant: &Variant, errors: &mut Errors) {
+    let Some(own) = input.own_format(variant) else {
+        return;
+    };
+    let name = reserved::format_name(own);
+    let default = input
+        .attrs
+        .format
+        .as_ref()
+        .map_or_else(|| "Problem".to_owned(), reserved::format_name);
+    if name == default {
+        errors.push(syn::Error::new_spanned(
+            own,
+            format!(
+                "`{name}` is already the enum's format, which every variant answers in \
+                    unless it names another: remove `format` from the variant"
+            ),
+        ));
     }
 }
 
@@ -272,7 +296,7 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
     let mut exposed: Vec<String> = Vec::new();
     let mut violations_field = false;
     let has_violations = variant.fields.iter().any(|f| f.attrs.violations.is_some());
-    let reserved = reserved::members(input, has_violations);
+    let reserved = reserved::members(input, variant, has_violations);
     for field in &variant.fields {
         if let Some(span) = field.attrs.violations {
             if violations_field {

@@ -19,6 +19,28 @@ impl<'a> Input<'a> {
         self.variant_attrs(variant).transparent.is_some()
     }
 
+    /// The format `variant` declares for itself (`#[api_error(format = …)]` on the
+    /// variant); a struct's `format` is its type's.
+    pub fn own_format<'v>(&'v self, variant: &'v Variant) -> Option<&'v syn::Path> {
+        if self.is_enum {
+            variant.attrs.format.as_ref()
+        } else {
+            None
+        }
+    }
+
+    /// Whether some variant answers in a format of its own, so the type needs a
+    /// `to_response_with` choosing the format per variant.
+    pub fn any_own_format(&self) -> bool {
+        self.variants.iter().any(|v| self.own_format(v).is_some())
+    }
+
+    /// The format `variant` answers in: its own, else the type's; `None` for the default,
+    /// `Problem`.
+    pub fn format<'v>(&'v self, variant: &'v Variant) -> Option<&'v syn::Path> {
+        self.own_format(variant).or(self.attrs.format.as_ref())
+    }
+
     /// The status of `variant`: its own, else the enum's default, else 500.
     pub fn status(&self, variant: &Variant) -> u16 {
         let attrs = self.variant_attrs(variant);

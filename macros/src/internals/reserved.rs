@@ -1,7 +1,7 @@
 //! The body members each built-in format writes itself, which an exposed field must not
 //! take: read by the checks, and by the expansion to skip the check a house format needs.
 
-use crate::internals::ast::Input;
+use crate::internals::ast::{Input, Variant};
 
 /// When a built-in format's body has one of its own members.
 #[derive(Clone, Copy)]
@@ -43,10 +43,15 @@ const BUILT_IN_FORMATS: [(&str, &[(&str, When)]); 3] = [
     ),
 ];
 
-/// The body members a built-in format writes itself; `None` for other formats, whose
-/// `Format::RESERVED_MEMBERS` is checked by a constant assertion in the generated code.
-pub fn members(input: &Input, has_violations: bool) -> Option<Vec<&'static str>> {
-    let format = match &input.attrs.format {
+/// The body members the format of `variant` writes itself, when it is a built-in one;
+/// `None` for other formats, whose `Format::RESERVED_MEMBERS` is checked by a constant
+/// assertion in the generated code.
+pub fn members(
+    input: &Input,
+    variant: &Variant,
+    has_violations: bool,
+) -> Option<Vec<&'static str>> {
+    let format = match input.format(variant) {
         None => "Problem".to_owned(),
         Some(path) => built_in_format(path)?,
     };
@@ -62,6 +67,16 @@ pub fn members(input: &Input, has_violations: bool) -> Option<Vec<&'static str>>
         When::Violations => has_violations,
     });
     Some(written.map(|&(name, _)| name).collect())
+}
+
+/// How `path` names a format, to compare two: a built-in format by its name however
+/// written, any other by its path as written.
+pub fn format_name(path: &syn::Path) -> String {
+    built_in_format(path).unwrap_or_else(|| {
+        quote::ToTokens::to_token_stream(path)
+            .to_string()
+            .replace(' ', "")
+    })
 }
 
 /// The name of a built-in format named as `Problem` (imported), `apifault::Problem` or

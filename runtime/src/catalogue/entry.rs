@@ -1,6 +1,8 @@
+use core::fmt;
+
 use http::StatusCode;
 
-use crate::Part;
+use crate::{Context, Format, Part, RenderError, Specimen};
 
 /// What is known about one error variant at compile time: the row of the error catalogue.
 ///
@@ -30,6 +32,9 @@ pub struct Entry {
     pub code_in_body: bool,
     /// One bit per [`Part`] the variant carries (`1 << part as u8`).
     parts: u8,
+    /// The variant's own format (`#[api_error(format = …)]` on the variant); `None` when it
+    /// answers in its type's.
+    own_format: Option<VariantFormat>,
 }
 
 impl Entry {
@@ -59,7 +64,34 @@ impl Entry {
             type_uri,
             code_in_body,
             parts,
+            own_format: None,
         }
+    }
+
+    /// The entry of a variant that answers in its own format `F`. Only the variants that
+    /// declare one are built through it, so the entries of every other type stay as they
+    /// were.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __in_format<F: Format>(mut self) -> Self {
+        self.own_format = Some(VariantFormat::of::<F>());
+        self
+    }
+
+    /// The `Content-Type` of the variant's own format (`#[api_error(format = …)]` on the
+    /// variant); `None` when it answers in its type's format,
+    /// [`ApiError::Format`](crate::ApiError::Format).
+    #[must_use]
+    pub const fn content_type(&self) -> Option<&'static str> {
+        match &self.own_format {
+            Some(format) => Some(format.content_type),
+            None => None,
+        }
+    }
+
+    /// The variant's own format, if it declares one.
+    pub(crate) const fn own_format(&self) -> Option<&VariantFormat> {
+        self.own_format.as_ref()
     }
 
     /// Whether every value of the variant carries `part` (its message, type URI, …); the
@@ -69,3 +101,63 @@ impl Entry {
         self.parts & part.bit() != 0
     }
 }
+
+/// A format chosen at compile time, for what needs it without naming its type: a variant's
+/// own format in its [`Entry`], and the format a transparent variant with its own answers
+/// its inner type's entries in, in the catalogue.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct VariantFormat {
+    pub(crate) content_type: &'static str,
+    /// The body of a [`Specimen`] of an entry, in this format.
+    pub(crate) render_specimen: fn(&'static Entry) -> Result<Vec<u8>, RenderError>,
+    /// The whole response of a [`Specimen`] of an entry, in this format.
+    pub(crate) specimen_response: fn(&'static Entry, &Context<'_>) -> http::Response<Vec<u8>>,
+    /// The format's [`Format::body_schema`].
+    #[cfg(feature = "utoipa")]
+    pub(crate) body_schema:
+        fn() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>>,
+}
+
+impl VariantFormat {
+    /// Format `F`.
+    #[must_use]
+    pub const fn of<F: Format>() -> Self {
+        Self {
+            content_type: F::CONTENT_TYPE,
+            render_specimen: render_specimen::<F>,
+            specimen_response: specimen_response::<F>,
+            #[cfg(feature = "utoipa")]
+            body_schema: F::body_schema,
+        }
+    }
+}
+
+fn render_specimen<F: Format>(entry: &'static Entry) -> Result<Vec<u8>, RenderError> {
+    F::render(&Specimen::<F>::in_format(entry), &Context::new())
+}
+
+fn specimen_response<F: Format>(
+    entry: &'static Entry,
+    context: &Context<'_>,
+) -> http::Response<Vec<u8>> {
+    crate::response::<F, _>(&Specimen::<F>::in_format(entry), context)
+}
+
+impl fmt::Debug for VariantFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("VariantFormat")
+            .field("content_type", &self.content_type)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The same format: the same content type and the same renderer.
+impl PartialEq for VariantFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.content_type == other.content_type
+            && core::ptr::fn_addr_eq(self.render_specimen, other.render_specimen)
+    }
+}
+
+impl Eq for VariantFormat {}

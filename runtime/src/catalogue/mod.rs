@@ -6,7 +6,7 @@ use crate::phrase;
 mod entry;
 mod specimen;
 
-pub use self::entry::Entry;
+pub use self::entry::{Entry, VariantFormat};
 pub use self::specimen::Specimen;
 
 #[doc = include_str!("catalogue.md")]
@@ -26,6 +26,9 @@ pub enum CatalogueItem {
     /// item, not one per variant.
     Entries(&'static [Entry]),
     Nested(&'static Catalogue),
+    /// The inner catalogue of a transparent variant with its own format, which answers
+    /// every inner entry in it.
+    NestedIn(&'static Catalogue, VariantFormat),
 }
 
 impl Catalogue {
@@ -45,13 +48,41 @@ impl Catalogue {
                 match item {
                     Some(CatalogueItem::Entry(entry)) => return Some(*entry),
                     Some(CatalogueItem::Entries(entries)) => run = entries.iter(),
-                    Some(CatalogueItem::Nested(inner)) => stack.push(inner.__items.iter()),
+                    Some(CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _)) => {
+                        stack.push(inner.__items.iter())
+                    }
                     None => {
                         stack.pop();
                     }
                 }
             }
         })
+    }
+
+    /// Every entry with the format the type answers it in, when not its own
+    /// [`ApiError::Format`](crate::ApiError::Format): the variant's own, or that of the
+    /// transparent variant nesting it. A transparent variant answers in the outer type's
+    /// formats, so the inner type's own variant formats do not count here.
+    #[cfg(feature = "utoipa")]
+    pub(crate) fn entries_with_formats(
+        &'static self,
+    ) -> impl Iterator<Item = (&'static Entry, Option<&'static VariantFormat>)> {
+        self.__items.iter().flat_map(
+            |item| -> Box<dyn Iterator<Item = (&'static Entry, Option<&'static VariantFormat>)>> {
+                match item {
+                    CatalogueItem::Entry(entry) => {
+                        Box::new(std::iter::once((*entry, entry.own_format())))
+                    }
+                    CatalogueItem::Entries(entries) => {
+                        Box::new(entries.iter().map(|entry| (entry, entry.own_format())))
+                    }
+                    CatalogueItem::Nested(inner) => Box::new(inner.entries().map(|e| (e, None))),
+                    CatalogueItem::NestedIn(inner, format) => {
+                        Box::new(inner.entries().map(move |e| (e, Some(format))))
+                    }
+                }
+            },
+        )
     }
 
     /// The entry with `code`: how a client maps a received code back to its meaning.

@@ -1,13 +1,15 @@
 use core::fmt;
 use core::marker::PhantomData;
 
+use crate::catalogue::VariantFormat;
 use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase};
 
 /// A stand-in error built from a catalogue [`Entry`] alone, to show what a variant's body
 /// looks like without a value of the type: the example bodies of the OpenAPI responses
 /// (feature `utoipa`) are rendered from it, and so can an API's documentation.
 ///
-/// It renders through the real format `F`, so it has the variant's status, code and
+/// It renders through the real format: the entry's own when its variant declares one
+/// (`#[api_error(format = …)]` on the variant), else `F`, so it has the variant's status, code and
 /// title, and the format's own rules (Boom's masked 500, the status phrase as a fallback
 /// title, the type's `code_in_body` setting). What needs a value is left out or stood in
 /// for: the message, when the variant has a public one, is the entry's description (else
@@ -41,27 +43,63 @@ use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase
 /// ```
 pub struct Specimen<F = Problem> {
     entry: &'static Entry,
+    /// Whether the entry's own format, if it has one, renders it rather than `F`.
+    own_format: bool,
     format: PhantomData<fn() -> F>,
 }
 
 impl<F: Format> Specimen<F> {
-    /// The stand-in for `entry`, rendered in format `F`.
+    /// The stand-in for `entry`, rendered in the entry's own format, else in `F`.
     #[must_use]
     pub const fn new(entry: &'static Entry) -> Self {
         Self {
             entry,
+            own_format: true,
             format: PhantomData,
         }
     }
 
-    /// The body in format `F`, as JSON.
+    /// The stand-in for `entry`, rendered in `F` whatever the entry's own format.
+    #[must_use]
+    pub(crate) const fn in_format(entry: &'static Entry) -> Self {
+        Self {
+            entry,
+            own_format: false,
+            format: PhantomData,
+        }
+    }
+
+    /// The entry's own format, when it renders this specimen.
+    fn own_format(&self) -> Option<&'static VariantFormat> {
+        self.entry.own_format().filter(|_| self.own_format)
+    }
+
+    /// The `Content-Type` of the body: the entry's own format's, else `F`'s.
+    #[must_use]
+    pub fn content_type(&self) -> &'static str {
+        self.own_format()
+            .map_or(F::CONTENT_TYPE, |format| format.content_type)
+    }
+
+    /// The body, in the entry's own format, else in `F`.
     ///
     /// # Errors
     ///
-    /// When `F` writes something that is not JSON (the built-in formats never do).
+    /// Never with the built-in formats; a house format's own errors otherwise.
+    pub fn render(&self) -> Result<Vec<u8>, RenderError> {
+        match self.own_format() {
+            Some(format) => (format.render_specimen)(self.entry),
+            None => F::render(self, &Context::new()),
+        }
+    }
+
+    /// The body, as JSON.
+    ///
+    /// # Errors
+    ///
+    /// When the format writes something that is not JSON (the built-in formats never do).
     pub fn render_json(&self) -> Result<serde_json::Value, RenderError> {
-        let body = F::render(self, &Context::new())?;
-        Ok(serde_json::from_slice(&body)?)
+        Ok(serde_json::from_slice(&self.render()?)?)
     }
 
     /// The text standing in for the public message.
@@ -103,6 +141,13 @@ impl<F> std::error::Error for Specimen<F> {}
 
 impl<F: Format> ApiError for Specimen<F> {
     type Format = F;
+
+    fn to_response_with(&self, context: &Context<'_>) -> http::Response<Vec<u8>> {
+        match self.own_format() {
+            Some(format) => (format.specimen_response)(self.entry, context),
+            None => crate::response::<F, Self>(self, context),
+        }
+    }
 
     fn entry(&self) -> &'static Entry {
         self.entry

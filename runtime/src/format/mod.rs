@@ -53,6 +53,11 @@ impl<'a> Context<'a> {
 }
 
 #[doc = include_str!("house_formats.md")]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `Format`",
+    label = "not a wire format",
+    note = "name a built-in format (`apifault::Problem`, `apifault::JsonApi`, `apifault::Boom`) or a type implementing `apifault::Format`"
+)]
 pub trait Format {
     /// The `Content-Type` of the body. Checked when the response is built at compile time.
     const CONTENT_TYPE: &'static str;

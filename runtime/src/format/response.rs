@@ -6,6 +6,9 @@ use crate::{ApiError, Context, Entry, Format, Part};
 /// The whole response for `error` in format `F`: status, content type, declared headers
 /// and body. Works with hyper and every framework built on the `http` crate.
 ///
+/// The response carries one `Content-Type`, `F`'s: a declared header of that name does
+/// not add a second.
+///
 /// Never panics. If an exposed field fails to serialize, the body falls back to the
 /// error's status, code and title alone (still in format `F`).
 pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Response<Vec<u8>> {
@@ -24,6 +27,15 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
         const { HeaderValue::from_static(F::CONTENT_TYPE) },
     );
     error.headers(headers);
+    // The content type is the format's: a `headers` of a hand-written impl that appends
+    // another would send two (the derive rejects `header("Content-Type" = …)`). Only an
+    // error that appended headers pays for the look-up.
+    if headers.len() > 1 && headers.get_all(CONTENT_TYPE).iter().nth(1).is_some() {
+        headers.insert(
+            CONTENT_TYPE,
+            const { HeaderValue::from_static(F::CONTENT_TYPE) },
+        );
+    }
     response
 }
 

@@ -54,10 +54,21 @@ pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
     StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// The whole actix-web response for `error` in format `F`: what every derived type's
-/// `ResponseError::error_response` returns, in its own format.
+/// The whole actix-web response for `error` in its own format
+/// ([`ApiError::to_response_with`]): what every derived type's
+/// `ResponseError::error_response` returns.
+pub fn respond<E: ApiError>(error: &E) -> HttpResponse {
+    convert(error, error.to_response_with(&Context::new()))
+}
+
+/// The whole actix-web response for `error` in format `F`, whatever its own.
 pub fn error_response<F: Format, E: ApiError>(error: &E) -> HttpResponse {
-    let (parts, body) = crate::response::<F, E>(error, &Context::new()).into_parts();
+    convert(error, crate::response::<F, E>(error, &Context::new()))
+}
+
+/// `response` as actix-web's.
+fn convert<E: ApiError>(error: &E, response: http::Response<Vec<u8>>) -> HttpResponse {
+    let (parts, body) = response.into_parts();
     let mut response = HttpResponse::with_body(status_code(error), body);
     let headers = response.headers_mut();
     for (name, value) in &parts.headers {

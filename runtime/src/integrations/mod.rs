@@ -32,7 +32,7 @@ macro_rules! __integrations {
     };
 }
 
-/// `axum::response::IntoResponse`, in the type's format, with the request context of
+/// `axum::response::IntoResponse`, in the value's own format, with the request context of
 /// [`ContextLayer`](crate::axum::ContextLayer) when it runs.
 #[cfg(feature = "axum")]
 #[doc(hidden)]
@@ -42,7 +42,7 @@ macro_rules! __axum_impl {
         #[automatically_derived]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($bounds)* {
             fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::axum::into_response::<<Self as $crate::ApiError>::Format, Self>(&self)
+                $crate::axum::respond(&self)
             }
         }
     };
@@ -55,7 +55,7 @@ macro_rules! __axum_impl {
     ($($input:tt)*) => {};
 }
 
-/// `actix_web::ResponseError`, in the type's format.
+/// `actix_web::ResponseError`, in the value's own format.
 #[cfg(feature = "actix-web")]
 #[doc(hidden)]
 #[macro_export]
@@ -68,7 +68,7 @@ macro_rules! __actix_web_impl {
             }
 
             fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                $crate::actix_web::error_response::<<Self as $crate::ApiError>::Format, Self>(self)
+                $crate::actix_web::respond(self)
             }
         }
     };

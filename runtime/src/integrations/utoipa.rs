@@ -12,21 +12,24 @@ use ::utoipa::openapi::schema::{
 };
 use ::utoipa::{PartialSchema, ToSchema};
 
-use crate::{ApiError, Boom, Entry, Format, JsonApi, Problem, Specimen, phrase};
+use crate::catalogue::VariantFormat;
+use crate::{ApiError, Boom, Context, Entry, Format, JsonApi, Problem, Specimen, phrase};
 
 #[doc(inline)]
 pub use ::utoipa::IntoResponses;
 
 /// The responses of every status `E` can answer with: what every derived type's
-/// [`IntoResponses`] returns.
+/// [`IntoResponses`] returns. A status whose variants answer in different formats
+/// (`#[api_error(format = …)]` on a variant) lists each content type with its schema and
+/// the examples of its variants.
 #[must_use]
 pub fn responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
-    let mut by_status: BTreeMap<u16, Vec<&'static Entry>> = BTreeMap::new();
-    for entry in E::CATALOGUE.entries() {
+    let mut by_status: BTreeMap<u16, Vec<Answered>> = BTreeMap::new();
+    for (entry, format) in E::CATALOGUE.entries_with_formats() {
         by_status
             .entry(entry.status.as_u16())
             .or_default()
-            .push(entry);
+            .push((entry, format));
     }
     by_status
         .into_iter()
@@ -39,13 +42,17 @@ pub fn responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
         .collect()
 }
 
-/// One status's response: the codes in the description, one example per code.
-fn response<F: Format>(entries: &[&'static Entry]) -> Response {
-    let status = entries[0].status;
+/// An entry with the format its type answers it in, when not the type's own.
+type Answered = (&'static Entry, Option<&'static VariantFormat>);
+
+/// One status's response: the codes in the description, one example per code, under the
+/// content type of its format (`F`, the type's, unless the entry's own).
+fn response<F: Format>(entries: &[Answered]) -> Response {
+    let status = entries[0].0.status;
     let mut description =
         phrase::rfc9110(status).map_or_else(|| status.as_str().to_owned(), str::to_owned);
     description.push('\n');
-    for entry in entries {
+    for (entry, _) in entries {
         let _ = write!(description, "\n- `{}`", entry.code);
         let summary: Vec<&str> = entry
             .title
@@ -56,23 +63,45 @@ fn response<F: Format>(entries: &[&'static Entry]) -> Response {
             let _ = write!(description, ": {}", one_line(&summary.join(" — ")));
         }
     }
-    let examples = entries.iter().filter_map(|entry| {
-        // A house format that writes something other than JSON has no JSON example.
-        let value = Specimen::<F>::new(entry).render_json().ok()?;
-        let mut example = ExampleBuilder::new().value(Some(value));
-        if !entry.description.is_empty() {
-            example = example.summary(one_line(entry.description));
+    // The content types in the order their first entry comes; a format of its own
+    // sharing the type's content type shares its content.
+    let mut content_types: Vec<&'static str> = Vec::new();
+    for (_, format) in entries {
+        let content_type = format.map_or(F::CONTENT_TYPE, |format| format.content_type);
+        if !content_types.contains(&content_type) {
+            content_types.push(content_type);
         }
-        Some((entry.code, example.build()))
-    });
-    let content = ContentBuilder::new()
-        .schema(F::body_schema())
-        .examples_from_iter(examples)
-        .build();
-    ResponseBuilder::new()
-        .description(description)
-        .content(F::CONTENT_TYPE, content)
-        .build()
+    }
+    let mut builder = ResponseBuilder::new().description(description);
+    for content_type in content_types {
+        let in_content_type = || {
+            entries.iter().filter(move |(_, format)| {
+                format.map_or(F::CONTENT_TYPE, |format| format.content_type) == content_type
+            })
+        };
+        let schema = in_content_type()
+            .next()
+            .and_then(|(_, format)| format.map_or_else(F::body_schema, |f| (f.body_schema)()));
+        let examples = in_content_type().filter_map(|&(entry, format)| {
+            let body = match format {
+                Some(format) => (format.render_specimen)(entry),
+                None => F::render(&Specimen::<F>::in_format(entry), &Context::new()),
+            };
+            // A format that writes something other than JSON has no JSON example.
+            let value = serde_json::from_slice(&body.ok()?).ok()?;
+            let mut example = ExampleBuilder::new().value(Some(value));
+            if !entry.description.is_empty() {
+                example = example.summary(one_line(entry.description));
+            }
+            Some((entry.code, example.build()))
+        });
+        let content = ContentBuilder::new()
+            .schema(schema)
+            .examples_from_iter(examples)
+            .build();
+        builder = builder.content(content_type, content);
+    }
+    builder.build()
 }
 
 /// Doc comments span lines; a list item or an example summary holds one.

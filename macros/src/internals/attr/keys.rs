@@ -39,6 +39,8 @@ enum Place {
     Type,
     /// A variant or the struct.
     Variant,
+    /// The enum (the default), a variant (its own) or the struct.
+    TypeOrVariant,
     Field,
 }
 
@@ -46,7 +48,7 @@ enum Place {
 /// in the order "expected one of" lists them.
 const KEYS: [(&str, Key, Place); 15] = [
     ("rename_all", Key::RenameAll, Place::Type),
-    ("format", Key::Format, Place::Type),
+    ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
     ("status", Key::DefaultStatus, Place::Type),
     ("crate", Key::Crate, Place::Type),
@@ -75,6 +77,7 @@ fn goes_on(key: Key, place: Place, level: Level) -> bool {
             level.takes_type_keys() && !(key == Key::DefaultStatus && level == Level::Struct)
         }
         Place::Variant => level.takes_variant_keys(),
+        Place::TypeOrVariant => level != Level::Field,
         Place::Field => level == Level::Field,
     }
 }
@@ -359,6 +362,7 @@ fn unknown_key(name: &str, span: Span, level: Level) -> syn::Error {
         }
         Some((Key::DefaultStatus, _)) => Some("write `#[status(404)]` on the struct"),
         Some((_, Place::Type)) => Some("it goes on the enum or struct"),
+        Some((_, Place::TypeOrVariant)) => Some("it goes on the enum, a variant or the struct"),
         None => None,
     };
     let message = match elsewhere {

@@ -14,8 +14,15 @@ mod extract;
 pub use self::context::{ContextFuture, ContextLayer, ContextService, RequestId, with_context};
 pub use self::extract::{Json, Rejection};
 
-/// The response for `error` in format `F`, with the request context of [`ContextLayer`]
-/// when called inside it: what every derived type's `IntoResponse` does, in its own format.
+/// The response for `error` in its own format ([`ApiError::to_response_with`]), with the
+/// request context of [`ContextLayer`] when called inside it: what every derived type's
+/// `IntoResponse` does.
+pub fn respond<E: ApiError>(error: &E) -> Response {
+    with_context(|context| error.to_response_with(context)).map(Body::from)
+}
+
+/// The response for `error` in format `F`, whatever its own, with the request context of
+/// [`ContextLayer`] when called inside it: what [`InFormat`] does.
 pub fn into_response<F: Format, E: ApiError>(error: &E) -> Response {
     with_context(|context| crate::response::<F, E>(error, context)).map(Body::from)
 }
