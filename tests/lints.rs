@@ -190,6 +190,16 @@ impl Format for House {
     }
 }
 
+/// Errors of a ported service, with what a port declares per variant.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Ported {
+    /// The code stays out of this body.
+    #[error("quiet")]
+    #[status(409)]
+    #[api_error(code_in_body = false)]
+    Quiet,
+}
+
 mod reexport {
     pub use apifault;
 }
@@ -255,6 +265,7 @@ fn rendered() -> Vec<Rendered> {
         render(&Concrete::Invalid {
             errors: violations.to_vec(),
         }),
+        render(&Ported::Quiet),
     ]
 }
 
@@ -290,6 +301,7 @@ fn everything_renders() {
             (400, "value"),
             (410, "gone"),
             (400, "invalid"),
+            (409, "quiet"),
         ]
     );
     for (_, _, body) in &rendered {

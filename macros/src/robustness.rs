@@ -141,6 +141,22 @@ const MALFORMED: &[(&str, &str)] = &[
         "enum E { #[status(404)] #[api_error(type = 5)] A }",
     ),
     (
+        "code_in_body on a field",
+        "enum E { #[status(404)] A(#[api_error(code_in_body = false)] u8) }",
+    ),
+    (
+        "code_in_body twice on a variant",
+        "enum E { #[status(404)] #[api_error(code_in_body = false, code_in_body = true)] A }",
+    ),
+    (
+        "bare code_in_body on a variant",
+        "enum E { #[status(404)] #[api_error(code_in_body)] A }",
+    ),
+    (
+        "code_in_body on a transparent variant",
+        "enum E { #[api_error(transparent, code_in_body = false)] A(u8) }",
+    ),
+    (
         "quoted code_in_body",
         r#"#[api_error(code_in_body = "false")] enum E { #[status(404)] A }"#,
     ),

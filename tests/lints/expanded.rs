@@ -1109,6 +1109,83 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [< 'a , T : Display + Debug , E , V >] [Generic < 'a , T , E , V >] [where E : ApiError + 'static , V : Violation + Debug , T : :: core :: fmt :: Display , T : :: core :: fmt :: Debug , T : :: core :: fmt :: Display , T : :: apifault :: __private :: serde :: Serialize , E : :: apifault :: __private :: ApiError , Vec < V > : :: apifault :: __private :: ViolationList , Self : :: core :: error :: Error] }
 };
+#[doc = " Errors of a ported service, with what a port declares per variant."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Ported {
+    #[doc = " The code stays out of this body."]
+    #[error("quiet")]
+    Quiet,
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "Quiet",
+            ::apifault::__private::http::StatusCode::CONFLICT,
+            "quiet",
+            ::apifault::__private::None,
+            "The code stays out of this body.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            false,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )];
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Ported {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Quiet { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Quiet { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self::Quiet { .. } => "quiet",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Quiet { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Ported] [] }
+};
 #[doc = " Through a re-exported runtime and a house format."]
 #[derive(Debug, thiserror :: Error)]
 pub enum Housed {

@@ -66,7 +66,7 @@ impl Cx<'_> {
                 Some(text) => quote!(#private::Some(#text)),
                 None => quote!(#private::None),
             };
-            let code_in_body = self.input.attrs.code_in_body.as_ref().is_none_or(|flag| flag.value);
+            let code_in_body = self.input.code_in_body(variant);
             let parts = self.parts(variant);
             let index = entries.len();
             entries.push(quote! {

@@ -69,8 +69,9 @@ pub fn derive(input: &Input) -> TokenStream {
     } else {
         (entry, status, code, has_part, fmt_part)
     };
+    // A constant when the enum's setting is everyone's; else the entry's, per variant.
     let code_in_body = match &input.attrs.code_in_body {
-        Some(flag) if !flag.value => quote!(
+        Some(flag) if !flag.value && !input.code_in_body_per_variant() => quote!(
             fn code_in_body(&self) -> bool {
                 false
             }

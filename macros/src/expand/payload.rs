@@ -16,7 +16,7 @@ use crate::internals::reserved;
 impl Cx<'_> {
     pub fn members(&self, format: &TokenStream) -> TokenStream {
         let private = self.private;
-        let known = reserved::members(self.input, false).is_some();
+        let known = reserved::members(self.input, true, false).is_some();
         let mut any = false;
         let arms = self
             .input

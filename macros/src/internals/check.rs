@@ -107,6 +107,10 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         ("`id`", attrs.id.as_ref().map(Template::span)),
         ("`source`", attrs.source.as_ref().map(|s| s.value.span())),
         ("`header`", attrs.headers.first().map(|h| h.name.span())),
+        (
+            "`code_in_body`",
+            attrs.code_in_body.as_ref().map(syn::LitBool::span),
+        ),
     ];
     for (what, span) in delegated {
         if let Some(span) = span {
@@ -272,7 +276,7 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
     let mut exposed: Vec<String> = Vec::new();
     let mut violations_field = false;
     let has_violations = variant.fields.iter().any(|f| f.attrs.violations.is_some());
-    let reserved = reserved::members(input, has_violations);
+    let reserved = reserved::members(input, input.code_in_body(variant), has_violations);
     for field in &variant.fields {
         if let Some(span) = field.attrs.violations {
             if violations_field {

@@ -1,6 +1,6 @@
 //! Facts derived from a parsed input, asked of the AST so the checks and the expansion
 //! never work them out twice: a variant's status, whether its message is public, its type
-//! URI and the parts it carries.
+//! URI, whether it writes its code in the body and the parts it carries.
 
 use crate::internals::ast::{Input, Variant};
 use crate::internals::code;
@@ -31,6 +31,25 @@ impl<'a> Input<'a> {
     /// Whether `variant` shows a message: its `#[message]`, or its `Display` for a 4xx.
     pub fn public_message(&self, variant: &Variant) -> bool {
         self.variant_attrs(variant).message.is_some() || self.status(variant) < 500
+    }
+
+    /// Whether formats write the code of `variant` in the body: its own `code_in_body`,
+    /// else the enum's, else yes.
+    pub fn code_in_body(&self, variant: &Variant) -> bool {
+        self.variant_attrs(variant)
+            .code_in_body
+            .as_ref()
+            .or(self.attrs.code_in_body.as_ref())
+            .is_none_or(syn::LitBool::value)
+    }
+
+    /// Whether some variant sets its own `code_in_body`, so the enum's is not everyone's.
+    pub fn code_in_body_per_variant(&self) -> bool {
+        self.is_enum
+            && self
+                .variants
+                .iter()
+                .any(|variant| variant.attrs.code_in_body.is_some())
     }
 
     pub fn type_uri<'v>(&'v self, variant: &'v Variant) -> Option<TypeUri<'v>> {

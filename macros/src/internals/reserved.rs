@@ -45,17 +45,17 @@ const BUILT_IN_FORMATS: [(&str, &[(&str, When)]); 3] = [
 
 /// The body members a built-in format writes itself; `None` for other formats, whose
 /// `Format::RESERVED_MEMBERS` is checked by a constant assertion in the generated code.
-pub fn members(input: &Input, has_violations: bool) -> Option<Vec<&'static str>> {
+/// `code_in_body` and `has_violations` are the variant's.
+pub fn members(
+    input: &Input,
+    code_in_body: bool,
+    has_violations: bool,
+) -> Option<Vec<&'static str>> {
     let format = match &input.attrs.format {
         None => "Problem".to_owned(),
         Some(path) => built_in_format(path)?,
     };
     let (_, members) = BUILT_IN_FORMATS.iter().find(|(name, _)| *name == format)?;
-    let code_in_body = input
-        .attrs
-        .code_in_body
-        .as_ref()
-        .is_none_or(syn::LitBool::value);
     let written = members.iter().filter(|(_, when)| match when {
         When::Always => true,
         When::CodeInBody => code_in_body,

@@ -39,6 +39,8 @@ enum Place {
     Type,
     /// A variant or the struct.
     Variant,
+    /// The enum, as the default of every variant, or a variant, for itself.
+    TypeOrVariant,
     Field,
 }
 
@@ -50,7 +52,7 @@ const KEYS: [(&str, Key, Place); 15] = [
     ("type_base", Key::TypeBase, Place::Type),
     ("status", Key::DefaultStatus, Place::Type),
     ("crate", Key::Crate, Place::Type),
-    ("code_in_body", Key::CodeInBody, Place::Type),
+    ("code_in_body", Key::CodeInBody, Place::TypeOrVariant),
     ("transparent", Key::Transparent, Place::Variant),
     ("type", Key::Type, Place::Variant),
     ("instance", Key::Instance, Place::Variant),
@@ -75,6 +77,7 @@ fn goes_on(key: Key, place: Place, level: Level) -> bool {
             level.takes_type_keys() && !(key == Key::DefaultStatus && level == Level::Struct)
         }
         Place::Variant => level.takes_variant_keys(),
+        Place::TypeOrVariant => level != Level::Field,
         Place::Field => level == Level::Field,
     }
 }
@@ -354,6 +357,7 @@ fn unknown_key(name: &str, span: Span, level: Level) -> syn::Error {
     let elsewhere = match lookup(name) {
         Some((_, Place::Field)) => Some("it goes on a field"),
         Some((_, Place::Variant)) => Some("it goes on a variant"),
+        Some((_, Place::TypeOrVariant)) => Some("it goes on a variant, or on the enum for all"),
         Some((Key::DefaultStatus, _)) if level == Level::Variant => {
             Some("write `#[status(404)]` on the variant")
         }
