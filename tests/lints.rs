@@ -198,6 +198,12 @@ pub enum Ported {
     #[status(409)]
     #[api_error(code_in_body = false)]
     Quiet,
+
+    /// No public message, on purpose.
+    #[error("silent {0}")]
+    #[status(404)]
+    #[api_error(no_message)]
+    Silent(u32),
 }
 
 mod reexport {
@@ -266,6 +272,7 @@ fn rendered() -> Vec<Rendered> {
             errors: violations.to_vec(),
         }),
         render(&Ported::Quiet),
+        render(&Ported::Silent(1)),
     ]
 }
 
@@ -302,6 +309,7 @@ fn everything_renders() {
             (410, "gone"),
             (400, "invalid"),
             (409, "quiet"),
+            (404, "silent"),
         ]
     );
     for (_, _, body) in &rendered {

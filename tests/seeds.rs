@@ -1,6 +1,6 @@
 //! The five seed APIs, reproduced exactly: for each page in `../shared/seeds/`, the enum a
 //! team would write, and the status, content type and body (as parsed JSON) of the examples
-//! that page documents. Penbox and JSON:API go through the built-in `Boom` and `JsonApi`;
+//! that page documents; and RFC 9457 §3's problem without `detail`. Penbox and JSON:API go through the built-in `Boom` and `JsonApi`;
 //! awork, Kiteworks and Pax8 through the house formats of `apifault_suite::formats`, the
 //! same ones the example programs run.
 //!
@@ -88,6 +88,13 @@ enum PenboxError {
     #[status(404)]
     NotFound(u64),
 
+    /// The endpoint does not exist: hapi's default 404, `Boom.notFound()`.
+    #[error("no route for {0}")]
+    #[status(404)]
+    #[code("route_not_found")]
+    #[api_error(no_message)]
+    RouteNotFound(String),
+
     /// The request body is too large.
     #[error("the upload exceeds {limit} bytes")]
     #[status(413)]
@@ -125,6 +132,15 @@ fn penbox_other_statuses_follow_hapi() {
         answer(&PenboxError::NotFound(7), &Context::new()).2,
         json!({"statusCode": 404, "error": "Not Found", "message": "case 7 not found"})
     );
+    // hapi's own 404 for an unknown route carries no message of its own: the phrase.
+    assert_eq!(
+        answer(&PenboxError::RouteNotFound("/nope".into()), &Context::new()),
+        (
+            404,
+            "application/json".to_owned(),
+            json!({"statusCode": 404, "error": "Not Found", "message": "Not Found"})
+        )
+    );
     // The page's own table names 413 "Payload Too Large", as Node.js does.
     assert_eq!(
         answer(&PenboxError::PayloadTooLarge { limit: 10 }, &Context::new()).2,
@@ -137,6 +153,66 @@ fn penbox_other_statuses_follow_hapi() {
             500,
             "application/json".to_owned(),
             json!({"statusCode": 500, "error": "Internal Server Error", "message": "An internal server error occurred"})
+        )
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// RFC 9457 §3, the second example: a validation problem with no `detail`.
+
+/// Errors of a service answering in RFC 9457 problems without codes in the body.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code_in_body = false)]
+enum RequestError {
+    /// The request failed validation; the violations say where.
+    #[error("Your request is not valid.")]
+    #[status(422)]
+    #[title("Your request is not valid.")]
+    #[api_error(type = "https://example.net/validation-error", no_message)]
+    Validation {
+        #[api_error(violations)]
+        errors: Vec<FieldViolation>,
+    },
+}
+
+/// The RFC's body, plus `"status"`: `Problem` always writes the status (RFC 9457 §3.1.2
+/// makes it advisory, and the RFC's own first example carries it).
+#[test]
+fn rfc_9457_validation_example() {
+    let error = RequestError::Validation {
+        errors: vec![
+            FieldViolation::new(["age"], "must be a positive integer"),
+            FieldViolation::new(["profile", "color"], "must be 'green', 'red' or 'blue'"),
+        ],
+    };
+    let response = error.to_response();
+    assert_eq!(
+        response.headers()[http::header::CONTENT_TYPE],
+        "application/problem+json"
+    );
+    assert_eq!(
+        String::from_utf8(response.body().clone()).expect("UTF-8"),
+        concat!(
+            r#"{"type":"https://example.net/validation-error","title":"Your request is not valid.","#,
+            r#""status":422,"errors":["#,
+            r##"{"detail":"must be a positive integer","pointer":"#/age"},"##,
+            r##"{"detail":"must be 'green', 'red' or 'blue'","pointer":"#/profile/color"}]}"##
+        )
+    );
+    assert_eq!(
+        answer(&error, &Context::new()),
+        (
+            422,
+            "application/problem+json".to_owned(),
+            json!({
+                "type": "https://example.net/validation-error",
+                "title": "Your request is not valid.",
+                "status": 422,
+                "errors": [
+                    { "detail": "must be a positive integer", "pointer": "#/age" },
+                    { "detail": "must be 'green', 'red' or 'blue'", "pointer": "#/profile/color" }
+                ]
+            })
         )
     );
 }

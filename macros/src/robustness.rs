@@ -157,6 +157,34 @@ const MALFORMED: &[(&str, &str)] = &[
         "enum E { #[api_error(transparent, code_in_body = false)] A(u8) }",
     ),
     (
+        "no_message on a field",
+        "enum E { #[status(404)] A(#[api_error(no_message)] u8) }",
+    ),
+    (
+        "no_message twice",
+        "enum E { #[status(404)] #[api_error(no_message, no_message)] A }",
+    ),
+    (
+        "no_message with a value",
+        "enum E { #[status(404)] #[api_error(no_message = true)] A }",
+    ),
+    (
+        "no_message with arguments",
+        "enum E { #[status(404)] #[api_error(no_message())] A }",
+    ),
+    (
+        "no_message beside a message",
+        r#"enum E { #[status(404)] #[message("m")] #[api_error(no_message)] A }"#,
+    ),
+    (
+        "no_message on a transparent variant",
+        "enum E { #[api_error(transparent, no_message)] A(u8) }",
+    ),
+    (
+        "no_message beside a message on a struct",
+        r#"#[api_error(no_message)] #[message("m")] #[status(404)] struct S;"#,
+    ),
+    (
         "quoted code_in_body",
         r#"#[api_error(code_in_body = "false")] enum E { #[status(404)] A }"#,
     ),

@@ -1115,6 +1115,9 @@ pub enum Ported {
     #[doc = " The code stays out of this body."]
     #[error("quiet")]
     Quiet,
+    #[doc = " No public message, on purpose."]
+    #[error("silent {0}")]
+    Silent(u32),
 }
 #[allow(
     clippy::match_same_arms,
@@ -1124,8 +1127,8 @@ pub enum Ported {
     clippy::uninlined_format_args
 )]
 const _: () = {
-    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
+        ::apifault::__private::Entry::__new(
             "Quiet",
             ::apifault::__private::http::StatusCode::CONFLICT,
             "quiet",
@@ -1136,7 +1139,20 @@ const _: () = {
             ::apifault::__private::None,
             false,
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
-        )];
+        ),
+        ::apifault::__private::Entry::__new(
+            "Silent",
+            ::apifault::__private::http::StatusCode::NOT_FOUND,
+            "silent",
+            ::apifault::__private::None,
+            "No public message, on purpose.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        ),
+    ];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for Ported {
         type Format = ::apifault::Problem;
@@ -1149,16 +1165,19 @@ const _: () = {
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self::Quiet { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Silent { .. } => &__APIFAULT_ENTRIES[1usize],
             }
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
                 Self::Quiet { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
+                Self::Silent { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
             }
         }
         fn code(&self) -> &'static str {
             match self {
                 Self::Quiet { .. } => "quiet",
+                Self::Silent { .. } => "silent",
             }
         }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {

@@ -43,6 +43,13 @@ pub fn check(input: &Input, errors: &mut Errors) {
             }
         }
         check_source(attrs, errors);
+        if let (Some(span), Some(_)) = (attrs.no_message, &attrs.message) {
+            errors.at(
+                span,
+                "`no_message` contradicts the `#[message]` of this variant: remove \
+                    `no_message` to show the message, or the `#[message]` to show none",
+            );
+        }
         check_headers(variant, attrs, input, errors);
         check_fields(variant, input, errors);
 
@@ -100,6 +107,7 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         ("`#[status]`", attrs.status.map(|s| s.span)),
         ("`#[code]`", attrs.code.as_ref().map(syn::LitStr::span)),
         ("`#[message]`", attrs.message.as_ref().map(Template::span)),
+        ("`no_message`", attrs.no_message),
         ("`#[title]`", attrs.title.as_ref().map(syn::LitStr::span)),
         ("`type`", attrs.type_uri.as_ref().map(Template::span)),
         ("`instance`", attrs.instance.as_ref().map(Template::span)),

@@ -28,9 +28,14 @@ impl<'a> Input<'a> {
             .map_or(500, |s| s.code)
     }
 
-    /// Whether `variant` shows a message: its `#[message]`, or its `Display` for a 4xx.
+    /// Whether `variant` shows a message: its `#[message]`, else none when it or the enum
+    /// says `no_message`, else its `Display` for a 4xx.
     pub fn public_message(&self, variant: &Variant) -> bool {
-        self.variant_attrs(variant).message.is_some() || self.status(variant) < 500
+        let attrs = self.variant_attrs(variant);
+        if attrs.message.is_some() {
+            return true;
+        }
+        attrs.no_message.is_none() && self.attrs.no_message.is_none() && self.status(variant) < 500
     }
 
     /// Whether formats write the code of `variant` in the body: its own `code_in_body`,

@@ -19,7 +19,8 @@ pub struct Entry {
     pub title: Option<&'static str>,
     /// The variant's doc comment, trimmed (empty when it has none).
     pub description: &'static str,
-    /// Whether the body carries a human message (`#[message]`, or `Display` for a 4xx).
+    /// Whether the body carries a human message (`#[message]`, or `Display` for a 4xx
+    /// without `no_message`).
     pub public_message: bool,
     /// The body member names of the exposed fields, in declaration order.
     pub members: &'static [&'static str],

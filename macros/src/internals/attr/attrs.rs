@@ -60,6 +60,8 @@ pub struct Attrs {
     pub default_status: Option<Status>,
     pub krate: Option<syn::Path>,
     pub code_in_body: Option<LitBool>,
+    /// `no_message`: no public message on purpose (on the enum, every variant's default).
+    pub no_message: Option<Span>,
 
     pub status: Option<Status>,
     /// A status was written here, even if invalid or misplaced: "missing status" would

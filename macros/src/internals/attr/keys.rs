@@ -21,6 +21,7 @@ enum Key {
     DefaultStatus,
     Crate,
     CodeInBody,
+    NoMessage,
     Transparent,
     Type,
     Instance,
@@ -46,13 +47,14 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 15] = [
+const KEYS: [(&str, Key, Place); 16] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::Type),
     ("type_base", Key::TypeBase, Place::Type),
     ("status", Key::DefaultStatus, Place::Type),
     ("crate", Key::Crate, Place::Type),
     ("code_in_body", Key::CodeInBody, Place::TypeOrVariant),
+    ("no_message", Key::NoMessage, Place::TypeOrVariant),
     ("transparent", Key::Transparent, Place::Variant),
     ("type", Key::Type, Place::Variant),
     ("instance", Key::Instance, Place::Variant),
@@ -176,6 +178,10 @@ pub fn parse_key(
             "the default `status`",
             errors,
         ),
+        Key::NoMessage => {
+            flag(meta, "write `#[api_error(no_message)]`")?;
+            set(&mut out.no_message, span, span, &what, errors);
+        }
         Key::Transparent => {
             flag(meta, "write `#[api_error(transparent)]`")?;
             set(&mut out.transparent, span, span, &what, errors);
