@@ -192,6 +192,7 @@ impl Format for House {
 
 /// Errors of a ported service, with what a port declares per variant.
 #[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(header("X-Service" = "cases"), omit_header("WWW-Authenticate"))]
 pub enum Ported {
     /// The code stays out of this body.
     #[error("quiet")]
@@ -204,6 +205,17 @@ pub enum Ported {
     #[status(404)]
     #[api_error(no_message)]
     Silent(u32),
+
+    /// No valid API key: no challenge, as the service never sent one.
+    #[error("no key")]
+    #[status(401)]
+    NoKey,
+
+    /// Read-only: the variant's own header replaces the enum's.
+    #[error("read-only")]
+    #[status(405)]
+    #[api_error(header("x-service" = "archive"), omit_header("Allow"))]
+    ReadOnly,
 }
 
 mod reexport {
@@ -273,6 +285,8 @@ fn rendered() -> Vec<Rendered> {
         }),
         render(&Ported::Quiet),
         render(&Ported::Silent(1)),
+        render(&Ported::NoKey),
+        render(&Ported::ReadOnly),
     ]
 }
 
@@ -310,6 +324,8 @@ fn everything_renders() {
             (400, "invalid"),
             (409, "quiet"),
             (404, "silent"),
+            (401, "no_key"),
+            (405, "read_only"),
         ]
     );
     for (_, _, body) in &rendered {

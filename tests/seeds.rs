@@ -26,6 +26,18 @@ fn answer<E: ApiError>(error: &E, context: &Context<'_>) -> (u16, String, Value)
     (response.status().as_u16(), content_type, body)
 }
 
+/// The names of the headers of `error`'s response besides its content type: none of the
+/// seeds' 401s sends a `WWW-Authenticate`, so their ports must not invent one.
+fn extra_headers<E: ApiError>(error: &E) -> Vec<String> {
+    error
+        .to_response()
+        .headers()
+        .keys()
+        .filter(|name| **name != http::header::CONTENT_TYPE)
+        .map(ToString::to_string)
+        .collect()
+}
+
 /// The text of the seed page whose name contains `id`, when `../shared` is there.
 fn seed_page(id: &str) -> Option<String> {
     let shared = apifault_suite::shared_dir(&format!("the seed page {id} is not compared"))?;
@@ -240,6 +252,13 @@ enum AworkError {
     #[error("the requested resource could not be located")]
     #[status(404)]
     NotFound,
+
+    /// The requesting user lacks the permissions the request needs. awork sends no
+    /// challenge with it.
+    #[error("the requesting user is lacking the necessary permissions for the request")]
+    #[status(401)]
+    #[api_error(omit_header("WWW-Authenticate"))]
+    Unauthorized,
 }
 
 #[test]
@@ -291,6 +310,29 @@ fn awork_members_are_always_present() {
             "validationErrors": []
         })
     );
+}
+
+#[test]
+fn awork_401_has_no_challenge() {
+    let error = AworkError::Unauthorized;
+    assert_eq!(
+        answer(&error, &Context::new()),
+        (
+            401,
+            "application/json".to_owned(),
+            json!({
+                "code": "unauthorized",
+                "description": "the requesting user is lacking the necessary permissions for the request",
+                "link": "",
+                "details": [],
+                "validationErrors": []
+            })
+        )
+    );
+    assert_eq!(extra_headers(&error), Vec::<String>::new());
+    if let Some(page) = seed_page("001_") {
+        assert!(page.contains("401 (Unauthorized)"));
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -353,6 +395,13 @@ enum KiteworksError {
         errors: Vec<FieldViolation>,
     },
 
+    /// Authentication is required and has failed or has not yet been provided; Kiteworks
+    /// documents no challenge with it.
+    #[error("Authentication is required and has failed or has not yet been provided.")]
+    #[status(401)]
+    #[api_error(omit_header("WWW-Authenticate"))]
+    Unauthorized,
+
     /// The request was blocked by the Web Application Firewall.
     #[error("The request was blocked by Web Application Firewall.")]
     #[status(490)]
@@ -403,6 +452,27 @@ fn kiteworks_490_waf_block_has_no_field() {
     }
 }
 
+#[test]
+fn kiteworks_401_has_no_challenge() {
+    let error = KiteworksError::Unauthorized;
+    assert_eq!(
+        answer(&error, &Context::new()),
+        (
+            401,
+            "application/json".to_owned(),
+            json!({"code": "UNAUTHORIZED", "message": "Authentication is required and has failed or has not yet been provided."})
+        )
+    );
+    assert_eq!(extra_headers(&error), Vec::<String>::new());
+    if let Some(page) = seed_page("003_") {
+        assert!(
+            page.contains(
+                "Authentication is required and has failed or has not yet been provided."
+            )
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Pax8 (seed 004): three examples, two of the partner endpoints and one of the vendor
 // endpoints, whose `details` carry a support id.
@@ -423,6 +493,13 @@ enum PartnerError {
     #[status(400)]
     #[message("Api failed to process the request")]
     BadRequest,
+
+    /// No valid API key provided. Pax8 sends no challenge with it.
+    #[error("no valid API key provided")]
+    #[status(401)]
+    #[message("No valid API key provided")]
+    #[api_error(omit_header("WWW-Authenticate"))]
+    Unauthorized,
 }
 
 /// Errors of Pax8's vendor endpoints.
@@ -491,4 +568,30 @@ fn pax8_vendor_support_id_example() {
         (400, "application/json".to_owned(), expected.clone())
     );
     assert_printed(seed_page("004_"), &expected);
+}
+
+#[test]
+fn pax8_401_has_no_challenge() {
+    let error = PartnerError::Unauthorized;
+    assert_eq!(
+        answer(
+            &error,
+            &Context::new().with_instance("/public/v1/companies")
+        ),
+        (
+            401,
+            "application/json".to_owned(),
+            json!({
+                "type": "UNAUTHORIZED",
+                "message": "No valid API key provided",
+                "instance": "/public/v1/companies",
+                "status": 401,
+                "details": []
+            })
+        )
+    );
+    assert_eq!(extra_headers(&error), Vec::<String>::new());
+    if let Some(page) = seed_page("004_") {
+        assert!(page.contains("401UnauthorizedNo valid API key provided"));
+    }
 }

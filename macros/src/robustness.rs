@@ -185,6 +185,82 @@ const MALFORMED: &[(&str, &str)] = &[
         r#"#[api_error(no_message)] #[message("m")] #[status(404)] struct S;"#,
     ),
     (
+        "empty omit_header",
+        "enum E { #[status(401)] #[api_error(omit_header())] A }",
+    ),
+    (
+        "bare omit_header",
+        "enum E { #[status(401)] #[api_error(omit_header)] A }",
+    ),
+    (
+        "omit_header with a value",
+        r#"enum E { #[status(401)] #[api_error(omit_header = "Allow")] A }"#,
+    ),
+    (
+        "omit_header of a number",
+        "enum E { #[status(401)] #[api_error(omit_header(401))] A }",
+    ),
+    (
+        "omit_header of a name = value",
+        r#"enum E { #[status(401)] #[api_error(omit_header("Allow" = "GET"))] A }"#,
+    ),
+    (
+        "omit_header on a field",
+        r#"enum E { #[status(401)] A(#[api_error(omit_header("WWW-Authenticate"))] u8) }"#,
+    ),
+    (
+        "omit_header on a transparent variant",
+        r#"enum E { #[api_error(transparent, omit_header("WWW-Authenticate"))] A(u8) }"#,
+    ),
+    (
+        "omit_header of a header the status does not mandate",
+        r#"enum E { #[status(405)] #[api_error(omit_header("WWW-Authenticate"))] A }"#,
+    ),
+    (
+        "omit_header on a variant without a status",
+        r#"enum E { #[api_error(omit_header("Allow"))] A }"#,
+    ),
+    (
+        "omit_header on the enum of a header no status mandates",
+        r#"#[api_error(omit_header("X-Nope"))] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "omit_header and header of one name on the enum",
+        r#"#[api_error(header("Allow" = "GET"), omit_header("allow"))] enum E { #[status(405)] A }"#,
+    ),
+    (
+        "omit_header and header of one name on a struct",
+        r#"#[api_error(header("Allow" = "GET"), omit_header("Allow"))] #[status(405)] struct S;"#,
+    ),
+    (
+        "blank mandated header",
+        r#"enum E { #[status(401)] #[api_error(header("WWW-Authenticate" = "  "))] A }"#,
+    ),
+    (
+        "blank mandated header on the enum",
+        r#"#[api_error(header("Allow" = ""))] enum E { #[status(405)] A }"#,
+    ),
+    (
+        "content type header",
+        r#"enum E { #[status(404)] #[api_error(header("content-type" = "text/plain"))] A }"#,
+    ),
+    (
+        "content type header on the enum",
+        r#"#[api_error(header("Content-Type" = "text/plain"))] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "interpolating header on the enum",
+        r#"#[api_error(header("X-A" = "{0}"))] enum E { #[status(404)] A(u8) }"#,
+    ),
+    (
+        "invalid header name on the enum",
+        r#"#[api_error(header("Bad Name" = "1"))] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "empty header on the enum",
+        "#[api_error(header())] enum E { #[status(404)] A }",
+    ),
+    (
         "quoted code_in_body",
         r#"#[api_error(code_in_body = "false")] enum E { #[status(404)] A }"#,
     ),

@@ -1118,6 +1118,12 @@ pub enum Ported {
     #[doc = " No public message, on purpose."]
     #[error("silent {0}")]
     Silent(u32),
+    #[doc = " No valid API key: no challenge, as the service never sent one."]
+    #[error("no key")]
+    NoKey,
+    #[doc = " Read-only: the variant's own header replaces the enum's."]
+    #[error("read-only")]
+    ReadOnly,
 }
 #[allow(
     clippy::match_same_arms,
@@ -1127,7 +1133,7 @@ pub enum Ported {
     clippy::uninlined_format_args
 )]
 const _: () = {
-    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
         ::apifault::__private::Entry::__new(
             "Quiet",
             ::apifault::__private::http::StatusCode::CONFLICT,
@@ -1152,6 +1158,30 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[]),
         ),
+        ::apifault::__private::Entry::__new(
+            "NoKey",
+            ::apifault::__private::http::StatusCode::UNAUTHORIZED,
+            "no_key",
+            ::apifault::__private::None,
+            "No valid API key: no challenge, as the service never sent one.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "ReadOnly",
+            ::apifault::__private::http::StatusCode::METHOD_NOT_ALLOWED,
+            "read_only",
+            ::apifault::__private::None,
+            "Read-only: the variant's own header replaces the enum's.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
     ];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for Ported {
@@ -1166,18 +1196,26 @@ const _: () = {
             match self {
                 Self::Quiet { .. } => &__APIFAULT_ENTRIES[0usize],
                 Self::Silent { .. } => &__APIFAULT_ENTRIES[1usize],
+                Self::NoKey { .. } => &__APIFAULT_ENTRIES[2usize],
+                Self::ReadOnly { .. } => &__APIFAULT_ENTRIES[3usize],
             }
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
                 Self::Quiet { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
                 Self::Silent { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
+                Self::NoKey { .. } => ::apifault::__private::http::StatusCode::UNAUTHORIZED,
+                Self::ReadOnly { .. } => {
+                    ::apifault::__private::http::StatusCode::METHOD_NOT_ALLOWED
+                }
             }
         }
         fn code(&self) -> &'static str {
             match self {
                 Self::Quiet { .. } => "quiet",
                 Self::Silent { .. } => "silent",
+                Self::NoKey { .. } => "no_key",
+                Self::ReadOnly { .. } => "read_only",
             }
         }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
@@ -1193,13 +1231,31 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             #[allow(unreachable_patterns)]
             match self {
-                Self::Quiet { .. } => match __part {
+                Self::Quiet { .. } | Self::NoKey { .. } | Self::ReadOnly { .. } => match __part {
                     ::apifault::__private::Part::Message => {
                         ::core::fmt::Display::fmt(self, __formatter)
                     }
                     _ => ::core::result::Result::Ok(()),
                 },
                 _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Quiet { .. } | Self::Silent { .. } | Self::NoKey { .. } => {
+                    let _ = __headers.append(
+                        const { ::apifault::__private::http::HeaderName::from_static("x-service") },
+                        const { ::apifault::__private::http::HeaderValue::from_static("cases") },
+                    );
+                }
+                Self::ReadOnly { .. } => {
+                    let _ = __headers.append(
+                        const { ::apifault::__private::http::HeaderName::from_static("x-service") },
+                        const { ::apifault::__private::http::HeaderValue::from_static("archive") },
+                    );
+                }
+                _ => {}
             }
         }
     }

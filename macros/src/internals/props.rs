@@ -3,6 +3,7 @@
 //! URI, whether it writes its code in the body and the parts it carries.
 
 use crate::internals::ast::{Input, Variant};
+use crate::internals::attr::Header;
 use crate::internals::code;
 use crate::internals::part::PartName;
 use crate::internals::template::Template;
@@ -55,6 +56,45 @@ impl<'a> Input<'a> {
                 .variants
                 .iter()
                 .any(|variant| variant.attrs.code_in_body.is_some())
+    }
+
+    /// The headers `variant` sends: its own, then the enum's that it neither declares
+    /// itself (by name, in any case) nor omits.
+    pub fn headers<'v>(&'v self, variant: &'v Variant) -> Vec<&'v Header> {
+        let attrs = self.variant_attrs(variant);
+        let mut headers: Vec<&Header> = attrs.headers.iter().collect();
+        if self.is_enum {
+            let own = |name: &str| {
+                attrs
+                    .headers
+                    .iter()
+                    .map(|header| &header.name)
+                    .chain(&attrs.omitted_headers)
+                    .any(|other| other.value().eq_ignore_ascii_case(name))
+            };
+            headers.extend(
+                self.attrs
+                    .headers
+                    .iter()
+                    .filter(|header| !own(&header.name.value())),
+            );
+        }
+        headers
+    }
+
+    /// Whether the API leaves out `header` (lowercase) for `variant`: the variant or the
+    /// enum says `omit_header`.
+    pub fn omits(&self, variant: &Variant, header: &str) -> bool {
+        let attrs = self.variant_attrs(variant);
+        attrs
+            .omitted_headers
+            .iter()
+            .chain(if self.is_enum {
+                &self.attrs.omitted_headers[..]
+            } else {
+                &[]
+            })
+            .any(|name| name.value().eq_ignore_ascii_case(header))
     }
 
     pub fn type_uri<'v>(&'v self, variant: &'v Variant) -> Option<TypeUri<'v>> {

@@ -75,6 +75,8 @@ pub struct Attrs {
     pub instance: Option<Template>,
     pub link: Option<Template>,
     pub headers: Vec<Header>,
+    /// `omit_header("…")`: headers a status mandates that the API deliberately leaves out.
+    pub omitted_headers: Vec<LitStr>,
     pub id: Option<Template>,
     pub source: Option<Source>,
     /// The first attribute of ours, for errors about the variant as a whole.

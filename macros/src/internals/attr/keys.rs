@@ -27,6 +27,7 @@ enum Key {
     Instance,
     Link,
     Header,
+    OmitHeader,
     Id,
     Source,
     Expose,
@@ -47,7 +48,7 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 16] = [
+const KEYS: [(&str, Key, Place); 17] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::Type),
     ("type_base", Key::TypeBase, Place::Type),
@@ -59,7 +60,8 @@ const KEYS: [(&str, Key, Place); 16] = [
     ("type", Key::Type, Place::Variant),
     ("instance", Key::Instance, Place::Variant),
     ("link", Key::Link, Place::Variant),
-    ("header", Key::Header, Place::Variant),
+    ("header", Key::Header, Place::TypeOrVariant),
+    ("omit_header", Key::OmitHeader, Place::TypeOrVariant),
     ("id", Key::Id, Place::Variant),
     ("source", Key::Source, Place::Variant),
     ("expose", Key::Expose, Place::Field),
@@ -245,6 +247,22 @@ pub fn parse_key(
                 name: header_name,
                 value: template::parse(value, "header value")?,
             });
+        }
+        Key::OmitHeader => {
+            const EXPECTED: &str = "expected a header name: write \
+                `omit_header(\"WWW-Authenticate\")`";
+            if !meta.input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(meta.input.span(), EXPECTED));
+            }
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let names = content
+                .parse_terminated(<LitStr as syn::parse::Parse>::parse, Token![,])
+                .map_err(|e| syn::Error::new(e.span(), EXPECTED))?;
+            if names.is_empty() {
+                return Err(syn::Error::new(span, EXPECTED));
+            }
+            out.omitted_headers.extend(names);
         }
         Key::Expose => {
             let exposed = if meta.input.peek(Token![=]) {
