@@ -216,6 +216,18 @@ pub enum Ported {
     #[status(405)]
     #[api_error(header("x-service" = "archive"), omit_header("Allow"))]
     ReadOnly,
+
+    /// A malformed request.
+    #[error("malformed")]
+    #[status(400)]
+    #[code("bad_request", shared)]
+    Malformed,
+
+    /// A missing parameter, with the same code.
+    #[error("missing")]
+    #[status(400)]
+    #[code("bad_request", shared)]
+    Missing,
 }
 
 mod reexport {
@@ -287,6 +299,8 @@ fn rendered() -> Vec<Rendered> {
         render(&Ported::Silent(1)),
         render(&Ported::NoKey),
         render(&Ported::ReadOnly),
+        render(&Ported::Malformed),
+        render(&Ported::Missing),
     ]
 }
 
@@ -326,6 +340,8 @@ fn everything_renders() {
             (404, "silent"),
             (401, "no_key"),
             (405, "read_only"),
+            (400, "bad_request"),
+            (400, "bad_request"),
         ]
     );
     for (_, _, body) in &rendered {

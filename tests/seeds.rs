@@ -488,11 +488,19 @@ enum PartnerError {
     #[message("Company Not Found: {0}")]
     CompanyNotFound(String),
 
-    /// Improper API usage: bad syntax or a missing parameter.
-    #[error("request could not be parsed")]
+    /// Improper API usage: data in a bad format, such as a number for a string.
+    #[error("a request member has the wrong type")]
     #[status(400)]
+    #[code("BAD_REQUEST", shared)]
     #[message("Api failed to process the request")]
-    BadRequest,
+    BadDataFormat,
+
+    /// Improper API usage: a required parameter is missing.
+    #[error("a required request member is missing")]
+    #[status(400)]
+    #[code("BAD_REQUEST", shared)]
+    #[message("Api failed to process the request")]
+    MissingParameter,
 
     /// No valid API key provided. Pax8 sends no challenge with it.
     #[error("no valid API key provided")]
@@ -541,14 +549,23 @@ fn pax8_bad_request_example() {
         "status": 400,
         "details": []
     });
-    assert_eq!(
-        answer(
-            &PartnerError::BadRequest,
-            &Context::new().with_instance("/public/.../")
-        ),
-        (400, "application/json".to_owned(), expected.clone())
-    );
+    // Both of the page's malformed requests, a bad data format and a missing parameter,
+    // answer with the one `BAD_REQUEST`, declared shared in one enum.
+    for error in [PartnerError::BadDataFormat, PartnerError::MissingParameter] {
+        assert_eq!(error.code(), "BAD_REQUEST");
+        assert_eq!(
+            answer(&error, &Context::new().with_instance("/public/.../")),
+            (400, "application/json".to_owned(), expected.clone())
+        );
+    }
     assert_printed(seed_page("004_"), &expected);
+    assert!(PartnerError::CATALOGUE.duplicate_codes().is_empty());
+    assert_eq!(
+        PartnerError::CATALOGUE
+            .lookup("BAD_REQUEST")
+            .map(|entry| entry.name),
+        Some("BadDataFormat")
+    );
 }
 
 #[test]

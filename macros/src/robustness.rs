@@ -261,6 +261,58 @@ const MALFORMED: &[(&str, &str)] = &[
         "#[api_error(header())] enum E { #[status(404)] A }",
     ),
     (
+        "shared code with a value",
+        r#"enum E { #[status(400)] #[code("x", shared = true)] A }"#,
+    ),
+    (
+        "shared code option misspelt",
+        r#"enum E { #[status(400)] #[code("x", share)] A }"#,
+    ),
+    (
+        "shared code option a literal",
+        r#"enum E { #[status(400)] #[code("x", 5)] A }"#,
+    ),
+    (
+        "shared without a code",
+        "enum E { #[status(400)] #[code(shared)] A }",
+    ),
+    (
+        "code with a trailing comma",
+        r#"enum E { #[status(400)] #[code("x",)] A }"#,
+    ),
+    (
+        "shared twice",
+        r#"enum E { #[status(400)] #[code("x", shared, shared)] A }"#,
+    ),
+    (
+        "shared code on a transparent variant",
+        r#"enum E { #[code("x", shared)] #[api_error(transparent)] A(u8) }"#,
+    ),
+    (
+        "shared code on a field",
+        r#"enum E { #[status(400)] A(#[code("x", shared)] u8) }"#,
+    ),
+    (
+        "shared code given twice on a variant",
+        r#"enum E { #[status(400)] #[code("x", shared)] #[code("y", shared)] A }"#,
+    ),
+    (
+        "shared code with statuses that disagree",
+        r#"enum E { #[status(400)] #[code("x", shared)] A, #[status(422)] #[code("x", shared)] B }"#,
+    ),
+    (
+        "shared code with a default status that disagrees",
+        r#"#[api_error(status = 500)] enum E { #[code("x", shared)] A, #[status(422)] #[code("x", shared)] B }"#,
+    ),
+    (
+        "code shared by one side only",
+        r#"enum E { #[status(400)] #[code("x")] A, #[status(400)] #[code("x", shared)] B }"#,
+    ),
+    (
+        "shared code repeating a derived one",
+        r#"enum E { #[status(400)] X, #[status(400)] #[code("x", shared)] B }"#,
+    ),
+    (
         "quoted code_in_body",
         r#"#[api_error(code_in_body = "false")] enum E { #[status(404)] A }"#,
     ),

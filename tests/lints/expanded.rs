@@ -59,6 +59,7 @@ const _: () = {
             "NotFound",
             ::apifault::__private::http::StatusCode::NOT_FOUND,
             "not-found",
+            false,
             ::apifault::__private::None,
             "The case does not exist.",
             true,
@@ -76,6 +77,7 @@ const _: () = {
             "Duplicate",
             ::apifault::__private::http::StatusCode::CONFLICT,
             "duplicate-value",
+            false,
             ::apifault::__private::Some("Duplicate Case"),
             "A case with that name exists already.",
             true,
@@ -91,6 +93,7 @@ const _: () = {
             "Invalid",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "invalid",
+            false,
             ::apifault::__private::None,
             "The request body failed validation.",
             true,
@@ -106,6 +109,7 @@ const _: () = {
             "RateLimited",
             ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS,
             "rate-limited",
+            false,
             ::apifault::__private::None,
             "Slow down.",
             true,
@@ -121,6 +125,7 @@ const _: () = {
             "Unauthorized",
             ::apifault::__private::http::StatusCode::UNAUTHORIZED,
             "unauthorized",
+            false,
             ::apifault::__private::None,
             "Authentication is required.",
             true,
@@ -136,6 +141,7 @@ const _: () = {
             "Database",
             ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
             "database",
+            false,
             ::apifault::__private::None,
             "The database failed; its text stays in the logs.",
             false,
@@ -148,6 +154,7 @@ const _: () = {
             "Maintenance",
             ::apifault::__private::http::StatusCode::SERVICE_UNAVAILABLE,
             "maintenance",
+            false,
             ::apifault::__private::None,
             "Maintenance.",
             true,
@@ -163,6 +170,7 @@ const _: () = {
             "Custom",
             ::apifault::__private::status(490u16),
             "custom",
+            false,
             ::apifault::__private::None,
             "A non-standard status.",
             true,
@@ -448,6 +456,7 @@ const _: () = {
             "AuthError",
             ::apifault::__private::http::StatusCode::FORBIDDEN,
             "token.expired",
+            false,
             ::apifault::__private::Some("Token Expired"),
             "Authentication failures, a struct with item-level attributes.",
             true,
@@ -572,6 +581,7 @@ const _: () = {
             "Gone",
             ::apifault::__private::http::StatusCode::GONE,
             "gone",
+            false,
             ::apifault::__private::None,
             "A unit struct.",
             true,
@@ -798,6 +808,7 @@ const _: () = {
             "Rejected",
             ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             "rejected",
+            false,
             ::apifault::__private::None,
             "A named struct with a lifetime and violations.",
             true,
@@ -923,6 +934,7 @@ const _: () = {
             "Value",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "value",
+            false,
             ::apifault::__private::None,
             "A generic value, interpolated and exposed.",
             true,
@@ -935,6 +947,7 @@ const _: () = {
             "Invalid",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "invalid",
+            false,
             ::apifault::__private::None,
             "Generic violations.",
             true,
@@ -1124,6 +1137,12 @@ pub enum Ported {
     #[doc = " Read-only: the variant's own header replaces the enum's."]
     #[error("read-only")]
     ReadOnly,
+    #[doc = " A malformed request."]
+    #[error("malformed")]
+    Malformed,
+    #[doc = " A missing parameter, with the same code."]
+    #[error("missing")]
+    Missing,
 }
 #[allow(
     clippy::match_same_arms,
@@ -1133,11 +1152,12 @@ pub enum Ported {
     clippy::uninlined_format_args
 )]
 const _: () = {
-    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 6usize] = [
         ::apifault::__private::Entry::__new(
             "Quiet",
             ::apifault::__private::http::StatusCode::CONFLICT,
             "quiet",
+            false,
             ::apifault::__private::None,
             "The code stays out of this body.",
             true,
@@ -1150,6 +1170,7 @@ const _: () = {
             "Silent",
             ::apifault::__private::http::StatusCode::NOT_FOUND,
             "silent",
+            false,
             ::apifault::__private::None,
             "No public message, on purpose.",
             false,
@@ -1162,6 +1183,7 @@ const _: () = {
             "NoKey",
             ::apifault::__private::http::StatusCode::UNAUTHORIZED,
             "no_key",
+            false,
             ::apifault::__private::None,
             "No valid API key: no challenge, as the service never sent one.",
             true,
@@ -1174,8 +1196,35 @@ const _: () = {
             "ReadOnly",
             ::apifault::__private::http::StatusCode::METHOD_NOT_ALLOWED,
             "read_only",
+            false,
             ::apifault::__private::None,
             "Read-only: the variant's own header replaces the enum's.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Malformed",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "bad_request",
+            true,
+            ::apifault::__private::None,
+            "A malformed request.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Missing",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "bad_request",
+            true,
+            ::apifault::__private::None,
+            "A missing parameter, with the same code.",
             true,
             &[],
             ::apifault::__private::None,
@@ -1198,6 +1247,8 @@ const _: () = {
                 Self::Silent { .. } => &__APIFAULT_ENTRIES[1usize],
                 Self::NoKey { .. } => &__APIFAULT_ENTRIES[2usize],
                 Self::ReadOnly { .. } => &__APIFAULT_ENTRIES[3usize],
+                Self::Malformed { .. } => &__APIFAULT_ENTRIES[4usize],
+                Self::Missing { .. } => &__APIFAULT_ENTRIES[5usize],
             }
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
@@ -1208,6 +1259,9 @@ const _: () = {
                 Self::ReadOnly { .. } => {
                     ::apifault::__private::http::StatusCode::METHOD_NOT_ALLOWED
                 }
+                Self::Malformed { .. } | Self::Missing { .. } => {
+                    ::apifault::__private::http::StatusCode::BAD_REQUEST
+                }
             }
         }
         fn code(&self) -> &'static str {
@@ -1216,6 +1270,7 @@ const _: () = {
                 Self::Silent { .. } => "silent",
                 Self::NoKey { .. } => "no_key",
                 Self::ReadOnly { .. } => "read_only",
+                Self::Malformed { .. } | Self::Missing { .. } => "bad_request",
             }
         }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
@@ -1231,7 +1286,11 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             #[allow(unreachable_patterns)]
             match self {
-                Self::Quiet { .. } | Self::NoKey { .. } | Self::ReadOnly { .. } => match __part {
+                Self::Quiet { .. }
+                | Self::NoKey { .. }
+                | Self::ReadOnly { .. }
+                | Self::Malformed { .. }
+                | Self::Missing { .. } => match __part {
                     ::apifault::__private::Part::Message => {
                         ::core::fmt::Display::fmt(self, __formatter)
                     }
@@ -1243,7 +1302,11 @@ const _: () = {
         fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
             #[allow(unreachable_patterns)]
             match self {
-                Self::Quiet { .. } | Self::Silent { .. } | Self::NoKey { .. } => {
+                Self::Quiet { .. }
+                | Self::Silent { .. }
+                | Self::NoKey { .. }
+                | Self::Malformed { .. }
+                | Self::Missing { .. } => {
                     let _ = __headers.append(
                         const { ::apifault::__private::http::HeaderName::from_static("x-service") },
                         const { ::apifault::__private::http::HeaderValue::from_static("cases") },
@@ -1285,6 +1348,7 @@ const _: () = {
             "FirstOne",
             reexport::apifault::__private::http::StatusCode::BAD_REQUEST,
             "firstOne",
+            false,
             reexport::apifault::__private::None,
             "One.",
             true,
@@ -1297,6 +1361,7 @@ const _: () = {
             "SecondOne",
             reexport::apifault::__private::http::StatusCode::NOT_FOUND,
             "secondOne",
+            false,
             reexport::apifault::__private::None,
             "Two.",
             true,

@@ -50,6 +50,7 @@ impl Cx<'_> {
             let name = variant.name();
             let status = self.status_constant(variant, true);
             let code = code::of(self.input, variant).0;
+            let shared = attrs.code_shared.is_some();
             let title = match &attrs.title {
                 Some(title) => quote!(#private::Some(#title)),
                 None => quote!(#private::None),
@@ -70,7 +71,7 @@ impl Cx<'_> {
             let parts = self.parts(variant);
             let index = entries.len();
             entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts)
+                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts)
             });
             let pattern = self.pattern(variant, []);
             quote!(#pattern => &__APIFAULT_ENTRIES[#index],)

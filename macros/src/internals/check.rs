@@ -15,8 +15,8 @@ pub fn check(input: &Input, errors: &mut Errors) {
     if input.is_enum {
         check_enum_headers(input, errors);
     }
-    // The first variant using each code: where, its name, and whether the code is derived.
-    let mut codes: HashMap<String, (Span, String, bool)> = HashMap::new();
+    // The first variant using each code.
+    let mut codes: HashMap<String, CodeUse> = HashMap::new();
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
@@ -67,30 +67,73 @@ pub fn check(input: &Input, errors: &mut Errors) {
             errors.at(span, format!("{problem}: {fix}"));
             continue;
         }
-        let derived = attrs.code.is_none();
+        let this = CodeUse {
+            span,
+            name: variant.name(),
+            derived: attrs.code.is_none(),
+            shared: attrs.code_shared.is_some(),
+            status: attrs.status.or(input.attrs.default_status).map(|status| {
+                // Where the status is written: the variant's own, else its `#[code]`.
+                let at = attrs.status.map_or(span, |own| own.span);
+                (status.code, at)
+            }),
+        };
         match codes.get(&code) {
-            Some((first_span, first_name, first_derived)) => {
-                let duplicate = |derived: bool, other: &str| {
-                    let origin = if derived {
-                        " (derived from the variant name)"
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "duplicate code `{code}`{origin}, also used by `{other}`: give one of \
-                            them a distinct `#[code(\"...\")]`"
-                    )
-                };
-                errors.at(span, duplicate(derived, first_name));
+            Some(first) if first.shared && this.shared => {
+                if let (Some((status, at)), Some((first_status, first_at))) =
+                    (this.status, first.status)
+                    && status != first_status
+                {
+                    errors.at(at, disagree(&code, &this.name, &first.name, first_status));
+                    if reported_first.insert(code.clone()) {
+                        errors.at(first_at, disagree(&code, &first.name, &this.name, status));
+                    }
+                }
+            }
+            Some(first) => {
+                errors.at(span, duplicate(&code, this.derived, &first.name));
                 if reported_first.insert(code.clone()) {
-                    errors.at(*first_span, duplicate(*first_derived, &variant.name()));
+                    errors.at(first.span, duplicate(&code, first.derived, &this.name));
                 }
             }
             None => {
-                codes.insert(code, (span, variant.name(), derived));
+                codes.insert(code, this);
             }
         }
     }
+}
+
+/// A variant's use of a code, as the checks across variants compare it.
+struct CodeUse {
+    /// Where the code is written, or the variant name when it is derived from it.
+    span: Span,
+    name: String,
+    derived: bool,
+    /// `#[code("…", shared)]`.
+    shared: bool,
+    /// The status, and where it is written.
+    status: Option<(u16, Span)>,
+}
+
+fn duplicate(code: &str, derived: bool, other: &str) -> String {
+    let origin = if derived {
+        " (derived from the variant name)"
+    } else {
+        ""
+    };
+    format!(
+        "duplicate code `{code}`{origin}, also used by `{other}`: give one of them a distinct \
+            `#[code(\"...\")]`, or, if they share it on purpose, write \
+            `#[code(\"{code}\", shared)]` on each"
+    )
+}
+
+fn disagree(code: &str, name: &str, other: &str, other_status: u16) -> String {
+    format!(
+        "`{name}` shares the code `{code}` with `{other}`, whose status is {other_status}: \
+            variants sharing a code answer with one status, so give them the same \
+            `#[status]` or distinct codes"
+    )
 }
 
 fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut Errors) {

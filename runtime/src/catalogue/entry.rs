@@ -15,6 +15,10 @@ pub struct Entry {
     pub status: StatusCode,
     /// The stable machine code.
     pub code: &'static str,
+    /// Whether the variant shares its code with others on purpose (`#[code("…", shared)]`):
+    /// the catalogue lists such a code once, and
+    /// [`Catalogue::duplicate_codes`](crate::Catalogue::duplicate_codes) does not report it.
+    pub shared_code: bool,
     /// The declared `#[title]`, if any; formats fall back to the status phrase.
     pub title: Option<&'static str>,
     /// The variant's doc comment, trimmed (empty when it has none).
@@ -41,6 +45,7 @@ impl Entry {
         name: &'static str,
         status: StatusCode,
         code: &'static str,
+        shared_code: bool,
         title: Option<&'static str>,
         description: &'static str,
         public_message: bool,
@@ -53,6 +58,7 @@ impl Entry {
             name,
             status,
             code,
+            shared_code,
             title,
             description,
             public_message,

@@ -68,6 +68,8 @@ pub struct Attrs {
     /// only repeat that error.
     pub status_written: bool,
     pub code: Option<LitStr>,
+    /// `#[code("…", shared)]`: other variants use the code too, on purpose.
+    pub code_shared: Option<Span>,
     pub message: Option<Template>,
     pub title: Option<LitStr>,
     pub transparent: Option<Span>,

@@ -160,6 +160,7 @@ const fn entry(
         name,
         status(code),
         machine_code,
+        false,
         None,
         description,
         code < 500,
