@@ -17,11 +17,19 @@ enum PartnerError {
     #[message("Company Not Found: {0}")]
     CompanyNotFound(String),
 
-    /// Improper API usage: bad syntax or a missing parameter.
-    #[error("request could not be parsed")]
+    /// Improper API usage: data in a bad format, such as a number for a string.
+    #[error("a request member has the wrong type")]
     #[status(400)]
+    #[code("BAD_REQUEST", shared)]
     #[message("Api failed to process the request")]
-    BadRequest,
+    BadDataFormat,
+
+    /// Improper API usage: a required parameter is missing.
+    #[error("a required request member is missing")]
+    #[status(400)]
+    #[code("BAD_REQUEST", shared)]
+    #[message("Api failed to process the request")]
+    MissingParameter,
 }
 
 /// Errors of Pax8's vendor endpoints, whose details carry a support id.
@@ -52,7 +60,11 @@ fn main() {
         &Context::new().with_instance(&path),
     );
     show(
-        &PartnerError::BadRequest,
+        &PartnerError::BadDataFormat,
+        &Context::new().with_instance("/public/.../"),
+    );
+    show(
+        &PartnerError::MissingParameter,
         &Context::new().with_instance("/public/.../"),
     );
     show(

@@ -190,6 +190,46 @@ impl Format for House {
     }
 }
 
+/// Errors of a ported service, with what a port declares per variant.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(header("X-Service" = "cases"), omit_header("WWW-Authenticate"))]
+pub enum Ported {
+    /// The code stays out of this body.
+    #[error("quiet")]
+    #[status(409)]
+    #[api_error(code_in_body = false)]
+    Quiet,
+
+    /// No public message, on purpose.
+    #[error("silent {0}")]
+    #[status(404)]
+    #[api_error(no_message)]
+    Silent(u32),
+
+    /// No valid API key: no challenge, as the service never sent one.
+    #[error("no key")]
+    #[status(401)]
+    NoKey,
+
+    /// Read-only: the variant's own header replaces the enum's.
+    #[error("read-only")]
+    #[status(405)]
+    #[api_error(header("x-service" = "archive"), omit_header("Allow"))]
+    ReadOnly,
+
+    /// A malformed request.
+    #[error("malformed")]
+    #[status(400)]
+    #[code("bad_request", shared)]
+    Malformed,
+
+    /// A missing parameter, with the same code.
+    #[error("missing")]
+    #[status(400)]
+    #[code("bad_request", shared)]
+    Missing,
+}
+
 mod reexport {
     pub use apifault;
 }
@@ -278,6 +318,12 @@ fn rendered() -> Vec<Rendered> {
         render(&Mixed::Plain),
         render(&Mixed::Own(1)),
         render(&Mixed::Delegated(AuthError(8))),
+        render(&Ported::Quiet),
+        render(&Ported::Silent(1)),
+        render(&Ported::NoKey),
+        render(&Ported::ReadOnly),
+        render(&Ported::Malformed),
+        render(&Ported::Missing),
     ]
 }
 
@@ -316,6 +362,12 @@ fn everything_renders() {
             (400, "plain"),
             (422, "own"),
             (403, "token.expired"),
+            (409, "quiet"),
+            (404, "silent"),
+            (401, "no_key"),
+            (405, "read_only"),
+            (400, "bad_request"),
+            (400, "bad_request"),
         ]
     );
     for (_, _, body) in &rendered {

@@ -1,6 +1,6 @@
 //! The five seed APIs, reproduced exactly: for each page in `../shared/seeds/`, the enum a
 //! team would write, and the status, content type and body (as parsed JSON) of the examples
-//! that page documents. Penbox and JSON:API go through the built-in `Boom` and `JsonApi`;
+//! that page documents; and RFC 9457 §3's problem without `detail`. Penbox and JSON:API go through the built-in `Boom` and `JsonApi`;
 //! awork, Kiteworks and Pax8 through the house formats of `apifault_suite::formats`, the
 //! same ones the example programs run.
 //!
@@ -24,6 +24,18 @@ fn answer<E: ApiError>(error: &E, context: &Context<'_>) -> (u16, String, Value)
         .to_owned();
     let body = serde_json::from_slice(response.body()).expect("the body is JSON");
     (response.status().as_u16(), content_type, body)
+}
+
+/// The names of the headers of `error`'s response besides its content type: none of the
+/// seeds' 401s sends a `WWW-Authenticate`, so their ports must not invent one.
+fn extra_headers<E: ApiError>(error: &E) -> Vec<String> {
+    error
+        .to_response()
+        .headers()
+        .keys()
+        .filter(|name| **name != http::header::CONTENT_TYPE)
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// The text of the seed page whose name contains `id`, when `../shared` is there.
@@ -88,6 +100,13 @@ enum PenboxError {
     #[status(404)]
     NotFound(u64),
 
+    /// The endpoint does not exist: hapi's default 404, `Boom.notFound()`.
+    #[error("no route for {0}")]
+    #[status(404)]
+    #[code("route_not_found")]
+    #[api_error(no_message)]
+    RouteNotFound(String),
+
     /// The request body is too large.
     #[error("the upload exceeds {limit} bytes")]
     #[status(413)]
@@ -125,6 +144,15 @@ fn penbox_other_statuses_follow_hapi() {
         answer(&PenboxError::NotFound(7), &Context::new()).2,
         json!({"statusCode": 404, "error": "Not Found", "message": "case 7 not found"})
     );
+    // hapi's own 404 for an unknown route carries no message of its own: the phrase.
+    assert_eq!(
+        answer(&PenboxError::RouteNotFound("/nope".into()), &Context::new()),
+        (
+            404,
+            "application/json".to_owned(),
+            json!({"statusCode": 404, "error": "Not Found", "message": "Not Found"})
+        )
+    );
     // The page's own table names 413 "Payload Too Large", as Node.js does.
     assert_eq!(
         answer(&PenboxError::PayloadTooLarge { limit: 10 }, &Context::new()).2,
@@ -137,6 +165,66 @@ fn penbox_other_statuses_follow_hapi() {
             500,
             "application/json".to_owned(),
             json!({"statusCode": 500, "error": "Internal Server Error", "message": "An internal server error occurred"})
+        )
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// RFC 9457 §3, the second example: a validation problem with no `detail`.
+
+/// Errors of a service answering in RFC 9457 problems without codes in the body.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code_in_body = false)]
+enum RequestError {
+    /// The request failed validation; the violations say where.
+    #[error("Your request is not valid.")]
+    #[status(422)]
+    #[title("Your request is not valid.")]
+    #[api_error(type = "https://example.net/validation-error", no_message)]
+    Validation {
+        #[api_error(violations)]
+        errors: Vec<FieldViolation>,
+    },
+}
+
+/// The RFC's body, plus `"status"`: `Problem` always writes the status (RFC 9457 §3.1.2
+/// makes it advisory, and the RFC's own first example carries it).
+#[test]
+fn rfc_9457_validation_example() {
+    let error = RequestError::Validation {
+        errors: vec![
+            FieldViolation::new(["age"], "must be a positive integer"),
+            FieldViolation::new(["profile", "color"], "must be 'green', 'red' or 'blue'"),
+        ],
+    };
+    let response = error.to_response();
+    assert_eq!(
+        response.headers()[http::header::CONTENT_TYPE],
+        "application/problem+json"
+    );
+    assert_eq!(
+        String::from_utf8(response.body().clone()).expect("UTF-8"),
+        concat!(
+            r#"{"type":"https://example.net/validation-error","title":"Your request is not valid.","#,
+            r#""status":422,"errors":["#,
+            r##"{"detail":"must be a positive integer","pointer":"#/age"},"##,
+            r##"{"detail":"must be 'green', 'red' or 'blue'","pointer":"#/profile/color"}]}"##
+        )
+    );
+    assert_eq!(
+        answer(&error, &Context::new()),
+        (
+            422,
+            "application/problem+json".to_owned(),
+            json!({
+                "type": "https://example.net/validation-error",
+                "title": "Your request is not valid.",
+                "status": 422,
+                "errors": [
+                    { "detail": "must be a positive integer", "pointer": "#/age" },
+                    { "detail": "must be 'green', 'red' or 'blue'", "pointer": "#/profile/color" }
+                ]
+            })
         )
     );
 }
@@ -164,6 +252,13 @@ enum AworkError {
     #[error("the requested resource could not be located")]
     #[status(404)]
     NotFound,
+
+    /// The requesting user lacks the permissions the request needs. awork sends no
+    /// challenge with it.
+    #[error("the requesting user is lacking the necessary permissions for the request")]
+    #[status(401)]
+    #[api_error(omit_header("WWW-Authenticate"))]
+    Unauthorized,
 }
 
 #[test]
@@ -215,6 +310,29 @@ fn awork_members_are_always_present() {
             "validationErrors": []
         })
     );
+}
+
+#[test]
+fn awork_401_has_no_challenge() {
+    let error = AworkError::Unauthorized;
+    assert_eq!(
+        answer(&error, &Context::new()),
+        (
+            401,
+            "application/json".to_owned(),
+            json!({
+                "code": "unauthorized",
+                "description": "the requesting user is lacking the necessary permissions for the request",
+                "link": "",
+                "details": [],
+                "validationErrors": []
+            })
+        )
+    );
+    assert_eq!(extra_headers(&error), Vec::<String>::new());
+    if let Some(page) = seed_page("001_") {
+        assert!(page.contains("401 (Unauthorized)"));
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -277,6 +395,13 @@ enum KiteworksError {
         errors: Vec<FieldViolation>,
     },
 
+    /// Authentication is required and has failed or has not yet been provided; Kiteworks
+    /// documents no challenge with it.
+    #[error("Authentication is required and has failed or has not yet been provided.")]
+    #[status(401)]
+    #[api_error(omit_header("WWW-Authenticate"))]
+    Unauthorized,
+
     /// The request was blocked by the Web Application Firewall.
     #[error("The request was blocked by Web Application Firewall.")]
     #[status(490)]
@@ -327,6 +452,27 @@ fn kiteworks_490_waf_block_has_no_field() {
     }
 }
 
+#[test]
+fn kiteworks_401_has_no_challenge() {
+    let error = KiteworksError::Unauthorized;
+    assert_eq!(
+        answer(&error, &Context::new()),
+        (
+            401,
+            "application/json".to_owned(),
+            json!({"code": "UNAUTHORIZED", "message": "Authentication is required and has failed or has not yet been provided."})
+        )
+    );
+    assert_eq!(extra_headers(&error), Vec::<String>::new());
+    if let Some(page) = seed_page("003_") {
+        assert!(
+            page.contains(
+                "Authentication is required and has failed or has not yet been provided."
+            )
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Pax8 (seed 004): three examples, two of the partner endpoints and one of the vendor
 // endpoints, whose `details` carry a support id.
@@ -342,11 +488,26 @@ enum PartnerError {
     #[message("Company Not Found: {0}")]
     CompanyNotFound(String),
 
-    /// Improper API usage: bad syntax or a missing parameter.
-    #[error("request could not be parsed")]
+    /// Improper API usage: data in a bad format, such as a number for a string.
+    #[error("a request member has the wrong type")]
     #[status(400)]
+    #[code("BAD_REQUEST", shared)]
     #[message("Api failed to process the request")]
-    BadRequest,
+    BadDataFormat,
+
+    /// Improper API usage: a required parameter is missing.
+    #[error("a required request member is missing")]
+    #[status(400)]
+    #[code("BAD_REQUEST", shared)]
+    #[message("Api failed to process the request")]
+    MissingParameter,
+
+    /// No valid API key provided. Pax8 sends no challenge with it.
+    #[error("no valid API key provided")]
+    #[status(401)]
+    #[message("No valid API key provided")]
+    #[api_error(omit_header("WWW-Authenticate"))]
+    Unauthorized,
 }
 
 /// Errors of Pax8's vendor endpoints.
@@ -388,14 +549,23 @@ fn pax8_bad_request_example() {
         "status": 400,
         "details": []
     });
-    assert_eq!(
-        answer(
-            &PartnerError::BadRequest,
-            &Context::new().with_instance("/public/.../")
-        ),
-        (400, "application/json".to_owned(), expected.clone())
-    );
+    // Both of the page's malformed requests, a bad data format and a missing parameter,
+    // answer with the one `BAD_REQUEST`, declared shared in one enum.
+    for error in [PartnerError::BadDataFormat, PartnerError::MissingParameter] {
+        assert_eq!(error.code(), "BAD_REQUEST");
+        assert_eq!(
+            answer(&error, &Context::new().with_instance("/public/.../")),
+            (400, "application/json".to_owned(), expected.clone())
+        );
+    }
     assert_printed(seed_page("004_"), &expected);
+    assert!(PartnerError::CATALOGUE.duplicate_codes().is_empty());
+    assert_eq!(
+        PartnerError::CATALOGUE
+            .lookup("BAD_REQUEST")
+            .map(|entry| entry.name),
+        Some("BadDataFormat")
+    );
 }
 
 #[test]
@@ -415,4 +585,30 @@ fn pax8_vendor_support_id_example() {
         (400, "application/json".to_owned(), expected.clone())
     );
     assert_printed(seed_page("004_"), &expected);
+}
+
+#[test]
+fn pax8_401_has_no_challenge() {
+    let error = PartnerError::Unauthorized;
+    assert_eq!(
+        answer(
+            &error,
+            &Context::new().with_instance("/public/v1/companies")
+        ),
+        (
+            401,
+            "application/json".to_owned(),
+            json!({
+                "type": "UNAUTHORIZED",
+                "message": "No valid API key provided",
+                "instance": "/public/v1/companies",
+                "status": 401,
+                "details": []
+            })
+        )
+    );
+    assert_eq!(extra_headers(&error), Vec::<String>::new());
+    if let Some(page) = seed_page("004_") {
+        assert!(page.contains("401UnauthorizedNo valid API key provided"));
+    }
 }

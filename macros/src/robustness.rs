@@ -141,6 +141,178 @@ const MALFORMED: &[(&str, &str)] = &[
         "enum E { #[status(404)] #[api_error(type = 5)] A }",
     ),
     (
+        "code_in_body on a field",
+        "enum E { #[status(404)] A(#[api_error(code_in_body = false)] u8) }",
+    ),
+    (
+        "code_in_body twice on a variant",
+        "enum E { #[status(404)] #[api_error(code_in_body = false, code_in_body = true)] A }",
+    ),
+    (
+        "bare code_in_body on a variant",
+        "enum E { #[status(404)] #[api_error(code_in_body)] A }",
+    ),
+    (
+        "code_in_body on a transparent variant",
+        "enum E { #[api_error(transparent, code_in_body = false)] A(u8) }",
+    ),
+    (
+        "no_message on a field",
+        "enum E { #[status(404)] A(#[api_error(no_message)] u8) }",
+    ),
+    (
+        "no_message twice",
+        "enum E { #[status(404)] #[api_error(no_message, no_message)] A }",
+    ),
+    (
+        "no_message with a value",
+        "enum E { #[status(404)] #[api_error(no_message = true)] A }",
+    ),
+    (
+        "no_message with arguments",
+        "enum E { #[status(404)] #[api_error(no_message())] A }",
+    ),
+    (
+        "no_message beside a message",
+        r#"enum E { #[status(404)] #[message("m")] #[api_error(no_message)] A }"#,
+    ),
+    (
+        "no_message on a transparent variant",
+        "enum E { #[api_error(transparent, no_message)] A(u8) }",
+    ),
+    (
+        "no_message beside a message on a struct",
+        r#"#[api_error(no_message)] #[message("m")] #[status(404)] struct S;"#,
+    ),
+    (
+        "empty omit_header",
+        "enum E { #[status(401)] #[api_error(omit_header())] A }",
+    ),
+    (
+        "bare omit_header",
+        "enum E { #[status(401)] #[api_error(omit_header)] A }",
+    ),
+    (
+        "omit_header with a value",
+        r#"enum E { #[status(401)] #[api_error(omit_header = "Allow")] A }"#,
+    ),
+    (
+        "omit_header of a number",
+        "enum E { #[status(401)] #[api_error(omit_header(401))] A }",
+    ),
+    (
+        "omit_header of a name = value",
+        r#"enum E { #[status(401)] #[api_error(omit_header("Allow" = "GET"))] A }"#,
+    ),
+    (
+        "omit_header on a field",
+        r#"enum E { #[status(401)] A(#[api_error(omit_header("WWW-Authenticate"))] u8) }"#,
+    ),
+    (
+        "omit_header on a transparent variant",
+        r#"enum E { #[api_error(transparent, omit_header("WWW-Authenticate"))] A(u8) }"#,
+    ),
+    (
+        "omit_header of a header the status does not mandate",
+        r#"enum E { #[status(405)] #[api_error(omit_header("WWW-Authenticate"))] A }"#,
+    ),
+    (
+        "omit_header on a variant without a status",
+        r#"enum E { #[api_error(omit_header("Allow"))] A }"#,
+    ),
+    (
+        "omit_header on the enum of a header no status mandates",
+        r#"#[api_error(omit_header("X-Nope"))] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "omit_header and header of one name on the enum",
+        r#"#[api_error(header("Allow" = "GET"), omit_header("allow"))] enum E { #[status(405)] A }"#,
+    ),
+    (
+        "omit_header and header of one name on a struct",
+        r#"#[api_error(header("Allow" = "GET"), omit_header("Allow"))] #[status(405)] struct S;"#,
+    ),
+    (
+        "blank mandated header",
+        r#"enum E { #[status(401)] #[api_error(header("WWW-Authenticate" = "  "))] A }"#,
+    ),
+    (
+        "blank mandated header on the enum",
+        r#"#[api_error(header("Allow" = ""))] enum E { #[status(405)] A }"#,
+    ),
+    (
+        "content type header",
+        r#"enum E { #[status(404)] #[api_error(header("content-type" = "text/plain"))] A }"#,
+    ),
+    (
+        "content type header on the enum",
+        r#"#[api_error(header("Content-Type" = "text/plain"))] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "interpolating header on the enum",
+        r#"#[api_error(header("X-A" = "{0}"))] enum E { #[status(404)] A(u8) }"#,
+    ),
+    (
+        "invalid header name on the enum",
+        r#"#[api_error(header("Bad Name" = "1"))] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "empty header on the enum",
+        "#[api_error(header())] enum E { #[status(404)] A }",
+    ),
+    (
+        "shared code with a value",
+        r#"enum E { #[status(400)] #[code("x", shared = true)] A }"#,
+    ),
+    (
+        "shared code option misspelt",
+        r#"enum E { #[status(400)] #[code("x", share)] A }"#,
+    ),
+    (
+        "shared code option a literal",
+        r#"enum E { #[status(400)] #[code("x", 5)] A }"#,
+    ),
+    (
+        "shared without a code",
+        "enum E { #[status(400)] #[code(shared)] A }",
+    ),
+    (
+        "code with a trailing comma",
+        r#"enum E { #[status(400)] #[code("x",)] A }"#,
+    ),
+    (
+        "shared twice",
+        r#"enum E { #[status(400)] #[code("x", shared, shared)] A }"#,
+    ),
+    (
+        "shared code on a transparent variant",
+        r#"enum E { #[code("x", shared)] #[api_error(transparent)] A(u8) }"#,
+    ),
+    (
+        "shared code on a field",
+        r#"enum E { #[status(400)] A(#[code("x", shared)] u8) }"#,
+    ),
+    (
+        "shared code given twice on a variant",
+        r#"enum E { #[status(400)] #[code("x", shared)] #[code("y", shared)] A }"#,
+    ),
+    (
+        "shared code with statuses that disagree",
+        r#"enum E { #[status(400)] #[code("x", shared)] A, #[status(422)] #[code("x", shared)] B }"#,
+    ),
+    (
+        "shared code with a default status that disagrees",
+        r#"#[api_error(status = 500)] enum E { #[code("x", shared)] A, #[status(422)] #[code("x", shared)] B }"#,
+    ),
+    (
+        "code shared by one side only",
+        r#"enum E { #[status(400)] #[code("x")] A, #[status(400)] #[code("x", shared)] B }"#,
+    ),
+    (
+        "shared code repeating a derived one",
+        r#"enum E { #[status(400)] X, #[status(400)] #[code("x", shared)] B }"#,
+    ),
+    (
         "quoted code_in_body",
         r#"#[api_error(code_in_body = "false")] enum E { #[status(404)] A }"#,
     ),

@@ -64,7 +64,8 @@ pub trait ApiError: std::error::Error {
     }
 
     /// The public human message. A 5xx error without a declared `#[message]` has none:
-    /// its `Display` text is for logs, never for the wire.
+    /// its `Display` text is for logs, never for the wire. Neither has a variant declared
+    /// `#[api_error(no_message)]` (or under an enum that declares it), 4xx included.
     fn message(&self) -> Option<Text<'_, Self>> {
         Text::of(self, Part::Message)
     }

@@ -51,6 +51,61 @@ impl Reply {
     }
 }
 
+/// The answer of `error` through `to_response`, axum's `IntoResponse` and actix-web's
+/// `ResponseError`, after asserting the three carry the same status, headers and body.
+pub fn every_integration<E>(error: E) -> Reply
+where
+    E: apifault::ApiError + axum::response::IntoResponse + actix_web::ResponseError,
+{
+    let (parts, body) = error.to_response().into_parts();
+    let plain = Reply {
+        status: parts.status.as_u16(),
+        headers: parts.headers,
+        body,
+    };
+
+    let actix = error.error_response();
+    let mut headers = HeaderMap::new();
+    for (name, value) in actix.headers() {
+        headers.append(
+            http::HeaderName::from_bytes(name.as_str().as_bytes()).expect("a header name"),
+            http::HeaderValue::from_bytes(value.as_bytes()).expect("a header value"),
+        );
+    }
+    let status = actix.status().as_u16();
+    let body = block_on(actix_web::body::to_bytes(actix.into_body())).expect("the actix body");
+    let actix = Reply {
+        status,
+        headers,
+        body: body.to_vec(),
+    };
+
+    let (parts, body) = axum::response::IntoResponse::into_response(error).into_parts();
+    let body = block_on(body.collect()).expect("the axum body").to_bytes();
+    let axum = Reply {
+        status: parts.status.as_u16(),
+        headers: parts.headers,
+        body: body.to_vec(),
+    };
+
+    for (integration, reply) in [("actix-web", &actix), ("axum", &axum)] {
+        assert_eq!(
+            (reply.status, &reply.headers, reply.text()),
+            (plain.status, &plain.headers, plain.text()),
+            "{integration} answers otherwise than `to_response`"
+        );
+    }
+    plain
+}
+
+/// Runs a future that completes without I/O (an in-memory body) to its end.
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime")
+        .block_on(future)
+}
+
 /// A keep-alive client for one server.
 #[derive(Clone)]
 pub struct Client {

@@ -59,6 +59,7 @@ const _: () = {
             "NotFound",
             ::apifault::__private::http::StatusCode::NOT_FOUND,
             "not-found",
+            false,
             ::apifault::__private::None,
             "The case does not exist.",
             true,
@@ -76,6 +77,7 @@ const _: () = {
             "Duplicate",
             ::apifault::__private::http::StatusCode::CONFLICT,
             "duplicate-value",
+            false,
             ::apifault::__private::Some("Duplicate Case"),
             "A case with that name exists already.",
             true,
@@ -91,6 +93,7 @@ const _: () = {
             "Invalid",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "invalid",
+            false,
             ::apifault::__private::None,
             "The request body failed validation.",
             true,
@@ -106,6 +109,7 @@ const _: () = {
             "RateLimited",
             ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS,
             "rate-limited",
+            false,
             ::apifault::__private::None,
             "Slow down.",
             true,
@@ -121,6 +125,7 @@ const _: () = {
             "Unauthorized",
             ::apifault::__private::http::StatusCode::UNAUTHORIZED,
             "unauthorized",
+            false,
             ::apifault::__private::None,
             "Authentication is required.",
             true,
@@ -136,6 +141,7 @@ const _: () = {
             "Database",
             ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
             "database",
+            false,
             ::apifault::__private::None,
             "The database failed; its text stays in the logs.",
             false,
@@ -148,6 +154,7 @@ const _: () = {
             "Maintenance",
             ::apifault::__private::http::StatusCode::SERVICE_UNAVAILABLE,
             "maintenance",
+            false,
             ::apifault::__private::None,
             "Maintenance.",
             true,
@@ -163,6 +170,7 @@ const _: () = {
             "Custom",
             ::apifault::__private::status(490u16),
             "custom",
+            false,
             ::apifault::__private::None,
             "A non-standard status.",
             true,
@@ -448,6 +456,7 @@ const _: () = {
             "AuthError",
             ::apifault::__private::http::StatusCode::FORBIDDEN,
             "token.expired",
+            false,
             ::apifault::__private::Some("Token Expired"),
             "Authentication failures, a struct with item-level attributes.",
             true,
@@ -572,6 +581,7 @@ const _: () = {
             "Gone",
             ::apifault::__private::http::StatusCode::GONE,
             "gone",
+            false,
             ::apifault::__private::None,
             "A unit struct.",
             true,
@@ -798,6 +808,7 @@ const _: () = {
             "Rejected",
             ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             "rejected",
+            false,
             ::apifault::__private::None,
             "A named struct with a lifetime and violations.",
             true,
@@ -923,6 +934,7 @@ const _: () = {
             "Value",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "value",
+            false,
             ::apifault::__private::None,
             "A generic value, interpolated and exposed.",
             true,
@@ -935,6 +947,7 @@ const _: () = {
             "Invalid",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "invalid",
+            false,
             ::apifault::__private::None,
             "Generic violations.",
             true,
@@ -1109,6 +1122,208 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [< 'a , T : Display + Debug , E , V >] [Generic < 'a , T , E , V >] [where E : ApiError + 'static , V : Violation + Debug , T : :: core :: fmt :: Display , T : :: core :: fmt :: Debug , T : :: core :: fmt :: Display , T : :: apifault :: __private :: serde :: Serialize , E : :: apifault :: __private :: ApiError , Vec < V > : :: apifault :: __private :: ViolationList , Self : :: core :: error :: Error] }
 };
+#[doc = " Errors of a ported service, with what a port declares per variant."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Ported {
+    #[doc = " The code stays out of this body."]
+    #[error("quiet")]
+    Quiet,
+    #[doc = " No public message, on purpose."]
+    #[error("silent {0}")]
+    Silent(u32),
+    #[doc = " No valid API key: no challenge, as the service never sent one."]
+    #[error("no key")]
+    NoKey,
+    #[doc = " Read-only: the variant's own header replaces the enum's."]
+    #[error("read-only")]
+    ReadOnly,
+    #[doc = " A malformed request."]
+    #[error("malformed")]
+    Malformed,
+    #[doc = " A missing parameter, with the same code."]
+    #[error("missing")]
+    Missing,
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 6usize] = [
+        ::apifault::__private::Entry::__new(
+            "Quiet",
+            ::apifault::__private::http::StatusCode::CONFLICT,
+            "quiet",
+            false,
+            ::apifault::__private::None,
+            "The code stays out of this body.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            false,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Silent",
+            ::apifault::__private::http::StatusCode::NOT_FOUND,
+            "silent",
+            false,
+            ::apifault::__private::None,
+            "No public message, on purpose.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "NoKey",
+            ::apifault::__private::http::StatusCode::UNAUTHORIZED,
+            "no_key",
+            false,
+            ::apifault::__private::None,
+            "No valid API key: no challenge, as the service never sent one.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "ReadOnly",
+            ::apifault::__private::http::StatusCode::METHOD_NOT_ALLOWED,
+            "read_only",
+            false,
+            ::apifault::__private::None,
+            "Read-only: the variant's own header replaces the enum's.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Malformed",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "bad_request",
+            true,
+            ::apifault::__private::None,
+            "A malformed request.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Missing",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "bad_request",
+            true,
+            ::apifault::__private::None,
+            "A missing parameter, with the same code.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+    ];
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Ported {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Quiet { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Silent { .. } => &__APIFAULT_ENTRIES[1usize],
+                Self::NoKey { .. } => &__APIFAULT_ENTRIES[2usize],
+                Self::ReadOnly { .. } => &__APIFAULT_ENTRIES[3usize],
+                Self::Malformed { .. } => &__APIFAULT_ENTRIES[4usize],
+                Self::Missing { .. } => &__APIFAULT_ENTRIES[5usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Quiet { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
+                Self::Silent { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
+                Self::NoKey { .. } => ::apifault::__private::http::StatusCode::UNAUTHORIZED,
+                Self::ReadOnly { .. } => {
+                    ::apifault::__private::http::StatusCode::METHOD_NOT_ALLOWED
+                }
+                Self::Malformed { .. } | Self::Missing { .. } => {
+                    ::apifault::__private::http::StatusCode::BAD_REQUEST
+                }
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self::Quiet { .. } => "quiet",
+                Self::Silent { .. } => "silent",
+                Self::NoKey { .. } => "no_key",
+                Self::ReadOnly { .. } => "read_only",
+                Self::Malformed { .. } | Self::Missing { .. } => "bad_request",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Quiet { .. }
+                | Self::NoKey { .. }
+                | Self::ReadOnly { .. }
+                | Self::Malformed { .. }
+                | Self::Missing { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Quiet { .. }
+                | Self::Silent { .. }
+                | Self::NoKey { .. }
+                | Self::Malformed { .. }
+                | Self::Missing { .. } => {
+                    let _ = __headers.append(
+                        const { ::apifault::__private::http::HeaderName::from_static("x-service") },
+                        const { ::apifault::__private::http::HeaderValue::from_static("cases") },
+                    );
+                }
+                Self::ReadOnly { .. } => {
+                    let _ = __headers.append(
+                        const { ::apifault::__private::http::HeaderName::from_static("x-service") },
+                        const { ::apifault::__private::http::HeaderValue::from_static("archive") },
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Ported] [] }
+};
 #[doc = " Through a re-exported runtime and a house format."]
 #[derive(Debug, thiserror :: Error)]
 pub enum Housed {
@@ -1133,6 +1348,7 @@ const _: () = {
             "FirstOne",
             reexport::apifault::__private::http::StatusCode::BAD_REQUEST,
             "firstOne",
+            false,
             reexport::apifault::__private::None,
             "One.",
             true,
@@ -1145,6 +1361,7 @@ const _: () = {
             "SecondOne",
             reexport::apifault::__private::http::StatusCode::NOT_FOUND,
             "secondOne",
+            false,
             reexport::apifault::__private::None,
             "Two.",
             true,
@@ -1260,6 +1477,7 @@ const _: () = {
             "Plain",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "plain",
+            false,
             ::apifault::__private::None,
             "In the enum's format.",
             true,
@@ -1272,6 +1490,7 @@ const _: () = {
             "Own",
             ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             "own",
+            false,
             ::apifault::__private::None,
             "In its own format.",
             true,

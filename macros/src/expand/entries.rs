@@ -54,6 +54,7 @@ impl Cx<'_> {
             let name = variant.name();
             let status = self.status_constant(variant, true);
             let code = code::of(self.input, variant).0;
+            let shared = attrs.code_shared.is_some();
             let title = match &attrs.title {
                 Some(title) => quote!(#private::Some(#title)),
                 None => quote!(#private::None),
@@ -70,12 +71,12 @@ impl Cx<'_> {
                 Some(text) => quote!(#private::Some(#text)),
                 None => quote!(#private::None),
             };
-            let code_in_body = self.input.attrs.code_in_body.as_ref().is_none_or(|flag| flag.value);
+            let code_in_body = self.input.code_in_body(variant);
             let parts = self.parts(variant);
             let index = entries.len();
             let own_format = self.input.own_format(variant).map(|format| quote!(.__in_format::<#format>()));
             entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format
+                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format
             });
             let pattern = self.pattern(variant, []);
             quote!(#pattern => &__APIFAULT_ENTRIES[#index],)

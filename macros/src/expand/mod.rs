@@ -71,8 +71,9 @@ pub fn derive(input: &Input) -> TokenStream {
         (entry, status, code, has_part, fmt_part)
     };
     let to_response_with = cx.to_response_with();
+    // A constant when the enum's setting is everyone's; else the entry's, per variant.
     let code_in_body = match &input.attrs.code_in_body {
-        Some(flag) if !flag.value => quote!(
+        Some(flag) if !flag.value && !input.code_in_body_per_variant() => quote!(
             fn code_in_body(&self) -> bool {
                 false
             }

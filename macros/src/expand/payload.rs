@@ -8,7 +8,7 @@ use quote::{quote, quote_spanned};
 use syn::LitStr;
 use syn::spanned::Spanned;
 
-use crate::expand::cx::{Cx, binding};
+use crate::expand::cx::{Cx, binding, shared_arms};
 use crate::expand::interpolate::format_arguments;
 use crate::internals::ast::Field;
 use crate::internals::reserved;
@@ -150,24 +150,26 @@ impl Cx<'_> {
         }
     }
 
+    /// Each variant's headers, the enum's included; variants that send the same constant
+    /// headers share an arm.
     pub fn headers(&self) -> TokenStream {
         let private = self.private;
         let mut any = false;
-        let arms = self.input.variants.iter().map(|variant| {
+        let arms = self.input.variants.iter().filter_map(|variant| {
             if self.input.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
             {
                 any = true;
                 let via = self.via(variant);
-                return quote!(#pattern => { #via::headers(#inner, __headers); });
+                return Some((pattern, quote!({ #via::headers(#inner, __headers); }), false));
             }
-            let attrs = self.input.variant_attrs(variant);
-            if attrs.headers.is_empty() {
-                return TokenStream::new();
+            let headers = self.input.headers(variant);
+            if headers.is_empty() {
+                return None;
             }
             any = true;
             let mut used = BTreeSet::new();
-            let appends = attrs.headers.iter().map(|header| {
+            let appends = headers.iter().map(|header| {
                 let name = LitStr::new(&header.name.value().to_ascii_lowercase(), header.name.span());
                 let name = quote!(const { #private::http::HeaderName::from_static(#name) });
                 match header.value.constant() {
@@ -187,16 +189,17 @@ impl Cx<'_> {
                 let field = variant.fields.get(index)?;
                 Some((field, binding(field, Span::call_site())))
             }));
-            quote!(#pattern => { #(#appends)* })
+            Some((pattern, quote!({ #(#appends)* }), used.is_empty()))
         }).collect::<Vec<_>>();
         if !any {
             return TokenStream::new();
         }
+        let arms = shared_arms(arms.into_iter());
         quote! {
             fn headers(&self, __headers: &mut #private::http::HeaderMap) {
                 #[allow(unreachable_patterns)]
                 match self {
-                    #(#arms)*
+                    #arms
                     _ => {}
                 }
             }

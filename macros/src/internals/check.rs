@@ -6,14 +6,17 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 
 use crate::internals::ast::{Input, Variant};
-use crate::internals::attr::{Attrs, Role};
+use crate::internals::attr::{Attrs, Header, Role};
 use crate::internals::ctxt::Errors;
 use crate::internals::template::Template;
 use crate::internals::{code, reserved, suggest};
 
 pub fn check(input: &Input, errors: &mut Errors) {
-    // The first variant using each code: where, its name, and whether the code is derived.
-    let mut codes: HashMap<String, (Span, String, bool)> = HashMap::new();
+    if input.is_enum {
+        check_enum_headers(input, errors);
+    }
+    // The first variant using each code.
+    let mut codes: HashMap<String, CodeUse> = HashMap::new();
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
@@ -44,6 +47,13 @@ pub fn check(input: &Input, errors: &mut Errors) {
             }
         }
         check_source(attrs, errors);
+        if let (Some(span), Some(_)) = (attrs.no_message, &attrs.message) {
+            errors.at(
+                span,
+                "`no_message` contradicts the `#[message]` of this variant: remove \
+                    `no_message` to show the message, or the `#[message]` to show none",
+            );
+        }
         check_headers(variant, attrs, input, errors);
         check_fields(variant, input, errors);
 
@@ -58,30 +68,73 @@ pub fn check(input: &Input, errors: &mut Errors) {
             errors.at(span, format!("{problem}: {fix}"));
             continue;
         }
-        let derived = attrs.code.is_none();
+        let this = CodeUse {
+            span,
+            name: variant.name(),
+            derived: attrs.code.is_none(),
+            shared: attrs.code_shared.is_some(),
+            status: attrs.status.or(input.attrs.default_status).map(|status| {
+                // Where the status is written: the variant's own, else its `#[code]`.
+                let at = attrs.status.map_or(span, |own| own.span);
+                (status.code, at)
+            }),
+        };
         match codes.get(&code) {
-            Some((first_span, first_name, first_derived)) => {
-                let duplicate = |derived: bool, other: &str| {
-                    let origin = if derived {
-                        " (derived from the variant name)"
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "duplicate code `{code}`{origin}, also used by `{other}`: give one of \
-                            them a distinct `#[code(\"...\")]`"
-                    )
-                };
-                errors.at(span, duplicate(derived, first_name));
+            Some(first) if first.shared && this.shared => {
+                if let (Some((status, at)), Some((first_status, first_at))) =
+                    (this.status, first.status)
+                    && status != first_status
+                {
+                    errors.at(at, disagree(&code, &this.name, &first.name, first_status));
+                    if reported_first.insert(code.clone()) {
+                        errors.at(first_at, disagree(&code, &first.name, &this.name, status));
+                    }
+                }
+            }
+            Some(first) => {
+                errors.at(span, duplicate(&code, this.derived, &first.name));
                 if reported_first.insert(code.clone()) {
-                    errors.at(*first_span, duplicate(*first_derived, &variant.name()));
+                    errors.at(first.span, duplicate(&code, first.derived, &this.name));
                 }
             }
             None => {
-                codes.insert(code, (span, variant.name(), derived));
+                codes.insert(code, this);
             }
         }
     }
+}
+
+/// A variant's use of a code, as the checks across variants compare it.
+struct CodeUse {
+    /// Where the code is written, or the variant name when it is derived from it.
+    span: Span,
+    name: String,
+    derived: bool,
+    /// `#[code("…", shared)]`.
+    shared: bool,
+    /// The status, and where it is written.
+    status: Option<(u16, Span)>,
+}
+
+fn duplicate(code: &str, derived: bool, other: &str) -> String {
+    let origin = if derived {
+        " (derived from the variant name)"
+    } else {
+        ""
+    };
+    format!(
+        "duplicate code `{code}`{origin}, also used by `{other}`: give one of them a distinct \
+            `#[code(\"...\")]`, or, if they share it on purpose, write \
+            `#[code(\"{code}\", shared)]` on each"
+    )
+}
+
+fn disagree(code: &str, name: &str, other: &str, other_status: u16) -> String {
+    format!(
+        "`{name}` shares the code `{code}` with `{other}`, whose status is {other_status}: \
+            variants sharing a code answer with one status, so give them the same \
+            `#[status]` or distinct codes"
+    )
 }
 
 fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut Errors) {
@@ -101,6 +154,7 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         ("`#[status]`", attrs.status.map(|s| s.span)),
         ("`#[code]`", attrs.code.as_ref().map(syn::LitStr::span)),
         ("`#[message]`", attrs.message.as_ref().map(Template::span)),
+        ("`no_message`", attrs.no_message),
         ("`#[title]`", attrs.title.as_ref().map(syn::LitStr::span)),
         ("`type`", attrs.type_uri.as_ref().map(Template::span)),
         ("`instance`", attrs.instance.as_ref().map(Template::span)),
@@ -108,6 +162,14 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         ("`id`", attrs.id.as_ref().map(Template::span)),
         ("`source`", attrs.source.as_ref().map(|s| s.value.span())),
         ("`header`", attrs.headers.first().map(|h| h.name.span())),
+        (
+            "`omit_header`",
+            attrs.omitted_headers.first().map(syn::LitStr::span),
+        ),
+        (
+            "`code_in_body`",
+            attrs.code_in_body.as_ref().map(syn::LitBool::span),
+        ),
     ];
     for (what, span) in delegated {
         if let Some(span) = span {
@@ -219,70 +281,190 @@ fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
     }
 }
 
-fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut Errors) {
-    let mut names = Vec::new();
-    for header in &attrs.headers {
-        let name = header.name.value();
-        if name.is_empty() || !name.bytes().all(is_token_byte) {
+/// The headers a status mandates (RFC 9110): the status, the header's name, the name with
+/// its article, and an example value.
+const MANDATED: [(u16, &str, &str, &str); 2] = [
+    (401, "WWW-Authenticate", "a `WWW-Authenticate`", "Bearer"),
+    (405, "Allow", "an `Allow`", "GET, HEAD"),
+];
+
+/// The mandate naming `header`, in any case.
+fn mandate_of(header: &str) -> Option<&'static (u16, &'static str, &'static str, &'static str)> {
+    MANDATED
+        .iter()
+        .find(|(_, name, ..)| name.eq_ignore_ascii_case(header))
+}
+
+/// The enum's own `header(…)`s, which every variant sends, and `omit_header(…)`s, which
+/// every variant whose status mandates the header follows.
+fn check_enum_headers(input: &Input, errors: &mut Errors) {
+    for header in &input.attrs.headers {
+        check_header(None, header, errors);
+    }
+    for omitted in &input.attrs.omitted_headers {
+        if mandate_of(&omitted.value()).is_none() {
             errors.at(
-                header.name.span(),
+                omitted.span(),
                 format!(
-                    "{name:?} is not a valid header name: use \
-                        letters, digits and `-`, such as \"Retry-After\""
+                    "only a header a status mandates can be omitted: {}",
+                    mandates()
+                ),
+            );
+        } else if declares(&input.attrs, &omitted.value()) {
+            errors.at(omitted.span(), both_declared_and_omitted(omitted));
+        }
+    }
+}
+
+/// "`WWW-Authenticate` (401) or `Allow` (405)".
+fn mandates() -> String {
+    MANDATED
+        .iter()
+        .map(|(status, name, ..)| format!("`{name}` ({status})"))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+fn declares(attrs: &Attrs, name: &str) -> bool {
+    attrs
+        .headers
+        .iter()
+        .any(|header| header.name.value().eq_ignore_ascii_case(name))
+}
+
+fn both_declared_and_omitted(omitted: &syn::LitStr) -> String {
+    format!(
+        "`{}` is both declared with `header(…)` and omitted: keep one",
+        omitted.value()
+    )
+}
+
+fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut Errors) {
+    for header in &attrs.headers {
+        check_header(Some(variant), header, errors);
+    }
+    let status = attrs.status.or(input.attrs.default_status);
+    let mandate = status.and_then(|status| {
+        MANDATED
+            .iter()
+            .find(|(code, ..)| *code == status.code)
+            .map(|mandate| (status, mandate))
+    });
+    for omitted in &attrs.omitted_headers {
+        if declares(attrs, &omitted.value()) {
+            errors.at(omitted.span(), both_declared_and_omitted(omitted));
+            continue;
+        }
+        let mandated =
+            mandate.is_some_and(|(_, (_, name, ..))| name.eq_ignore_ascii_case(&omitted.value()));
+        // Without a status, "missing status" is the one error to give.
+        if let (false, Some(status)) = (mandated, status) {
+            let what = match mandate {
+                Some((_, (_, name, ..))) => format!("mandates only `{name}`"),
+                None => "mandates no header".to_owned(),
+            };
+            errors.at(
+                omitted.span(),
+                format!(
+                    "only a header the status mandates can be omitted, and a {} response \
+                        {what}: remove `omit_header(\"{}\")`",
+                    status.code,
+                    omitted.value()
                 ),
             );
         }
-        check_template(variant, &header.value, errors);
-        let constant = header.value.constant();
-        let bad = match &constant {
-            Some(value) => value
-                .bytes()
-                .any(|b| !(b == b'\t' || (0x20..0x7f).contains(&b))),
-            None => header
-                .value
-                .fixed_text()
-                .any(|t| t.bytes().any(|b| b != b'\t' && (b < 0x20 || b == 0x7f))),
-        };
-        if bad {
-            errors.at(
-                header.value.span(),
-                "invalid header value: use visible ASCII characters, \
-                    spaces and tabs (no line breaks or control characters)",
-            );
-        }
-        if name.eq_ignore_ascii_case("retry-after")
-            && let Some(value) = &constant
-            && !value.bytes().all(|b| b.is_ascii_digit())
-            && !value.ends_with("GMT")
-        {
-            errors.at(
-                header.value.span(),
-                "`Retry-After` takes a number of seconds or an HTTP \
-                    date: write \"120\" or \"Wed, 21 Oct 2015 07:28:00 GMT\"",
-            );
-        }
-        names.push(name.to_ascii_lowercase());
     }
-    let status = attrs.status.or(input.attrs.default_status);
-    let required = match status.map(|s| s.code) {
-        Some(401) => Some((
-            "www-authenticate",
-            "a `WWW-Authenticate`",
-            "WWW-Authenticate",
-            "Bearer",
-        )),
-        Some(405) => Some(("allow", "an `Allow`", "Allow", "GET, HEAD")),
-        _ => None,
-    };
-    if let (Some(status), Some((lower, article_header, header, example))) = (status, required)
-        && !names.iter().any(|n| n == lower)
+    if let Some((status, (_, header, article_header, example))) = mandate
+        && !input
+            .headers(variant)
+            .iter()
+            .any(|declared| declared.name.value().eq_ignore_ascii_case(header))
+        && !input.omits(variant, header)
     {
         errors.at(
             status.span,
             format!(
                 "a {} response must carry {article_header} header (RFC 9110): add \
-                    `#[api_error(header(\"{header}\" = \"{example}\"))]`",
+                    `#[api_error(header(\"{header}\" = \"{example}\"))]` (on the variant, or \
+                    once on the enum), or, if the API deliberately sends none, \
+                    `#[api_error(omit_header(\"{header}\"))]`",
                 status.code
+            ),
+        );
+    }
+}
+
+/// One `header(…)`: of `variant`, or of the enum (`None`), which every variant sends and
+/// which so interpolates no field.
+fn check_header(variant: Option<&Variant>, header: &Header, errors: &mut Errors) {
+    let name = header.name.value();
+    if name.is_empty() || !name.bytes().all(is_token_byte) {
+        errors.at(
+            header.name.span(),
+            format!(
+                "{name:?} is not a valid header name: use \
+                    letters, digits and `-`, such as \"Retry-After\""
+            ),
+        );
+    }
+    if name.eq_ignore_ascii_case("content-type") {
+        errors.at(
+            header.name.span(),
+            "the content type is the format's: choose the variant's format with \
+                `#[api_error(format = …)]`",
+        );
+    }
+    match variant {
+        Some(variant) => check_template(variant, &header.value, errors),
+        None => {
+            if header.value.args().next().is_some() {
+                errors.at(
+                    header.value.span(),
+                    "a header on the enum goes on every variant, so it interpolates no \
+                        field: declare it on the variants that have the field",
+                );
+            }
+        }
+    }
+    let constant = header.value.constant();
+    let bad = match &constant {
+        Some(value) => value
+            .bytes()
+            .any(|b| !(b == b'\t' || (0x20..0x7f).contains(&b))),
+        None => header
+            .value
+            .fixed_text()
+            .any(|t| t.bytes().any(|b| b != b'\t' && (b < 0x20 || b == 0x7f))),
+    };
+    if bad {
+        errors.at(
+            header.value.span(),
+            "invalid header value: use visible ASCII characters, \
+                spaces and tabs (no line breaks or control characters)",
+        );
+    }
+    if name.eq_ignore_ascii_case("retry-after")
+        && let Some(value) = &constant
+        && !value.bytes().all(|b| b.is_ascii_digit())
+        && !value.ends_with("GMT")
+    {
+        errors.at(
+            header.value.span(),
+            "`Retry-After` takes a number of seconds or an HTTP \
+                date: write \"120\" or \"Wed, 21 Oct 2015 07:28:00 GMT\"",
+        );
+    }
+    if let Some((_, mandated, _, example)) = mandate_of(&name)
+        && constant
+            .as_deref()
+            .is_some_and(|value| value.trim().is_empty())
+    {
+        errors.at(
+            header.value.span(),
+            format!(
+                "an empty `{mandated}` header says nothing: give its value, such as \
+                    \"{example}\", or, if the API deliberately sends none, write \
+                    `#[api_error(omit_header(\"{mandated}\"))]`"
             ),
         );
     }

@@ -1,8 +1,9 @@
 //! Facts derived from a parsed input, asked of the AST so the checks and the expansion
 //! never work them out twice: a variant's status, whether its message is public, its type
-//! URI and the parts it carries.
+//! URI, whether it writes its code in the body and the parts it carries.
 
 use crate::internals::ast::{Input, Variant};
+use crate::internals::attr::Header;
 use crate::internals::code;
 use crate::internals::part::PartName;
 use crate::internals::template::Template;
@@ -50,9 +51,72 @@ impl<'a> Input<'a> {
             .map_or(500, |s| s.code)
     }
 
-    /// Whether `variant` shows a message: its `#[message]`, or its `Display` for a 4xx.
+    /// Whether `variant` shows a message: its `#[message]`, else none when it or the enum
+    /// says `no_message`, else its `Display` for a 4xx.
     pub fn public_message(&self, variant: &Variant) -> bool {
-        self.variant_attrs(variant).message.is_some() || self.status(variant) < 500
+        let attrs = self.variant_attrs(variant);
+        if attrs.message.is_some() {
+            return true;
+        }
+        attrs.no_message.is_none() && self.attrs.no_message.is_none() && self.status(variant) < 500
+    }
+
+    /// Whether formats write the code of `variant` in the body: its own `code_in_body`,
+    /// else the enum's, else yes.
+    pub fn code_in_body(&self, variant: &Variant) -> bool {
+        self.variant_attrs(variant)
+            .code_in_body
+            .as_ref()
+            .or(self.attrs.code_in_body.as_ref())
+            .is_none_or(syn::LitBool::value)
+    }
+
+    /// Whether some variant sets its own `code_in_body`, so the enum's is not everyone's.
+    pub fn code_in_body_per_variant(&self) -> bool {
+        self.is_enum
+            && self
+                .variants
+                .iter()
+                .any(|variant| variant.attrs.code_in_body.is_some())
+    }
+
+    /// The headers `variant` sends: its own, then the enum's that it neither declares
+    /// itself (by name, in any case) nor omits.
+    pub fn headers<'v>(&'v self, variant: &'v Variant) -> Vec<&'v Header> {
+        let attrs = self.variant_attrs(variant);
+        let mut headers: Vec<&Header> = attrs.headers.iter().collect();
+        if self.is_enum {
+            let own = |name: &str| {
+                attrs
+                    .headers
+                    .iter()
+                    .map(|header| &header.name)
+                    .chain(&attrs.omitted_headers)
+                    .any(|other| other.value().eq_ignore_ascii_case(name))
+            };
+            headers.extend(
+                self.attrs
+                    .headers
+                    .iter()
+                    .filter(|header| !own(&header.name.value())),
+            );
+        }
+        headers
+    }
+
+    /// Whether the API leaves out `header` (lowercase) for `variant`: the variant or the
+    /// enum says `omit_header`.
+    pub fn omits(&self, variant: &Variant, header: &str) -> bool {
+        let attrs = self.variant_attrs(variant);
+        attrs
+            .omitted_headers
+            .iter()
+            .chain(if self.is_enum {
+                &self.attrs.omitted_headers[..]
+            } else {
+                &[]
+            })
+            .any(|name| name.value().eq_ignore_ascii_case(header))
     }
 
     pub fn type_uri<'v>(&'v self, variant: &'v Variant) -> Option<TypeUri<'v>> {

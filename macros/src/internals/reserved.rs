@@ -45,7 +45,7 @@ const BUILT_IN_FORMATS: [(&str, &[(&str, When)]); 3] = [
 
 /// The body members the format of `variant` writes itself, when it is a built-in one;
 /// `None` for other formats, whose `Format::RESERVED_MEMBERS` is checked by a constant
-/// assertion in the generated code.
+/// assertion in the generated code. `has_violations` is the variant's.
 pub fn members(
     input: &Input,
     variant: &Variant,
@@ -56,11 +56,7 @@ pub fn members(
         Some(path) => built_in_format(path)?,
     };
     let (_, members) = BUILT_IN_FORMATS.iter().find(|(name, _)| *name == format)?;
-    let code_in_body = input
-        .attrs
-        .code_in_body
-        .as_ref()
-        .is_none_or(syn::LitBool::value);
+    let code_in_body = input.code_in_body(variant);
     let written = members.iter().filter(|(_, when)| match when {
         When::Always => true,
         When::CodeInBody => code_in_body,

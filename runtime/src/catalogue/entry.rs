@@ -17,11 +17,16 @@ pub struct Entry {
     pub status: StatusCode,
     /// The stable machine code.
     pub code: &'static str,
+    /// Whether the variant shares its code with others on purpose (`#[code("…", shared)]`):
+    /// the catalogue lists such a code once, and
+    /// [`Catalogue::duplicate_codes`](crate::Catalogue::duplicate_codes) does not report it.
+    pub shared_code: bool,
     /// The declared `#[title]`, if any; formats fall back to the status phrase.
     pub title: Option<&'static str>,
     /// The variant's doc comment, trimmed (empty when it has none).
     pub description: &'static str,
-    /// Whether the body carries a human message (`#[message]`, or `Display` for a 4xx).
+    /// Whether the body carries a human message (`#[message]`, or `Display` for a 4xx
+    /// without `no_message`).
     pub public_message: bool,
     /// The body member names of the exposed fields, in declaration order.
     pub members: &'static [&'static str],
@@ -45,6 +50,7 @@ impl Entry {
         name: &'static str,
         status: StatusCode,
         code: &'static str,
+        shared_code: bool,
         title: Option<&'static str>,
         description: &'static str,
         public_message: bool,
@@ -57,6 +63,7 @@ impl Entry {
             name,
             status,
             code,
+            shared_code,
             title,
             description,
             public_message,

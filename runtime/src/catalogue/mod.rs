@@ -1,5 +1,7 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, hash_map};
 use std::fmt::Write as _;
+
+use http::StatusCode;
 
 use crate::phrase;
 
@@ -85,22 +87,34 @@ impl Catalogue {
         )
     }
 
-    /// The entry with `code`: how a client maps a received code back to its meaning.
+    /// The entry with `code`: how a client maps a received code back to its meaning. Of
+    /// variants sharing a code (`#[code("…", shared)]`), the first.
     #[must_use]
     pub fn lookup(&'static self, code: &str) -> Option<&'static Entry> {
         self.entries().find(|entry| entry.code == code)
     }
 
-    /// The codes used by more than one entry, each once. A derive rejects duplicates
-    /// among its own variants at compile time; this also sees the inner types of
-    /// transparent variants.
+    /// The codes used by more than one entry, each once, but those every entry using
+    /// them declares shared (`#[code("…", shared)]`). A derive rejects duplicates among
+    /// its own variants at compile time; this also sees the inner types of transparent
+    /// variants.
     #[must_use]
     pub fn duplicate_codes(&'static self) -> Vec<&'static str> {
-        let mut seen = HashSet::new();
+        // Each code seen, with whether every entry using it so far declares it shared.
+        let mut seen: HashMap<&str, bool> = HashMap::new();
         let mut duplicates = Vec::new();
         for entry in self.entries() {
-            if !seen.insert(entry.code) && !duplicates.contains(&entry.code) {
-                duplicates.push(entry.code);
+            match seen.entry(entry.code) {
+                hash_map::Entry::Vacant(slot) => {
+                    slot.insert(entry.shared_code);
+                }
+                hash_map::Entry::Occupied(mut slot) => {
+                    let all_shared = *slot.get() && entry.shared_code;
+                    slot.insert(all_shared);
+                    if !all_shared && !duplicates.contains(&entry.code) {
+                        duplicates.push(entry.code);
+                    }
+                }
             }
         }
         duplicates
@@ -122,7 +136,8 @@ impl Catalogue {
     /// The catalogue as a Markdown page like a hand-written API error page: one table
     /// for client errors (4xx) and one for server errors (5xx), each ordered by status
     /// (declaration order within a status), with the status, its name (RFC 9110 phrase),
-    /// the code, the title (when any entry declares one) and the description.
+    /// the code, the title (when any entry declares one) and the description. A code
+    /// variants share (`#[code("…", shared)]`) is one row, with each variant's description.
     ///
     /// Pin it with a snapshot test: a renamed variant under `rename_all` silently changes
     /// a code clients depend on, and the snapshot turns that into a failing test.
@@ -150,7 +165,14 @@ impl Catalogue {
             } else {
                 "| Status | Name | Code | Description |\n|---|---|---|---|\n"
             });
-            for entry in rows {
+            let mut listed: Vec<(&str, StatusCode)> = Vec::new();
+            for entry in &rows {
+                if entry.shared_code {
+                    if listed.contains(&(entry.code, entry.status)) {
+                        continue;
+                    }
+                    listed.push((entry.code, entry.status));
+                }
                 let name = phrase::rfc9110(entry.status).unwrap_or("");
                 let _ = write!(
                     page,
@@ -162,7 +184,21 @@ impl Catalogue {
                 if titled {
                     let _ = write!(page, "{} | ", cell(entry.title.unwrap_or("")));
                 }
-                let _ = writeln!(page, "{} |", cell(entry.description));
+                let description = if entry.shared_code {
+                    rows.iter()
+                        .filter(|other| {
+                            other.shared_code
+                                && other.code == entry.code
+                                && other.status == entry.status
+                                && !other.description.is_empty()
+                        })
+                        .map(|other| cell(other.description))
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                } else {
+                    cell(entry.description)
+                };
+                let _ = writeln!(page, "{description} |");
             }
         }
         page

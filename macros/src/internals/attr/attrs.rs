@@ -60,12 +60,16 @@ pub struct Attrs {
     pub default_status: Option<Status>,
     pub krate: Option<syn::Path>,
     pub code_in_body: Option<LitBool>,
+    /// `no_message`: no public message on purpose (on the enum, every variant's default).
+    pub no_message: Option<Span>,
 
     pub status: Option<Status>,
     /// A status was written here, even if invalid or misplaced: "missing status" would
     /// only repeat that error.
     pub status_written: bool,
     pub code: Option<LitStr>,
+    /// `#[code("…", shared)]`: other variants use the code too, on purpose.
+    pub code_shared: Option<Span>,
     pub message: Option<Template>,
     pub title: Option<LitStr>,
     pub transparent: Option<Span>,
@@ -73,6 +77,8 @@ pub struct Attrs {
     pub instance: Option<Template>,
     pub link: Option<Template>,
     pub headers: Vec<Header>,
+    /// `omit_header("…")`: headers a status mandates that the API deliberately leaves out.
+    pub omitted_headers: Vec<LitStr>,
     pub id: Option<Template>,
     pub source: Option<Source>,
     /// The first attribute of ours, for errors about the variant as a whole.

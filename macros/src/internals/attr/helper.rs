@@ -75,29 +75,42 @@ pub fn parse_text_attr(
             instead,
         ));
     }
-    let lit: LitStr = attr.parse_args_with(|input: syn::parse::ParseStream| {
+    let (lit, shared) = attr.parse_args_with(|input: syn::parse::ParseStream| {
         let lit: LitStr = input.parse().map_err(|e| {
             syn::Error::new(
                 e.span(),
                 format!("expected a string: write `#[{name}(\"...\")]`"),
             )
         })?;
+        let shared = if name == CODE && input.peek(syn::Token![,]) {
+            Some(parse_shared(input)?)
+        } else {
+            None
+        };
         if !input.is_empty() {
             let fix = if name == MESSAGE {
                 "`#[message]` takes one string, with fields interpolated inside it: \
                     write `#[message(\"... {field} ...\")]`"
             } else if name == CODE {
-                "`#[code]` takes one string: write `#[code(\"not-found\")]`"
+                "`#[code]` takes one string, and `shared` when other variants use the code \
+                    too: write `#[code(\"not-found\")]` or `#[code(\"BAD_REQUEST\", shared)]`"
             } else {
                 "`#[title]` takes one string: write `#[title(\"...\")]`"
             };
             return Err(input.error(fix));
         }
-        Ok(lit)
+        Ok((lit, shared))
     })?;
     let span = lit.span();
     match name {
-        CODE => set(&mut out.code, lit, span, "`#[code]`", errors),
+        CODE => {
+            if out.code.is_none()
+                && let Some(shared) = shared
+            {
+                out.code_shared = Some(shared);
+            }
+            set(&mut out.code, lit, span, "`#[code]`", errors);
+        }
         TITLE => set(&mut out.title, lit, span, "`#[title]`", errors),
         _ => set(
             &mut out.message,
@@ -108,4 +121,24 @@ pub fn parse_text_attr(
         ),
     }
     Ok(())
+}
+
+/// `, shared` after the code: the variant shares it with others on purpose.
+fn parse_shared(input: syn::parse::ParseStream) -> syn::Result<Span> {
+    const EXPECTED: &str = "expected `shared`: write `#[code(\"BAD_REQUEST\", shared)]` when \
+        several variants answer with one code";
+    input.parse::<syn::Token![,]>()?;
+    let ident: syn::Ident = input
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), EXPECTED))?;
+    if ident != "shared" {
+        let hint = crate::internals::suggest::hint(&ident.to_string(), ["shared"]);
+        let message = if hint.is_empty() {
+            EXPECTED.to_owned()
+        } else {
+            format!("unknown `#[code]` option `{ident}`{hint}")
+        };
+        return Err(syn::Error::new(ident.span(), message));
+    }
+    Ok(ident.span())
 }

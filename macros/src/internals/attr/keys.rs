@@ -21,11 +21,13 @@ enum Key {
     DefaultStatus,
     Crate,
     CodeInBody,
+    NoMessage,
     Transparent,
     Type,
     Instance,
     Link,
     Header,
+    OmitHeader,
     Id,
     Source,
     Expose,
@@ -39,25 +41,27 @@ enum Place {
     Type,
     /// A variant or the struct.
     Variant,
-    /// The enum (the default), a variant (its own) or the struct.
+    /// The enum (the default of every variant), a variant (for itself) or the struct.
     TypeOrVariant,
     Field,
 }
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 15] = [
+const KEYS: [(&str, Key, Place); 17] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
     ("status", Key::DefaultStatus, Place::Type),
     ("crate", Key::Crate, Place::Type),
-    ("code_in_body", Key::CodeInBody, Place::Type),
+    ("code_in_body", Key::CodeInBody, Place::TypeOrVariant),
+    ("no_message", Key::NoMessage, Place::TypeOrVariant),
     ("transparent", Key::Transparent, Place::Variant),
     ("type", Key::Type, Place::Variant),
     ("instance", Key::Instance, Place::Variant),
     ("link", Key::Link, Place::Variant),
-    ("header", Key::Header, Place::Variant),
+    ("header", Key::Header, Place::TypeOrVariant),
+    ("omit_header", Key::OmitHeader, Place::TypeOrVariant),
     ("id", Key::Id, Place::Variant),
     ("source", Key::Source, Place::Variant),
     ("expose", Key::Expose, Place::Field),
@@ -176,6 +180,10 @@ pub fn parse_key(
             "the default `status`",
             errors,
         ),
+        Key::NoMessage => {
+            flag(meta, "write `#[api_error(no_message)]`")?;
+            set(&mut out.no_message, span, span, &what, errors);
+        }
         Key::Transparent => {
             flag(meta, "write `#[api_error(transparent)]`")?;
             set(&mut out.transparent, span, span, &what, errors);
@@ -239,6 +247,22 @@ pub fn parse_key(
                 name: header_name,
                 value: template::parse(value, "header value")?,
             });
+        }
+        Key::OmitHeader => {
+            const EXPECTED: &str = "expected a header name: write \
+                `omit_header(\"WWW-Authenticate\")`";
+            if !meta.input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(meta.input.span(), EXPECTED));
+            }
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let names = content
+                .parse_terminated(<LitStr as syn::parse::Parse>::parse, Token![,])
+                .map_err(|e| syn::Error::new(e.span(), EXPECTED))?;
+            if names.is_empty() {
+                return Err(syn::Error::new(span, EXPECTED));
+            }
+            out.omitted_headers.extend(names);
         }
         Key::Expose => {
             let exposed = if meta.input.peek(Token![=]) {

@@ -133,6 +133,7 @@ const fn entry(
         name,
         status(code),
         machine_code,
+        false,
         None,
         description,
         code < 500,
