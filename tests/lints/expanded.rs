@@ -223,7 +223,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self::NotFound { .. } => "not-found",
                 Self::Duplicate { .. } => "duplicate-value",
@@ -480,7 +480,7 @@ const _: () = {
                 Self { .. } => ::apifault::__private::http::StatusCode::FORBIDDEN,
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self { .. } => "token.expired",
             }
@@ -599,7 +599,7 @@ const _: () = {
                 Self { .. } => ::apifault::__private::http::StatusCode::GONE,
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self { .. } => "gone",
             }
@@ -665,7 +665,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self { 0: __field_0, .. } => {
                     <AuthError as ::apifault::__private::ApiError>::code(__field_0)
@@ -760,7 +760,7 @@ const _: () = {
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match *self {}
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match *self {}
         }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
@@ -825,7 +825,7 @@ const _: () = {
                 Self { .. } => ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self { .. } => "rejected",
             }
@@ -995,7 +995,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self::Value { .. } => "value",
                 Self::Inner { 0: __field_0, .. } => {
@@ -1179,7 +1179,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self::FirstOne { .. } => "firstOne",
                 Self::SecondOne { .. } => "secondOne",
@@ -1232,4 +1232,361 @@ const _: () = {
         }
     }
     reexport::apifault::__private::__integrations! { [] [Housed] [] }
+};
+#[doc = " Errors relayed from upstream services, which decide the status and the code at run time."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Relayed {
+    #[doc = " The upstream's answer, relayed."]
+    #[error("upstream answered {status}: {code}")]
+    Upstream {
+        #[doc = " The status."]
+        status: StatusCode,
+        #[doc = " The code."]
+        code: String,
+    },
+    #[doc = " A status as a number and a code that may be borrowed."]
+    #[error("custom {0}: {1}")]
+    Custom(u16, std::borrow::Cow<'static, str>),
+    #[doc = " A code from a list of constants."]
+    #[error("named {0}")]
+    Named(&'static str),
+    #[doc = " A fixed status and code."]
+    #[error("fixed")]
+    Fixed,
+    #[doc = " Delegated."]
+    #[error(transparent)]
+    Auth(AuthError),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
+        ::apifault::__private::Entry::__new(
+            "Upstream",
+            ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            "upstream",
+            ::apifault::__private::None,
+            "The upstream's answer, relayed.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )
+        .__runtime(
+            true,
+            &[
+                ::apifault::__private::http::StatusCode::SERVICE_UNAVAILABLE,
+                ::apifault::__private::http::StatusCode::GATEWAY_TIMEOUT,
+            ],
+            true,
+            &["M_UNKNOWN", "M_FORBIDDEN"],
+        ),
+        ::apifault::__private::Entry::__new(
+            "Custom",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "custom",
+            ::apifault::__private::None,
+            "A status as a number and a code that may be borrowed.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )
+        .__runtime(true, &[], true, &[]),
+        ::apifault::__private::Entry::__new(
+            "Named",
+            ::apifault::__private::http::StatusCode::CONFLICT,
+            "named",
+            ::apifault::__private::None,
+            "A code from a list of constants.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )
+        .__runtime(false, &[], true, &[]),
+        ::apifault::__private::Entry::__new(
+            "Fixed",
+            ::apifault::__private::http::StatusCode::NOT_FOUND,
+            "fixed",
+            ::apifault::__private::None,
+            "A fixed status and code.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+    ];
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Relayed {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                ],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Upstream { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Custom { .. } => &__APIFAULT_ENTRIES[1usize],
+                Self::Named { .. } => &__APIFAULT_ENTRIES[2usize],
+                Self::Fixed { .. } => &__APIFAULT_ENTRIES[3usize],
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                }
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Upstream {
+                    status: __field_0, ..
+                } => ::apifault::__private::runtime_status::<StatusCode>(
+                    __field_0,
+                    ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+                ),
+                Self::Custom { 0: __field_0, .. } => ::apifault::__private::runtime_status::<u16>(
+                    __field_0,
+                    ::apifault::__private::http::StatusCode::BAD_REQUEST,
+                ),
+                Self::Named { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
+                Self::Fixed { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Upstream {
+                    code: __field_1, ..
+                } => ::apifault::__private::runtime_code::<String>(__field_1, "upstream"),
+                Self::Custom { 1: __field_1, .. } => ::apifault::__private::runtime_code::<
+                    std::borrow::Cow<'static, str>,
+                >(__field_1, "custom"),
+                Self::Named { 0: __field_0, .. } => {
+                    ::apifault::__private::runtime_code::<&'static str>(__field_0, "named")
+                }
+                Self::Fixed { .. } => "fixed",
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Named { .. } | Self::Fixed { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        __field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        __field_0, __map, __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                _ => {}
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Upstream {
+                    status: __field_0,
+                    code: __field_1,
+                    ..
+                } => {
+                    ::apifault::__private::warn_refused_status::<StatusCode>(
+                        __field_0,
+                        ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+                        "Relayed::Upstream",
+                    );
+                    ::apifault::__private::warn_refused_code::<String>(
+                        __field_1,
+                        "upstream",
+                        "Relayed::Upstream",
+                    );
+                }
+                Self::Custom {
+                    0: __field_0,
+                    1: __field_1,
+                    ..
+                } => {
+                    ::apifault::__private::warn_refused_status::<u16>(
+                        __field_0,
+                        ::apifault::__private::http::StatusCode::BAD_REQUEST,
+                        "Relayed::Custom",
+                    );
+                    ::apifault::__private::warn_refused_code::<std::borrow::Cow<'static, str>>(
+                        __field_1,
+                        "custom",
+                        "Relayed::Custom",
+                    );
+                }
+                Self::Named { 0: __field_0, .. } => {
+                    ::apifault::__private::warn_refused_code::<&'static str>(
+                        __field_0,
+                        "named",
+                        "Relayed::Named",
+                    );
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Relayed] [] }
+};
+#[doc = " A generic runtime status."]
+#[derive(Debug, thiserror :: Error)]
+#[error("relayed {0:?}")]
+pub struct RelayedStatus<S: Debug>(pub S);
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "RelayedStatus",
+            ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            "relayed_status",
+            ::apifault::__private::None,
+            "A generic runtime status.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )
+        .__runtime(true, &[], false, &[])];
+    #[automatically_derived]
+    impl<S: Debug> ::apifault::__private::ApiError for RelayedStatus<S>
+    where
+        S: ::apifault::__private::AsStatus,
+        Self: ::core::error::Error,
+    {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { 0: __field_0, .. } => ::apifault::__private::runtime_status::<S>(
+                    __field_0,
+                    ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+                ),
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self { .. } => "relayed_status",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::core::result::Result::Ok(())
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self { 0: __field_0, .. } => {
+                    ::apifault::__private::warn_refused_status::<S>(
+                        __field_0,
+                        ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+                        "RelayedStatus",
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [< S : Debug >] [RelayedStatus < S >] [where S : :: apifault :: __private :: AsStatus , Self : :: core :: error :: Error] }
 };

@@ -69,8 +69,9 @@ impl Cx<'_> {
             let code_in_body = self.input.attrs.code_in_body.as_ref().is_none_or(|flag| flag.value);
             let parts = self.parts(variant);
             let index = entries.len();
+            let runtime = self.runtime_entry(variant);
             entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts)
+                #private::Entry::__new(#name, #status, #code, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #runtime
             });
             let pattern = self.pattern(variant, []);
             quote!(#pattern => &__APIFAULT_ENTRIES[#index],)

@@ -8,6 +8,7 @@ use proc_macro2::Span;
 use crate::internals::ast::{Input, Variant};
 use crate::internals::attr::{Attrs, Role};
 use crate::internals::ctxt::Errors;
+use crate::internals::status::Status;
 use crate::internals::template::Template;
 use crate::internals::{code, reserved, suggest};
 
@@ -25,7 +26,10 @@ pub fn check(input: &Input, errors: &mut Errors) {
             || input.attrs.status_written
             || variant.fields.iter().any(|f| f.attrs.status_written);
         if attrs.status.is_none() && input.attrs.default_status.is_none() && !status_written {
-            let fix = if input.is_enum {
+            let fix = if input.runtime_status_field(variant).is_some() {
+                "a runtime status needs a declared one to fall back on: add `#[status(500)]` \
+                    (or a constant such as `#[status(BAD_GATEWAY)]`)"
+            } else if input.is_enum {
                 "add `#[status(404)]` (or a constant such as `#[status(NOT_FOUND)]`) to the \
                     variant, or a default `#[api_error(status = 500)]` to the enum"
             } else {
@@ -45,8 +49,22 @@ pub fn check(input: &Input, errors: &mut Errors) {
         check_source(attrs, errors);
         check_headers(variant, attrs, input, errors);
         check_fields(variant, input, errors);
+        check_runtime(variant, attrs, input, errors);
 
         let (code, span) = code::of(input, variant);
+        if attrs.code.is_some()
+            && let Some(field) = code::placeholder(&code)
+        {
+            errors.at(
+                span,
+                format!(
+                    "`#[code]` is fixed text and cannot interpolate `{{{field}}}`: take the \
+                        code from the field with `#[api_error(code)]` on it (and list the codes \
+                        it may take with `#[api_error(codes(\"...\"))]`)"
+                ),
+            );
+            continue;
+        }
         if let Some(problem) = code::invalid(&code) {
             let repaired = code::repaired(&code);
             let fix = if repaired.is_empty() || attrs.code.is_none() {
@@ -81,6 +99,104 @@ pub fn check(input: &Input, errors: &mut Errors) {
             }
         }
     }
+    check_listed_codes(input, &codes, errors);
+}
+
+/// A runtime status or code: one field each, a list only with its field, each listed
+/// status and code valid (the statuses by their parser).
+fn check_runtime(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut Errors) {
+    let runtime = [
+        (
+            "status",
+            variant
+                .fields
+                .iter()
+                .filter_map(|f| f.attrs.runtime_status)
+                .collect::<Vec<_>>(),
+            attrs.statuses.as_ref().map(|list| list.span),
+            "statuses(502, 503)",
+        ),
+        (
+            "code",
+            variant
+                .fields
+                .iter()
+                .filter_map(|f| f.attrs.runtime_code)
+                .collect(),
+            attrs.codes.as_ref().map(|list| list.span),
+            "codes(\"M_UNKNOWN\")",
+        ),
+    ];
+    for (what, fields, list, example) in runtime {
+        for &extra in fields.iter().skip(1) {
+            errors.at(
+                extra,
+                format!(
+                    "only one field can hold the runtime {what} of `{}`: keep one \
+                        `#[api_error({what})]`",
+                    variant.name()
+                ),
+            );
+        }
+        if fields.is_empty()
+            && let Some(span) = list
+        {
+            errors.at(
+                span,
+                format!(
+                    "`{example}` lists what a runtime {what} may be, but no field of `{}` holds \
+                        one: mark that field `#[api_error({what})]`, or remove the list",
+                    variant.name()
+                ),
+            );
+        }
+    }
+    for listed in input.listed_codes(variant) {
+        let value = listed.value();
+        if let Some(problem) = code::invalid(&value) {
+            let repaired = code::repaired(&value);
+            let fix = if repaired.is_empty() {
+                "list codes such as `codes(\"not-found\")`".to_owned()
+            } else {
+                format!("write \"{repaired}\"")
+            };
+            errors.at(listed.span(), format!("{problem}: {fix}"));
+        }
+    }
+}
+
+/// A listed runtime code names one variant: it may be no other variant's declared or
+/// listed code, or a client could not tell which variant answered.
+fn check_listed_codes(
+    input: &Input,
+    declared: &HashMap<String, (Span, String, bool)>,
+    errors: &mut Errors,
+) {
+    let mut listed_by: HashMap<String, String> = HashMap::new();
+    for variant in &input.variants {
+        if input.transparent(variant) {
+            continue;
+        }
+        for listed in input.listed_codes(variant) {
+            let value = listed.value();
+            let other = match declared.get(&value) {
+                Some((_, name, _)) => Some(name.clone()),
+                None => listed_by.get(&value).cloned(),
+            };
+            match other {
+                Some(other) => errors.at(
+                    listed.span(),
+                    format!(
+                        "`{value}` is a code of `{other}` already: a runtime code names one \
+                            variant, remove it from the list"
+                    ),
+                ),
+                None => {
+                    listed_by.insert(value, variant.name());
+                }
+            }
+        }
+    }
 }
 
 fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut Errors) {
@@ -107,6 +223,8 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         ("`id`", attrs.id.as_ref().map(Template::span)),
         ("`source`", attrs.source.as_ref().map(|s| s.value.span())),
         ("`header`", attrs.headers.first().map(|h| h.name.span())),
+        ("`statuses`", attrs.statuses.as_ref().map(|list| list.span)),
+        ("`codes`", attrs.codes.as_ref().map(|list| list.span)),
     ];
     for (what, span) in delegated {
         if let Some(span) = span {
@@ -123,6 +241,8 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         for span in [
             field.attrs.expose.as_ref().map(|e| e.span),
             field.attrs.violations,
+            field.attrs.runtime_status,
+            field.attrs.runtime_code,
         ]
         .into_iter()
         .flatten()
@@ -239,8 +359,16 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
         }
         names.push(name.to_ascii_lowercase());
     }
-    let status = attrs.status.or(input.attrs.default_status);
-    let required = match status.map(|s| s.code) {
+    // The declared status and the statuses a runtime status is listed to take.
+    let declared = attrs.status.or(input.attrs.default_status);
+    let listed = attrs.statuses.iter().flat_map(|list| list.items.iter().copied());
+    for status in declared.into_iter().chain(listed) {
+        check_mandated_header(status, &names, errors);
+    }
+}
+
+fn check_mandated_header(status: Status, names: &[String], errors: &mut Errors) {
+    let required = match Some(status.code) {
         Some(401) => Some((
             "www-authenticate",
             "a `WWW-Authenticate`",
@@ -250,7 +378,7 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
         Some(405) => Some(("allow", "an `Allow`", "Allow", "GET, HEAD")),
         _ => None,
     };
-    if let (Some(status), Some((lower, article_header, header, example))) = (status, required)
+    if let Some((lower, article_header, header, example)) = required
         && !names.iter().any(|n| n == lower)
     {
         errors.at(

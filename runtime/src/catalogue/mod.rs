@@ -1,6 +1,8 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+use http::StatusCode;
+
 use crate::phrase;
 
 mod entry;
@@ -54,10 +56,12 @@ impl Catalogue {
         })
     }
 
-    /// The entry with `code`: how a client maps a received code back to its meaning.
+    /// The entry with `code`: how a client maps a received code back to its meaning. A
+    /// runtime code listed with `#[api_error(codes(…))]` finds its variant's entry.
     #[must_use]
     pub fn lookup(&'static self, code: &str) -> Option<&'static Entry> {
-        self.entries().find(|entry| entry.code == code)
+        self.entries()
+            .find(|entry| entry.codes().any(|declared| declared == code))
     }
 
     /// The codes used by more than one entry, each once. A derive rejects duplicates
@@ -67,9 +71,9 @@ impl Catalogue {
     pub fn duplicate_codes(&'static self) -> Vec<&'static str> {
         let mut seen = HashSet::new();
         let mut duplicates = Vec::new();
-        for entry in self.entries() {
-            if !seen.insert(entry.code) && !duplicates.contains(&entry.code) {
-                duplicates.push(entry.code);
+        for code in self.entries().flat_map(Entry::codes) {
+            if !seen.insert(code) && !duplicates.contains(&code) {
+                duplicates.push(code);
             }
         }
         duplicates
@@ -104,12 +108,14 @@ impl Catalogue {
             ("Client errors (4xx)", 400..500),
             ("Server errors (5xx)", 500..600),
         ] {
-            let mut rows: Vec<&Entry> = self
+            // A variant with a runtime status has a row under each status it declares.
+            let mut rows: Vec<(StatusCode, &Entry)> = self
                 .entries()
-                .filter(|e| range.contains(&e.status.as_u16()))
+                .flat_map(|e| e.statuses().map(move |status| (status, e)))
+                .filter(|(status, _)| range.contains(&status.as_u16()))
                 .collect();
             // A stable sort: declaration order within a status.
-            rows.sort_by_key(|e| e.status);
+            rows.sort_by_key(|&(status, _)| status);
             if rows.is_empty() {
                 continue;
             }
@@ -119,14 +125,15 @@ impl Catalogue {
             } else {
                 "| Status | Name | Code | Description |\n|---|---|---|---|\n"
             });
-            for entry in rows {
-                let name = phrase::rfc9110(entry.status).unwrap_or("");
+            for (status, entry) in rows {
+                let name = phrase::rfc9110(status).unwrap_or("");
+                let codes: Vec<String> = entry.codes().map(|code| format!("`{code}`")).collect();
                 let _ = write!(
                     page,
-                    "| {} | {} | `{}` | ",
-                    entry.status.as_u16(),
+                    "| {} | {} | {} | ",
+                    status.as_u16(),
                     cell(name),
-                    entry.code,
+                    codes.join(", "),
                 );
                 if titled {
                     let _ = write!(page, "{} | ", cell(entry.title.unwrap_or("")));

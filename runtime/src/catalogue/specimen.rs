@@ -1,6 +1,8 @@
 use core::fmt;
 use core::marker::PhantomData;
 
+use http::StatusCode;
+
 use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase};
 
 /// A stand-in error built from a catalogue [`Entry`] alone, to show what a variant's body
@@ -41,6 +43,8 @@ use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase
 /// ```
 pub struct Specimen<F = Problem> {
     entry: &'static Entry,
+    status: StatusCode,
+    code: &'static str,
     format: PhantomData<fn() -> F>,
 }
 
@@ -50,8 +54,26 @@ impl<F: Format> Specimen<F> {
     pub const fn new(entry: &'static Entry) -> Self {
         Self {
             entry,
+            status: entry.status,
+            code: entry.code,
             format: PhantomData,
         }
+    }
+
+    /// With another of the statuses the entry declares (`Entry::runtime_statuses`), as a
+    /// value with that runtime status would answer.
+    #[must_use]
+    pub const fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// With another of the codes the entry declares (`Entry::runtime_codes`), as a value
+    /// with that runtime code would answer.
+    #[must_use]
+    pub const fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
     }
 
     /// The body in format `F`, as JSON.
@@ -72,8 +94,8 @@ impl<F: Format> Specimen<F> {
         }
         entry
             .title
-            .or_else(|| phrase::rfc9110(entry.status))
-            .unwrap_or(entry.code)
+            .or_else(|| phrase::rfc9110(self.status))
+            .unwrap_or(self.code)
     }
 }
 
@@ -95,7 +117,7 @@ impl<F> fmt::Debug for Specimen<F> {
 
 impl<F> fmt::Display for Specimen<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.entry.code, self.entry.status)
+        write!(f, "{} ({})", self.code, self.status)
     }
 }
 
@@ -106,6 +128,14 @@ impl<F: Format> ApiError for Specimen<F> {
 
     fn entry(&self) -> &'static Entry {
         self.entry
+    }
+
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn code(&self) -> &str {
+        self.code
     }
 
     fn has_part(&self, part: Part) -> bool {

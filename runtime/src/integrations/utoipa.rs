@@ -11,6 +11,7 @@ use ::utoipa::openapi::schema::{
     AdditionalProperties, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
 };
 use ::utoipa::{PartialSchema, ToSchema};
+use http::StatusCode;
 
 use crate::{ApiError, Boom, Entry, Format, JsonApi, Problem, Specimen, phrase};
 
@@ -21,32 +22,32 @@ pub use ::utoipa::IntoResponses;
 /// [`IntoResponses`] returns.
 #[must_use]
 pub fn responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
-    let mut by_status: BTreeMap<u16, Vec<&'static Entry>> = BTreeMap::new();
+    // A variant with a runtime status is listed under each status it declares.
+    let mut by_status: BTreeMap<StatusCode, Vec<&'static Entry>> = BTreeMap::new();
     for entry in E::CATALOGUE.entries() {
-        by_status
-            .entry(entry.status.as_u16())
-            .or_default()
-            .push(entry);
+        for status in entry.statuses() {
+            by_status.entry(status).or_default().push(entry);
+        }
     }
     by_status
         .into_iter()
         .map(|(status, entries)| {
             (
-                status.to_string(),
-                RefOr::T(response::<E::Format>(&entries)),
+                status.as_str().to_owned(),
+                RefOr::T(response::<E::Format>(status, &entries)),
             )
         })
         .collect()
 }
 
 /// One status's response: the codes in the description, one example per code.
-fn response<F: Format>(entries: &[&'static Entry]) -> Response {
-    let status = entries[0].status;
+fn response<F: Format>(status: StatusCode, entries: &[&'static Entry]) -> Response {
     let mut description =
         phrase::rfc9110(status).map_or_else(|| status.as_str().to_owned(), str::to_owned);
     description.push('\n');
     for entry in entries {
-        let _ = write!(description, "\n- `{}`", entry.code);
+        let codes: Vec<String> = entry.codes().map(|code| format!("`{code}`")).collect();
+        let _ = write!(description, "\n- {}", codes.join(", "));
         let summary: Vec<&str> = entry
             .title
             .into_iter()
@@ -56,14 +57,16 @@ fn response<F: Format>(entries: &[&'static Entry]) -> Response {
             let _ = write!(description, ": {}", one_line(&summary.join(" — ")));
         }
     }
-    let examples = entries.iter().filter_map(|entry| {
+    let examples = entries.iter().flat_map(|entry| entry.codes().map(move |code| (entry, code)));
+    let examples = examples.filter_map(|(entry, code)| {
+        let specimen = Specimen::<F>::new(entry).with_status(status).with_code(code);
         // A house format that writes something other than JSON has no JSON example.
-        let value = Specimen::<F>::new(entry).render_json().ok()?;
+        let value = specimen.render_json().ok()?;
         let mut example = ExampleBuilder::new().value(Some(value));
         if !entry.description.is_empty() {
             example = example.summary(one_line(entry.description));
         }
-        Some((entry.code, example.build()))
+        Some((code, example.build()))
     });
     let content = ContentBuilder::new()
         .schema(F::body_schema())
