@@ -124,42 +124,38 @@ impl AsCode for std::borrow::Cow<'static, str> {
     }
 }
 
-/// The runtime status of a variant when it is an error status (400..=599), else its
-/// declared status: a field read and the range check.
+/// A variant's runtime status when it is an error status (400..=599), else the number
+/// refused: a field read and the range check.
 #[inline]
-pub fn runtime_status<S: AsStatus + ?Sized>(
-    value: &S,
-    declared: http::StatusCode,
-) -> http::StatusCode {
+pub fn checked_status<S: AsStatus + ?Sized>(value: &S) -> Result<http::StatusCode, u16> {
     match value.to_status() {
-        Some(status) if is_error_status(status) => status,
-        _ => declared,
+        Some(status) if is_error_status(status) => Ok(status),
+        _ => Err(value.to_u16()),
     }
 }
 
-/// The runtime code of a variant when it is a valid code, else its declared code.
+/// A variant's runtime code when it is a code (see [`is_code`]), else the text refused.
 #[inline]
-pub fn runtime_code<'a, C: AsCode + ?Sized>(value: &'a C, declared: &'static str) -> &'a str {
+pub fn checked_code<C: AsCode + ?Sized>(value: &C) -> Result<&str, &str> {
     let code = value.as_code();
-    if is_code(code) { code } else { declared }
+    if is_code(code) { Ok(code) } else { Err(code) }
 }
 
-/// Logs (feature `tracing`) a runtime status [`runtime_status`] refuses.
-pub fn warn_refused_status<S: AsStatus + ?Sized>(
-    value: &S,
+/// Logs (feature `tracing`) a runtime status [`checked_status`] refused.
+pub fn warn_refused_status(
+    checked: Result<http::StatusCode, u16>,
     declared: http::StatusCode,
     variant: &'static str,
 ) {
-    if !value.to_status().is_some_and(is_error_status) {
-        refused_status(variant, value.to_u16(), declared);
+    if let Err(refused) = checked {
+        refused_status(variant, refused, declared);
     }
 }
 
-/// Logs (feature `tracing`) a runtime code [`runtime_code`] refuses.
-pub fn warn_refused_code<C: AsCode + ?Sized>(value: &C, declared: &str, variant: &'static str) {
-    let code = value.as_code();
-    if !is_code(code) {
-        refused_code(variant, code, declared);
+/// Logs (feature `tracing`) a runtime code [`checked_code`] refused.
+pub fn warn_refused_code(checked: Result<&str, &str>, declared: &str, variant: &'static str) {
+    if let Err(refused) = checked {
+        refused_code(variant, refused, declared);
     }
 }
 

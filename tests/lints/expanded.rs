@@ -428,6 +428,15 @@ const _: () = {
                 _ => {}
             }
         }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                _ => {}
+            }
+        }
     }
     ::apifault::__private::__integrations! { [] [CaseError] [] }
 };
@@ -730,6 +739,15 @@ const _: () = {
             match self {
                 Self { 0: __field_0, .. } => {
                     <AuthError as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                _ => {}
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
                 }
                 _ => {}
             }
@@ -1106,6 +1124,15 @@ const _: () = {
                 _ => {}
             }
         }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                _ => {}
+            }
+        }
     }
     ::apifault::__private::__integrations! { [< 'a , T : Display + Debug , E , V >] [Generic < 'a , T , E , V >] [where E : ApiError + 'static , V : Violation + Debug , T : :: core :: fmt :: Display , T : :: core :: fmt :: Debug , T : :: core :: fmt :: Display , T : :: apifault :: __private :: serde :: Serialize , E : :: apifault :: __private :: ApiError , Vec < V > : :: apifault :: __private :: ViolationList , Self : :: core :: error :: Error] }
 };
@@ -1353,14 +1380,12 @@ const _: () = {
             match self {
                 Self::Upstream {
                     status: __field_0, ..
-                } => ::apifault::__private::runtime_status::<StatusCode>(
-                    __field_0,
-                    ::apifault::__private::http::StatusCode::BAD_GATEWAY,
-                ),
-                Self::Custom { 0: __field_0, .. } => ::apifault::__private::runtime_status::<u16>(
-                    __field_0,
-                    ::apifault::__private::http::StatusCode::BAD_REQUEST,
-                ),
+                } => ::apifault::__private::checked_status::<StatusCode>(__field_0)
+                    .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY),
+                Self::Custom { 0: __field_0, .. } => {
+                    ::apifault::__private::checked_status::<u16>(__field_0)
+                        .unwrap_or(::apifault::__private::http::StatusCode::BAD_REQUEST)
+                }
                 Self::Named { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
                 Self::Fixed { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
                 Self::Auth { 0: __field_0, .. } => {
@@ -1372,12 +1397,14 @@ const _: () = {
             match self {
                 Self::Upstream {
                     code: __field_1, ..
-                } => ::apifault::__private::runtime_code::<String>(__field_1, "upstream"),
-                Self::Custom { 1: __field_1, .. } => ::apifault::__private::runtime_code::<
-                    std::borrow::Cow<'static, str>,
-                >(__field_1, "custom"),
+                } => ::apifault::__private::checked_code::<String>(__field_1).unwrap_or("upstream"),
+                Self::Custom { 1: __field_1, .. } => {
+                    ::apifault::__private::checked_code::<std::borrow::Cow<'static, str>>(__field_1)
+                        .unwrap_or("custom")
+                }
                 Self::Named { 0: __field_0, .. } => {
-                    ::apifault::__private::runtime_code::<&'static str>(__field_0, "named")
+                    ::apifault::__private::checked_code::<&'static str>(__field_0)
+                        .unwrap_or("named")
                 }
                 Self::Fixed { .. } => "fixed",
                 Self::Auth { 0: __field_0, .. } => {
@@ -1461,13 +1488,13 @@ const _: () = {
                     code: __field_1,
                     ..
                 } => {
-                    ::apifault::__private::warn_refused_status::<StatusCode>(
-                        __field_0,
+                    ::apifault::__private::warn_refused_status(
+                        ::apifault::__private::checked_status::<StatusCode>(__field_0),
                         ::apifault::__private::http::StatusCode::BAD_GATEWAY,
                         "Relayed::Upstream",
                     );
-                    ::apifault::__private::warn_refused_code::<String>(
-                        __field_1,
+                    ::apifault::__private::warn_refused_code(
+                        ::apifault::__private::checked_code::<String>(__field_1),
                         "upstream",
                         "Relayed::Upstream",
                     );
@@ -1477,20 +1504,22 @@ const _: () = {
                     1: __field_1,
                     ..
                 } => {
-                    ::apifault::__private::warn_refused_status::<u16>(
-                        __field_0,
+                    ::apifault::__private::warn_refused_status(
+                        ::apifault::__private::checked_status::<u16>(__field_0),
                         ::apifault::__private::http::StatusCode::BAD_REQUEST,
                         "Relayed::Custom",
                     );
-                    ::apifault::__private::warn_refused_code::<std::borrow::Cow<'static, str>>(
-                        __field_1,
+                    ::apifault::__private::warn_refused_code(
+                        ::apifault::__private::checked_code::<std::borrow::Cow<'static, str>>(
+                            __field_1,
+                        ),
                         "custom",
                         "Relayed::Custom",
                     );
                 }
                 Self::Named { 0: __field_0, .. } => {
-                    ::apifault::__private::warn_refused_code::<&'static str>(
-                        __field_0,
+                    ::apifault::__private::warn_refused_code(
+                        ::apifault::__private::checked_code::<&'static str>(__field_0),
                         "named",
                         "Relayed::Named",
                     );
@@ -1550,10 +1579,8 @@ const _: () = {
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
-                Self { 0: __field_0, .. } => ::apifault::__private::runtime_status::<S>(
-                    __field_0,
-                    ::apifault::__private::http::StatusCode::BAD_GATEWAY,
-                ),
+                Self { 0: __field_0, .. } => ::apifault::__private::checked_status::<S>(__field_0)
+                    .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY),
             }
         }
         fn code(&self) -> &str {
@@ -1578,8 +1605,8 @@ const _: () = {
             #[allow(unreachable_patterns)]
             match self {
                 Self { 0: __field_0, .. } => {
-                    ::apifault::__private::warn_refused_status::<S>(
-                        __field_0,
+                    ::apifault::__private::warn_refused_status(
+                        ::apifault::__private::checked_status::<S>(__field_0),
                         ::apifault::__private::http::StatusCode::BAD_GATEWAY,
                         "RelayedStatus",
                     );

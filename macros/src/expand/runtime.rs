@@ -16,8 +16,11 @@ impl Cx<'_> {
     pub fn runtime_status_arm(&self, variant: &Variant) -> Option<(TokenStream, TokenStream)> {
         let field = self.input.runtime_status_field(variant)?;
         let declared = self.status_constant(variant, false);
-        let call = self.call(field, "runtime_status", &declared, &[]);
-        Some((self.bound(variant, [field]), call))
+        let checked = self.checked(field, "checked_status");
+        Some((
+            self.bound(variant, [field]),
+            quote!(#checked.unwrap_or(#declared)),
+        ))
     }
 
     /// The `code()` arm of a variant with a runtime code: its field's value when that is a
@@ -25,8 +28,11 @@ impl Cx<'_> {
     pub fn runtime_code_arm(&self, variant: &Variant) -> Option<(TokenStream, TokenStream)> {
         let field = self.input.runtime_code_field(variant)?;
         let declared = code::of(self.input, variant).0;
-        let call = self.call(field, "runtime_code", &quote!(#declared), &[]);
-        Some((self.bound(variant, [field]), call))
+        let checked = self.checked(field, "checked_code");
+        Some((
+            self.bound(variant, [field]),
+            quote!(#checked.unwrap_or(#declared)),
+        ))
     }
 
     /// `.__runtime(…)` after a variant's `Entry::__new(…)`: the statuses and codes it
@@ -46,10 +52,13 @@ impl Cx<'_> {
         quote!(.__runtime(#runtime_status, &[#(#statuses),*], #runtime_code, &[#(#codes),*]))
     }
 
-    /// `__warn_refused`, for a type with a runtime status or code: logs each runtime value
-    /// replaced by the declared one, once per response; transparent variants delegate.
+    /// `__warn_refused`, for a type with a runtime status or code or a transparent variant
+    /// (whose inner type may have one): logs each runtime value replaced by the declared
+    /// one, once per response; transparent variants delegate.
     pub fn warn_refused(&self) -> TokenStream {
-        if !self.input.any_runtime() {
+        let private = self.private;
+        let transparent = self.input.variants.iter().any(|v| self.input.transparent(v));
+        if !self.input.any_runtime() && !transparent {
             return TokenStream::new();
         }
         let arms = self.input.variants.iter().filter_map(|variant| {
@@ -71,14 +80,13 @@ impl Cx<'_> {
             };
             let status = status.map(|field| {
                 let declared = self.status_constant(variant, false);
-                let call = self.call(field, "warn_refused_status", &declared, &[quote!(#name)]);
-                quote!(#call;)
+                let checked = self.checked(field, "checked_status");
+                quote!(#private::warn_refused_status(#checked, #declared, #name);)
             });
             let code = code.map(|field| {
                 let declared = code::of(self.input, variant).0;
-                let call =
-                    self.call(field, "warn_refused_code", &quote!(#declared), &[quote!(#name)]);
-                quote!(#call;)
+                let checked = self.checked(field, "checked_code");
+                quote!(#private::warn_refused_code(#checked, #declared, #name);)
             });
             let fields = [
                 self.input.runtime_status_field(variant),
@@ -113,19 +121,14 @@ impl Cx<'_> {
         )
     }
 
-    /// `__private::function::<FieldType>(__field_n, declared, more…)`, spanned at the
-    /// field's type so a type that cannot hold the value is reported there.
-    fn call(
-        &self,
-        field: &Field,
-        function: &str,
-        declared: &TokenStream,
-        more: &[TokenStream],
-    ) -> TokenStream {
+    /// `__private::checked_…::<FieldType>(__field_n)`, spanned at the field's type so a
+    /// type that cannot hold the value is reported there, once: `status()` and
+    /// `__warn_refused` write the same call.
+    fn checked(&self, field: &Field, function: &str) -> TokenStream {
         let private = self.private;
         let ty = field.ty;
         let function = syn::Ident::new(function, proc_macro2::Span::call_site());
         let binding = binding(field, ty.span());
-        quote_spanned!(ty.span()=> #private::#function::<#ty>(#binding, #declared #(, #more)*))
+        quote_spanned!(ty.span()=> #private::#function::<#ty>(#binding))
     }
 }
