@@ -316,7 +316,11 @@ fn rendered() -> Vec<Rendered> {
 
 fn render<E: ApiError>(error: &E) -> Rendered {
     let response = error.to_response();
-    (error.status(), error.code().to_owned(), response.into_body())
+    (
+        error.status(),
+        error.code().to_owned(),
+        response.into_body(),
+    )
 }
 
 #[test]

@@ -210,7 +210,10 @@ fn actix_web_answers_with_the_runtime_status_and_code() {
                 .headers()
                 .get("retry-after")
                 .map(actix_web::http::header::HeaderValue::as_bytes),
-            expected.headers().get("retry-after").map(http::HeaderValue::as_bytes)
+            expected
+                .headers()
+                .get("retry-after")
+                .map(http::HeaderValue::as_bytes)
         );
         let body = actix_web::body::to_bytes(response.into_body());
         let body = futures_executor_block_on(body).expect("body");
@@ -256,10 +259,22 @@ fn the_catalogue_lists_the_declared_statuses_and_codes() {
     );
 
     let catalogue: &'static Catalogue = UpstreamError::CATALOGUE;
-    assert_eq!(catalogue.lookup("M_UNKNOWN").map(|e| e.name), Some("Relayed"));
-    assert_eq!(catalogue.lookup("upstream").map(|e| e.name), Some("Relayed"));
-    assert_eq!(catalogue.lookup("range_too_large").map(|e| e.name), Some("Range"));
-    assert_eq!(Outer::CATALOGUE.lookup("invalid_range").map(|e| e.name), Some("Range"));
+    assert_eq!(
+        catalogue.lookup("M_UNKNOWN").map(|e| e.name),
+        Some("Relayed")
+    );
+    assert_eq!(
+        catalogue.lookup("upstream").map(|e| e.name),
+        Some("Relayed")
+    );
+    assert_eq!(
+        catalogue.lookup("range_too_large").map(|e| e.name),
+        Some("Range")
+    );
+    assert_eq!(
+        Outer::CATALOGUE.lookup("invalid_range").map(|e| e.name),
+        Some("Range")
+    );
     assert!(catalogue.duplicate_codes().is_empty());
 
     assert_eq!(
@@ -298,7 +313,11 @@ fn openapi_documents_each_listed_status_with_each_code() {
     );
     let content = &response.content["application/problem+json"];
     assert_eq!(
-        content.examples.keys().map(String::as_str).collect::<Vec<_>>(),
+        content
+            .examples
+            .keys()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
         ["M_LIMIT_EXCEEDED", "M_UNKNOWN", "upstream"]
     );
     let RefOr::T(example) = &content.examples["M_UNKNOWN"] else {

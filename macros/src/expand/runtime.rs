@@ -57,7 +57,11 @@ impl Cx<'_> {
     /// one, once per response; transparent variants delegate.
     pub fn warn_refused(&self) -> TokenStream {
         let private = self.private;
-        let transparent = self.input.variants.iter().any(|v| self.input.transparent(v));
+        let transparent = self
+            .input
+            .variants
+            .iter()
+            .any(|v| self.input.transparent(v));
         if !self.input.any_runtime() && !transparent {
             return TokenStream::new();
         }

@@ -361,7 +361,10 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
     }
     // The declared status and the statuses a runtime status is listed to take.
     let declared = attrs.status.or(input.attrs.default_status);
-    let listed = attrs.statuses.iter().flat_map(|list| list.items.iter().copied());
+    let listed = attrs
+        .statuses
+        .iter()
+        .flat_map(|list| list.items.iter().copied());
     for status in declared.into_iter().chain(listed) {
         check_mandated_header(status, &names, errors);
     }

@@ -57,9 +57,13 @@ fn response<F: Format>(status: StatusCode, entries: &[&'static Entry]) -> Respon
             let _ = write!(description, ": {}", one_line(&summary.join(" — ")));
         }
     }
-    let examples = entries.iter().flat_map(|entry| entry.codes().map(move |code| (entry, code)));
+    let examples = entries
+        .iter()
+        .flat_map(|entry| entry.codes().map(move |code| (entry, code)));
     let examples = examples.filter_map(|(entry, code)| {
-        let specimen = Specimen::<F>::new(entry).with_status(status).with_code(code);
+        let specimen = Specimen::<F>::new(entry)
+            .with_status(status)
+            .with_code(code);
         // A house format that writes something other than JSON has no JSON example.
         let value = specimen.render_json().ok()?;
         let mut example = ExampleBuilder::new().value(Some(value));

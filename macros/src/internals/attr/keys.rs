@@ -285,7 +285,13 @@ pub fn parse_key(
         }
         Key::Statuses => {
             let items = list(meta, "statuses(502, 503, 504)", parse_status_value)?;
-            set(&mut out.statuses, Listed { span, items }, span, &what, errors);
+            set(
+                &mut out.statuses,
+                Listed { span, items },
+                span,
+                &what,
+                errors,
+            );
         }
         Key::Codes => {
             let items = list(
@@ -407,9 +413,9 @@ fn unknown_key(name: &str, span: Span, level: Level) -> syn::Error {
         .map(|&(name, ..)| name)
         .collect();
     let elsewhere = match lookup(name, level) {
-        Some((Key::RuntimeCode, _)) if level.takes_variant_keys() => {
-            Some("write `#[code(\"not-found\")]`, or mark a field `#[api_error(code)]` to take the code from it")
-        }
+        Some((Key::RuntimeCode, _)) if level.takes_variant_keys() => Some(
+            "write `#[code(\"not-found\")]`, or mark a field `#[api_error(code)]` to take the code from it",
+        ),
         Some((Key::RuntimeCode, _)) => Some("put `#[code(\"...\")]` on each variant"),
         Some((_, Place::Field)) => Some("it goes on a field"),
         Some((_, Place::Variant)) => Some("it goes on a variant"),
