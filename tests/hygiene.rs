@@ -522,7 +522,7 @@ enum Layered {
     Missing(u32),
 }
 
-fn describe<E: ApiError>(error: &E) -> (StatusCode, &'static str, Option<String>) {
+fn describe<E: ApiError>(error: &E) -> (StatusCode, &str, Option<String>) {
     (
         error.status(),
         error.code(),

@@ -268,6 +268,53 @@ pub enum Mixed {
     Delegated(AuthError),
 }
 
+/// Errors relayed from upstream services, which decide the status and the code at run time.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Relayed {
+    /// The upstream's answer, relayed.
+    #[error("upstream answered {status}: {code}")]
+    #[status(BAD_GATEWAY)]
+    #[code("upstream")]
+    #[api_error(statuses(503, GATEWAY_TIMEOUT), codes("M_UNKNOWN", "M_FORBIDDEN"))]
+    Upstream {
+        /// The status.
+        #[api_error(status)]
+        status: StatusCode,
+        /// The code.
+        #[api_error(code)]
+        code: String,
+    },
+
+    /// A status as a number and a code that may be borrowed.
+    #[error("custom {0}: {1}")]
+    #[status(400)]
+    Custom(
+        #[api_error(status)] u16,
+        #[api_error(code)] std::borrow::Cow<'static, str>,
+    ),
+
+    /// A code from a list of constants.
+    #[error("named {0}")]
+    #[status(409)]
+    Named(#[api_error(code)] &'static str),
+
+    /// A fixed status and code.
+    #[error("fixed")]
+    #[status(404)]
+    Fixed,
+
+    /// Delegated.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Auth(AuthError),
+}
+
+/// A generic runtime status.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("relayed {0:?}")]
+#[status(502)]
+pub struct RelayedStatus<S: Debug>(#[api_error(status)] pub S);
+
 /// The types above once more, with what the derive writes for them as plain source
 /// (`macros/src/expansion.rs` keeps it current): lints skip most of what a macro expands
 /// to, so only here do this file's lints and clippy's pedantic group read the derive's
@@ -280,7 +327,7 @@ mod expanded;
 type Concrete<'a> = Generic<'a, u8, Gone, FieldViolation>;
 
 /// What a test compares: status, code and body.
-type Rendered = (StatusCode, &'static str, Vec<u8>);
+type Rendered = (StatusCode, String, Vec<u8>);
 
 /// Every variant of every type above, so everything generated is used.
 fn rendered() -> Vec<Rendered> {
@@ -324,12 +371,25 @@ fn rendered() -> Vec<Rendered> {
         render(&Ported::ReadOnly),
         render(&Ported::Malformed),
         render(&Ported::Missing),
+        render(&Relayed::Upstream {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            code: "M_UNKNOWN".into(),
+        }),
+        render(&Relayed::Custom(200, "bad code".into())),
+        render(&Relayed::Named("named.one")),
+        render(&Relayed::Fixed),
+        render(&Relayed::Auth(AuthError(7))),
+        render(&RelayedStatus(StatusCode::IM_A_TEAPOT)),
     ]
 }
 
 fn render<E: ApiError>(error: &E) -> Rendered {
     let response = error.to_response();
-    (error.status(), error.code(), response.into_body())
+    (
+        error.status(),
+        error.code().to_owned(),
+        response.into_body(),
+    )
 }
 
 #[test]
@@ -337,7 +397,7 @@ fn everything_renders() {
     let rendered = rendered();
     let codes: Vec<_> = rendered
         .iter()
-        .map(|(status, code, _)| (status.as_u16(), *code))
+        .map(|(status, code, _)| (status.as_u16(), code.as_str()))
         .collect();
     assert_eq!(
         codes,
@@ -368,6 +428,12 @@ fn everything_renders() {
             (405, "read_only"),
             (400, "bad_request"),
             (400, "bad_request"),
+            (503, "M_UNKNOWN"),
+            (400, "custom"),
+            (409, "named.one"),
+            (404, "fixed"),
+            (403, "token.expired"),
+            (418, "relayed_status"),
         ]
     );
     for (_, _, body) in &rendered {

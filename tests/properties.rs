@@ -1036,3 +1036,94 @@ fn jsonapi_renders_a_repeated_violation_once() {
         assert!(schemas.jsonapi_1_1.is_valid(&body) && schemas.jsonapi_1_0.is_valid(&body));
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// A status and a code decided at run time
+
+/// An upstream's status and errcode, relayed: hostile values must fall back.
+#[derive(Debug, thiserror::Error, ApiError)]
+enum Relayed {
+    /// The upstream's answer.
+    #[error("upstream answered {status}: {code}")]
+    #[status(502)]
+    #[code("upstream")]
+    #[message("The upstream failed.")]
+    #[api_error(statuses(503, 504), codes("M_UNKNOWN"))]
+    Upstream {
+        #[api_error(status)]
+        status: u16,
+        #[api_error(code)]
+        code: String,
+    },
+}
+
+/// Mostly hostile statuses: every `u16`, with the edges of 400..=599 often.
+fn runtime_status() -> impl Strategy<Value = u16> {
+    prop_oneof![
+        any::<u16>(),
+        0_u16..1000,
+        prop::sample::select(vec![
+            0, 99, 100, 200, 399, 400, 499, 500, 599, 600, 999, 1000
+        ]),
+    ]
+}
+
+/// Mostly hostile codes: arbitrary Unicode, and codes that are valid.
+fn runtime_code() -> BoxedStrategy<String> {
+    prop_oneof![wild(), "[A-Za-z0-9._-]{0,12}", "[A-Za-z0-9._ /{}-]{0,12}"].boxed()
+}
+
+fn is_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// The status and code `Relayed` must answer with, and the status each format states.
+fn check_runtime<F: Format>(
+    error: &Relayed,
+    expected: (u16, &str),
+    stated: fn(&Value) -> Option<Value>,
+) -> Result<(), TestCaseError> {
+    let response = error.to_response_in::<F>(&Context::new());
+    prop_assert_eq!(response.status().as_u16(), expected.0);
+    let body = parse_strict(response.body()).map_err(TestCaseError::fail)?;
+    if let Some(stated) = stated(&body) {
+        prop_assert!(
+            stated.as_u64() == Some(u64::from(expected.0))
+                || stated.as_str() == Some(expected.0.to_string().as_str()),
+            "{} states {}",
+            body,
+            stated
+        );
+    }
+    prop_assert!(response.headers().len() == 1, "{:?}", response.headers());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn hostile_runtime_statuses_and_codes_never_reach_the_wire(
+        status in runtime_status(),
+        code in runtime_code(),
+    ) {
+        let error = Relayed::Upstream { status, code: code.clone() };
+        let expected_status = if (400..=599).contains(&status) { status } else { 502 };
+        let expected_code = if is_code(&code) { code.as_str() } else { "upstream" };
+        prop_assert_eq!(error.status().as_u16(), expected_status);
+        prop_assert_eq!(error.code(), expected_code);
+        let expected = (expected_status, expected_code);
+        check_runtime::<Problem>(&error, expected, |body| body.get("status").cloned())?;
+        check_runtime::<JsonApi>(&error, expected, |body| body["errors"][0].get("status").cloned())?;
+        check_runtime::<Boom>(&error, expected, |body| body.get("statusCode").cloned())?;
+        check_runtime::<awork::Awork>(&error, expected, |_| None)?;
+        check_runtime::<kiteworks::Kiteworks>(&error, expected, |_| None)?;
+        check_runtime::<pax8::Pax8>(&error, expected, |body| body.get("status").cloned())?;
+        // The code, where a format writes it, is the one `code()` gives.
+        let problem: Value = serde_json::from_slice(error.to_response().body()).unwrap();
+        prop_assert_eq!(&problem["code"], &Value::from(expected_code));
+    }
+}

@@ -11,7 +11,9 @@
 //!   no header is there but the content type and the declared ones;
 //! - a 4xx error's public message (no violations) appears unchanged as a body string;
 //! - a 5xx error's `Display` text, source and unexposed field never reach the body or
-//!   a header.
+//!   a header;
+//! - the status is 400..=599 and the code in the code alphabet, whatever runtime status
+//!   and code the fuzzer gives `Relayed`: its own when valid, else the declared ones.
 
 use std::fmt;
 
@@ -41,6 +43,9 @@ pub struct Input {
     violations: Vec<(Vec<Segment>, String, Option<String>)>,
     context_instance: Option<String>,
     request_id: Option<String>,
+    /// The runtime status and code of `Fuzzed::Relayed`, hostile or not.
+    runtime_status: u16,
+    runtime_code: String,
 }
 
 #[derive(Debug, Arbitrary)]
@@ -127,6 +132,20 @@ pub enum Fuzzed {
         retry: String,
         secret: String,
     },
+
+    #[error("relayed {status} {code}: {secret}")]
+    #[status(502)]
+    #[code("relayed")]
+    #[message("{message}")]
+    #[api_error(statuses(503, 404), codes("M_UNKNOWN"))]
+    Relayed {
+        message: String,
+        #[api_error(status)]
+        status: u16,
+        #[api_error(code)]
+        code: String,
+        secret: String,
+    },
 }
 
 impl Input {
@@ -148,7 +167,7 @@ impl Input {
             })
             .collect();
         let secret = format!("{SECRET}{}", self.secret);
-        match self.variant % 5 {
+        match self.variant % 6 {
             0 => Fuzzed::Declared {
                 message: self.message.clone(),
                 type_uri: self.type_uri.clone(),
@@ -173,9 +192,15 @@ impl Input {
                 note: self.note.clone(),
                 cause: Cause(self.secret.clone()),
             },
-            _ => Fuzzed::Unavailable {
+            4 => Fuzzed::Unavailable {
                 message: self.message.clone(),
                 retry: self.header.clone(),
+                secret,
+            },
+            _ => Fuzzed::Relayed {
+                message: self.message.clone(),
+                status: self.runtime_status,
+                code: self.runtime_code.clone(),
                 secret,
             },
         }
@@ -247,6 +272,28 @@ pub fn check<F: Format>(input: &Input, checks: Checks) {
     let response = error.to_response_in::<F>(&context);
     let status = error.status();
     assert_eq!(response.status(), status);
+    // A runtime status or code reaches the wire only when it is one; else the declared.
+    assert!((400..=599).contains(&status.as_u16()), "{status}");
+    assert!(is_code(error.code()), "{:?}", error.code());
+    if let Fuzzed::Relayed {
+        status: runtime_status,
+        code: runtime_code,
+        ..
+    } = &error
+    {
+        let expected = if (400..=599).contains(runtime_status) {
+            *runtime_status
+        } else {
+            502
+        };
+        assert_eq!(status.as_u16(), expected);
+        let expected = if is_code(runtime_code) {
+            runtime_code.as_str()
+        } else {
+            "relayed"
+        };
+        assert_eq!(error.code(), expected);
+    }
 
     let body = parse_strict(response.body()).unwrap_or_else(|e| {
         panic!(
@@ -293,7 +340,7 @@ pub fn check<F: Format>(input: &Input, checks: Checks) {
     } else if !status.is_server_error() && error.violations().is_empty() {
         let message = match &error {
             Fuzzed::Declared { message, .. } | Fuzzed::Pointed { message, .. } => message,
-            Fuzzed::Blocked(message, _) => message,
+            Fuzzed::Blocked(message, _) | Fuzzed::Relayed { message, .. } => message,
             Fuzzed::Internal { .. } | Fuzzed::Unavailable { .. } => unreachable!(),
         };
         assert!(
@@ -301,6 +348,14 @@ pub fn check<F: Format>(input: &Input, checks: Checks) {
             "the message {message:?} is not in {body}"
         );
     }
+}
+
+/// A code: not empty, and only `A-Z a-z 0-9 - _ .`.
+fn is_code(code: &str) -> bool {
+    !code.is_empty()
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// Every string value in `value`, depth first.

@@ -482,6 +482,115 @@ const MALFORMED: &[(&str, &str)] = &[
         "variant format writes the exposed member",
         r#"enum E { #[status(404)] #[api_error(format = Boom)] A { #[api_error(expose = "message")] f: u8 } }"#,
     ),
+    // A runtime status or code, and its lists, in odd places and forms.
+    (
+        "runtime status with a value",
+        "enum E { #[status(502)] A(#[api_error(status(503))] u16) }",
+    ),
+    (
+        "runtime code with a value",
+        r#"enum E { #[status(502)] A(#[api_error(code = "x")] String) }"#,
+    ),
+    (
+        "runtime status twice on a field",
+        "enum E { #[status(502)] A(#[api_error(status, status)] u16) }",
+    ),
+    (
+        "runtime code on two fields",
+        "enum E { #[status(502)] A(#[api_error(code)] String, #[api_error(code)] String) }",
+    ),
+    (
+        "runtime code on a variant",
+        "enum E { #[status(502)] #[api_error(code)] A(String) }",
+    ),
+    (
+        "runtime code on an enum",
+        "#[api_error(code)] enum E { #[status(502)] A(String) }",
+    ),
+    (
+        "runtime status on a transparent variant",
+        "enum E { #[api_error(transparent)] A(#[api_error(status)] u16) }",
+    ),
+    (
+        "runtime status without a declared one",
+        "enum E { A(#[api_error(status)] u16) }",
+    ),
+    (
+        "statuses on a field",
+        "enum E { #[status(502)] A(#[api_error(statuses(503))] u16) }",
+    ),
+    (
+        "statuses on an enum",
+        "#[api_error(statuses(503))] enum E { #[status(502)] A(#[api_error(status)] u16) }",
+    ),
+    (
+        "statuses empty",
+        "enum E { #[status(502)] #[api_error(statuses())] A(#[api_error(status)] u16) }",
+    ),
+    (
+        "statuses without parentheses",
+        "enum E { #[status(502)] #[api_error(statuses = 503)] A(#[api_error(status)] u16) }",
+    ),
+    (
+        "statuses given twice",
+        "enum E { #[status(502)] #[api_error(statuses(503), statuses(504))] A(#[api_error(status)] u16) }",
+    ),
+    (
+        "statuses out of range",
+        "enum E { #[status(502)] #[api_error(statuses(302))] A(#[api_error(status)] u16) }",
+    ),
+    (
+        "statuses quoted",
+        r#"enum E { #[status(502)] #[api_error(statuses("503"))] A(#[api_error(status)] u16) }"#,
+    ),
+    (
+        "statuses nested",
+        "enum E { #[status(502)] #[api_error(statuses((503, 504)))] A(#[api_error(status)] u16) }",
+    ),
+    (
+        "statuses without a field",
+        "enum E { #[status(502)] #[api_error(statuses(503))] A(u16) }",
+    ),
+    (
+        "statuses on a transparent variant",
+        "enum E { #[api_error(transparent, statuses(503))] A(u16) }",
+    ),
+    (
+        "statuses of 405 without Allow",
+        "enum E { #[status(502)] #[api_error(statuses(405))] A(#[api_error(status)] u16) }",
+    ),
+    (
+        "codes not strings",
+        "enum E { #[status(502)] #[api_error(codes(M_UNKNOWN))] A(#[api_error(code)] String) }",
+    ),
+    (
+        "codes empty string",
+        r#"enum E { #[status(502)] #[api_error(codes(""))] A(#[api_error(code)] String) }"#,
+    ),
+    (
+        "codes bad character",
+        r#"enum E { #[status(502)] #[api_error(codes("a/b"))] A(#[api_error(code)] String) }"#,
+    ),
+    (
+        "codes of another variant",
+        r#"enum E { #[status(502)] #[api_error(codes("b"))] A(#[api_error(code)] String), #[status(404)] B }"#,
+    ),
+    (
+        "codes listed by two variants",
+        r#"enum E { #[status(502)] #[api_error(codes("x"))] A(#[api_error(code)] String), #[status(404)] #[api_error(codes("x"))] B(#[api_error(code)] String) }"#,
+    ),
+    (
+        "codes without a field",
+        r#"enum E { #[status(502)] #[api_error(codes("x"))] A }"#,
+    ),
+    (
+        "code placeholder",
+        r#"enum E { #[status(416)] #[code("{kind}")] A { kind: String } }"#,
+    ),
+    (
+        "code placeholder with a spec",
+        r#"enum E { #[status(416)] #[code("x-{0:?}")] A(u8) }"#,
+    ),
 ];
 
 /// Runs the derive on `source`; `Err` with the panic message if it panicked.
@@ -606,6 +715,10 @@ fn odd_but_legal_input_does_not_panic() {
         r#"enum E { #[status(404)] #[api_error(format = "apifault::JsonApi")] A, #[status(500)] B }"#,
         "enum E { #[api_error(transparent, format = Boom)] A(Inner), #[status(404)] B }",
         "enum E<F> { #[status(404)] #[api_error(format = ::house::Plain<F>)] A(F) }",
+        "#[status(502)] #[api_error(statuses(503))] struct S(#[api_error(status)] u16);",
+        r#"#[status(502)] #[api_error(codes("a", "a", "s"))] struct S(#[api_error(code)] String);"#,
+        "enum E { #[status(502)] #[api_error(statuses(502, 503, 503,))] A(#[api_error(status)] u16) }",
+        "enum E<S> { #[status(502)] A(#[api_error(status)] S, #[api_error(code)] S) }",
     ];
     for source in odd {
         if let Err(panic) = expand(source) {

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::integrations::tracing::dropped_header;
+use crate::integrations::tracing::{dropped_header, refused_code, refused_status};
 
 pub use ::core;
 pub use ::http;
@@ -57,6 +57,131 @@ pub const fn status(code: u16) -> http::StatusCode {
         Ok(status) => status,
         Err(_) => panic!("apifault: status out of range"),
     }
+}
+
+/// A field type that can hold a variant's runtime status (`#[api_error(status)]`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a runtime status",
+    label = "the field marked `#[api_error(status)]` has this type",
+    note = "use `http::StatusCode` or `u16`"
+)]
+pub trait AsStatus {
+    /// The status, if `http` accepts the number at all.
+    fn to_status(&self) -> Option<http::StatusCode>;
+    /// The number, for the log line when it is refused.
+    fn to_u16(&self) -> u16;
+}
+
+impl AsStatus for http::StatusCode {
+    #[inline]
+    fn to_status(&self) -> Option<http::StatusCode> {
+        Some(*self)
+    }
+
+    fn to_u16(&self) -> u16 {
+        self.as_u16()
+    }
+}
+
+impl AsStatus for u16 {
+    #[inline]
+    fn to_status(&self) -> Option<http::StatusCode> {
+        http::StatusCode::from_u16(*self).ok()
+    }
+
+    fn to_u16(&self) -> u16 {
+        *self
+    }
+}
+
+/// A field type that can hold a variant's runtime code (`#[api_error(code)]`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a runtime code",
+    label = "the field marked `#[api_error(code)]` has this type",
+    note = "use `&'static str`, `String` or `Cow<'static, str>`"
+)]
+pub trait AsCode {
+    /// The code as text.
+    fn as_code(&self) -> &str;
+}
+
+impl AsCode for &'static str {
+    #[inline]
+    fn as_code(&self) -> &str {
+        self
+    }
+}
+
+impl AsCode for String {
+    #[inline]
+    fn as_code(&self) -> &str {
+        self
+    }
+}
+
+impl AsCode for std::borrow::Cow<'static, str> {
+    #[inline]
+    fn as_code(&self) -> &str {
+        self
+    }
+}
+
+/// A variant's runtime status when it is an error status (400..=599), else the number
+/// refused: a field read and the range check.
+#[inline]
+pub fn checked_status<S: AsStatus + ?Sized>(value: &S) -> Result<http::StatusCode, u16> {
+    match value.to_status() {
+        Some(status) if is_error_status(status) => Ok(status),
+        _ => Err(value.to_u16()),
+    }
+}
+
+/// A variant's runtime code when it is a code (see [`is_code`]), else the text refused.
+#[inline]
+pub fn checked_code<C: AsCode + ?Sized>(value: &C) -> Result<&str, &str> {
+    let code = value.as_code();
+    if is_code(code) { Ok(code) } else { Err(code) }
+}
+
+/// Logs (feature `tracing`) a runtime status [`checked_status`] refused.
+pub fn warn_refused_status(
+    checked: Result<http::StatusCode, u16>,
+    declared: http::StatusCode,
+    variant: &'static str,
+) {
+    if let Err(refused) = checked {
+        refused_status(variant, refused, declared);
+    }
+}
+
+/// Logs (feature `tracing`) a runtime code [`checked_code`] refused.
+pub fn warn_refused_code(checked: Result<&str, &str>, declared: &str, variant: &'static str) {
+    if let Err(refused) = checked {
+        refused_code(variant, refused, declared);
+    }
+}
+
+fn is_error_status(status: http::StatusCode) -> bool {
+    status.is_client_error() || status.is_server_error()
+}
+
+/// Whether `text` is a code: not empty, and only `A-Z a-z 0-9 - _ .`, the alphabet the
+/// derive checks declared codes against (codes travel in URLs, logs and client matches).
+#[must_use]
+pub const fn is_code(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() {
+        return false;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.') {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Appends a header whose value is interpolated at run time. A value `http` rejects

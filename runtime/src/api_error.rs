@@ -32,13 +32,15 @@ pub trait ApiError: std::error::Error {
     /// The compile-time facts about the variant this value is.
     fn entry(&self) -> &'static Entry;
 
-    /// The HTTP status.
+    /// The HTTP status: the variant's declared one, or the value of its
+    /// `#[api_error(status)]` field when that is an error status (400..=599).
     fn status(&self) -> StatusCode {
         self.entry().status
     }
 
-    /// The stable machine code.
-    fn code(&self) -> &'static str {
+    /// The stable machine code: the variant's declared one, or the value of its
+    /// `#[api_error(code)]` field when that is a valid code (`A-Z a-z 0-9 - _ .`).
+    fn code(&self) -> &str {
         self.entry().code
     }
 
@@ -123,6 +125,12 @@ pub trait ApiError: std::error::Error {
     fn code_in_body(&self) -> bool {
         self.entry().code_in_body
     }
+
+    /// Logs (feature `tracing`) each runtime status or code of this value that was refused
+    /// and replaced by the variant's declared one. Called once per response; the derive
+    /// implements it for types with `#[api_error(status)]` or `#[api_error(code)]` fields.
+    #[doc(hidden)]
+    fn __warn_refused(&self) {}
 
     /// The whole response in the value's own format: status, content type, declared
     /// headers and body.

@@ -231,7 +231,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self::NotFound { .. } => "not-found",
                 Self::Duplicate { .. } => "duplicate-value",
@@ -436,6 +436,15 @@ const _: () = {
                 _ => {}
             }
         }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                _ => {}
+            }
+        }
     }
     ::apifault::__private::__integrations! { [] [CaseError] [] }
 };
@@ -489,7 +498,7 @@ const _: () = {
                 Self { .. } => ::apifault::__private::http::StatusCode::FORBIDDEN,
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self { .. } => "token.expired",
             }
@@ -609,7 +618,7 @@ const _: () = {
                 Self { .. } => ::apifault::__private::http::StatusCode::GONE,
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self { .. } => "gone",
             }
@@ -675,7 +684,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self { 0: __field_0, .. } => {
                     <AuthError as ::apifault::__private::ApiError>::code(__field_0)
@@ -744,6 +753,15 @@ const _: () = {
                 _ => {}
             }
         }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                _ => {}
+            }
+        }
     }
     ::apifault::__private::__integrations! { [] [Wrapped] [] }
 };
@@ -770,7 +788,7 @@ const _: () = {
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match *self {}
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match *self {}
         }
         fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
@@ -836,7 +854,7 @@ const _: () = {
                 Self { .. } => ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self { .. } => "rejected",
             }
@@ -1008,7 +1026,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self::Value { .. } => "value",
                 Self::Inner { 0: __field_0, .. } => {
@@ -1115,6 +1133,15 @@ const _: () = {
                 }
                 Self::Inner { 0: __field_0, .. } => {
                     <E as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                _ => {}
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::__warn_refused(__field_0);
                 }
                 _ => {}
             }
@@ -1264,7 +1291,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self::Quiet { .. } => "quiet",
                 Self::Silent { .. } => "silent",
@@ -1396,7 +1423,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self::FirstOne { .. } => "firstOne",
                 Self::SecondOne { .. } => "secondOne",
@@ -1532,7 +1559,7 @@ const _: () = {
                 }
             }
         }
-        fn code(&self) -> &'static str {
+        fn code(&self) -> &str {
             match self {
                 Self::Plain { .. } => "plain",
                 Self::Own { .. } => "own",
@@ -1635,6 +1662,377 @@ const _: () = {
                 >(self, __context),
             }
         }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                _ => {}
+            }
+        }
     }
     ::apifault::__private::__integrations! { [] [Mixed] [] }
+};
+#[doc = " Errors relayed from upstream services, which decide the status and the code at run time."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Relayed {
+    #[doc = " The upstream's answer, relayed."]
+    #[error("upstream answered {status}: {code}")]
+    Upstream {
+        #[doc = " The status."]
+        status: StatusCode,
+        #[doc = " The code."]
+        code: String,
+    },
+    #[doc = " A status as a number and a code that may be borrowed."]
+    #[error("custom {0}: {1}")]
+    Custom(u16, std::borrow::Cow<'static, str>),
+    #[doc = " A code from a list of constants."]
+    #[error("named {0}")]
+    Named(&'static str),
+    #[doc = " A fixed status and code."]
+    #[error("fixed")]
+    Fixed,
+    #[doc = " Delegated."]
+    #[error(transparent)]
+    Auth(AuthError),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
+        ::apifault::__private::Entry::__new(
+            "Upstream",
+            ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            "upstream",
+            false,
+            ::apifault::__private::None,
+            "The upstream's answer, relayed.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )
+        .__runtime(
+            true,
+            &[
+                ::apifault::__private::http::StatusCode::SERVICE_UNAVAILABLE,
+                ::apifault::__private::http::StatusCode::GATEWAY_TIMEOUT,
+            ],
+            true,
+            &["M_UNKNOWN", "M_FORBIDDEN"],
+        ),
+        ::apifault::__private::Entry::__new(
+            "Custom",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "custom",
+            false,
+            ::apifault::__private::None,
+            "A status as a number and a code that may be borrowed.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )
+        .__runtime(true, &[], true, &[]),
+        ::apifault::__private::Entry::__new(
+            "Named",
+            ::apifault::__private::http::StatusCode::CONFLICT,
+            "named",
+            false,
+            ::apifault::__private::None,
+            "A code from a list of constants.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )
+        .__runtime(false, &[], true, &[]),
+        ::apifault::__private::Entry::__new(
+            "Fixed",
+            ::apifault::__private::http::StatusCode::NOT_FOUND,
+            "fixed",
+            false,
+            ::apifault::__private::None,
+            "A fixed status and code.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+    ];
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Relayed {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                ],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Upstream { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Custom { .. } => &__APIFAULT_ENTRIES[1usize],
+                Self::Named { .. } => &__APIFAULT_ENTRIES[2usize],
+                Self::Fixed { .. } => &__APIFAULT_ENTRIES[3usize],
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                }
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Upstream {
+                    status: __field_0, ..
+                } => ::apifault::__private::checked_status::<StatusCode>(__field_0)
+                    .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY),
+                Self::Custom { 0: __field_0, .. } => {
+                    ::apifault::__private::checked_status::<u16>(__field_0)
+                        .unwrap_or(::apifault::__private::http::StatusCode::BAD_REQUEST)
+                }
+                Self::Named { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
+                Self::Fixed { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Upstream {
+                    code: __field_1, ..
+                } => ::apifault::__private::checked_code::<String>(__field_1).unwrap_or("upstream"),
+                Self::Custom { 1: __field_1, .. } => {
+                    ::apifault::__private::checked_code::<std::borrow::Cow<'static, str>>(__field_1)
+                        .unwrap_or("custom")
+                }
+                Self::Named { 0: __field_0, .. } => {
+                    ::apifault::__private::checked_code::<&'static str>(__field_0)
+                        .unwrap_or("named")
+                }
+                Self::Fixed { .. } => "fixed",
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Named { .. } | Self::Fixed { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        __field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        __field_0, __map, __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                _ => {}
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Upstream {
+                    status: __field_0,
+                    code: __field_1,
+                    ..
+                } => {
+                    ::apifault::__private::warn_refused_status(
+                        ::apifault::__private::checked_status::<StatusCode>(__field_0),
+                        ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+                        "Relayed::Upstream",
+                    );
+                    ::apifault::__private::warn_refused_code(
+                        ::apifault::__private::checked_code::<String>(__field_1),
+                        "upstream",
+                        "Relayed::Upstream",
+                    );
+                }
+                Self::Custom {
+                    0: __field_0,
+                    1: __field_1,
+                    ..
+                } => {
+                    ::apifault::__private::warn_refused_status(
+                        ::apifault::__private::checked_status::<u16>(__field_0),
+                        ::apifault::__private::http::StatusCode::BAD_REQUEST,
+                        "Relayed::Custom",
+                    );
+                    ::apifault::__private::warn_refused_code(
+                        ::apifault::__private::checked_code::<std::borrow::Cow<'static, str>>(
+                            __field_1,
+                        ),
+                        "custom",
+                        "Relayed::Custom",
+                    );
+                }
+                Self::Named { 0: __field_0, .. } => {
+                    ::apifault::__private::warn_refused_code(
+                        ::apifault::__private::checked_code::<&'static str>(__field_0),
+                        "named",
+                        "Relayed::Named",
+                    );
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Relayed] [] }
+};
+#[doc = " A generic runtime status."]
+#[derive(Debug, thiserror :: Error)]
+#[error("relayed {0:?}")]
+pub struct RelayedStatus<S: Debug>(pub S);
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "RelayedStatus",
+            ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            "relayed_status",
+            false,
+            ::apifault::__private::None,
+            "A generic runtime status.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )
+        .__runtime(true, &[], false, &[])];
+    #[automatically_derived]
+    impl<S: Debug> ::apifault::__private::ApiError for RelayedStatus<S>
+    where
+        S: ::apifault::__private::AsStatus,
+        Self: ::core::error::Error,
+    {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { 0: __field_0, .. } => ::apifault::__private::checked_status::<S>(__field_0)
+                    .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY),
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self { .. } => "relayed_status",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::core::result::Result::Ok(())
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self { 0: __field_0, .. } => {
+                    ::apifault::__private::warn_refused_status(
+                        ::apifault::__private::checked_status::<S>(__field_0),
+                        ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+                        "RelayedStatus",
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [< S : Debug >] [RelayedStatus < S >] [where S : :: apifault :: __private :: AsStatus , Self : :: core :: error :: Error] }
 };

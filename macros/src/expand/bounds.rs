@@ -40,6 +40,12 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
             if field.attrs.violations.is_some() {
                 bounds.push(quote!(#ty: #private::ViolationList));
             }
+            if field.attrs.runtime_status.is_some() {
+                bounds.push(quote!(#ty: #private::AsStatus));
+            }
+            if field.attrs.runtime_code.is_some() {
+                bounds.push(quote!(#ty: #private::AsCode));
+            }
         }
     }
     bounds.push(quote!(Self: ::core::error::Error));

@@ -75,13 +75,18 @@ impl Cx<'_> {
 
     /// A `match self` with an arm per variant, variants with the same answer sharing one
     /// (`Self::A { .. } | Self::B { .. } => StatusCode::NOT_FOUND`); transparent variants
-    /// delegate.
+    /// delegate. `bound` gives the arm (pattern and body) of a variant that reads a field,
+    /// such as a runtime status, which shares no arm.
     pub fn method(
         &self,
+        bound: impl Fn(&Variant) -> Option<(TokenStream, TokenStream)>,
         own: impl Fn(&Variant) -> TokenStream,
         delegate: impl Fn(&TokenStream, &Ident) -> TokenStream,
     ) -> TokenStream {
         let arms = self.input.variants.iter().map(|variant| {
+            if let Some((pattern, body)) = bound(variant) {
+                return (pattern, body, false);
+            }
             match self
                 .input
                 .transparent(variant)

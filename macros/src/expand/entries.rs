@@ -75,8 +75,9 @@ impl Cx<'_> {
             let parts = self.parts(variant);
             let index = entries.len();
             let own_format = self.input.own_format(variant).map(|format| quote!(.__in_format::<#format>()));
+            let runtime = self.runtime_entry(variant);
             entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format
+                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime
             });
             let pattern = self.pattern(variant, []);
             quote!(#pattern => &__APIFAULT_ENTRIES[#index],)

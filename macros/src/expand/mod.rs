@@ -16,6 +16,7 @@ pub mod format;
 pub mod interpolate;
 pub mod parts;
 pub mod payload;
+pub mod runtime;
 pub mod status;
 
 pub fn derive(input: &Input) -> TokenStream {
@@ -45,11 +46,14 @@ pub fn derive(input: &Input) -> TokenStream {
     } = cx.entries();
     // `status()` and `code()` as matches of their own: the entry has both, but reading
     // them through it is one load more than the hand-written `match` they must equal.
+    // A variant with a runtime status or code reads its field.
     let status = cx.method(
+        |v| cx.runtime_status_arm(v),
         |v| cx.status_constant(v, false),
         |via, inner| quote!(#via::status(#inner)),
     );
     let code = cx.method(
+        |v| cx.runtime_code_arm(v),
         |v| {
             let code = code::of(input, v).0;
             quote!(#code)
@@ -61,6 +65,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let members = cx.members(&format);
     let violations = cx.violations();
     let headers = cx.headers();
+    let warn_refused = cx.warn_refused();
     // An empty enum has no value to match on, and `match self {}` is rejected (references
     // are always inhabited): `match *self {}` proves each method unreachable.
     let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
@@ -117,7 +122,7 @@ pub fn derive(input: &Input) -> TokenStream {
 
             fn status(&self) -> #private::http::StatusCode { #status }
 
-            fn code(&self) -> &'static str { #code }
+            fn code(&self) -> &str { #code }
 
             fn has_part(&self, __part: #private::Part) -> bool { #has_part }
 
@@ -130,6 +135,7 @@ pub fn derive(input: &Input) -> TokenStream {
             #headers
             #code_in_body
             #to_response_with
+            #warn_refused
         }
 
         // The framework impls of the runtime's enabled features (`axum`, `actix-web`):

@@ -70,6 +70,10 @@ impl Cx<'_> {
                 .filter_map(|variant| self.fmt_part_arm(variant))
                 .map(|(pattern, body, binds)| (pattern, body, !binds)),
         );
+        // No variant writes a part (a struct with a runtime status and no `#[message]`).
+        if arms.is_empty() {
+            return quote!(::core::result::Result::Ok(()));
+        }
         quote! {
             #[allow(unreachable_patterns)]
             match self {

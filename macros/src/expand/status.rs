@@ -14,8 +14,12 @@ impl Cx<'_> {
     /// of the number, in a `const` block unless `in_constant` (a static's initializer)
     /// already makes it one, so it never runs at run time.
     pub fn status_constant(&self, variant: &Variant, in_constant: bool) -> TokenStream {
+        self.status_of(self.input.status(variant), in_constant)
+    }
+
+    /// [`status_constant`](Self::status_constant) for the status `code`.
+    pub fn status_of(&self, code: u16, in_constant: bool) -> TokenStream {
         let private = self.private;
-        let code = self.input.status(variant);
         match status::name_of(code) {
             Some(name) => {
                 let name = Ident::new(name, Span::call_site());

@@ -29,7 +29,10 @@ pub fn check(input: &Input, errors: &mut Errors) {
             || input.attrs.status_written
             || variant.fields.iter().any(|f| f.attrs.status_written);
         if attrs.status.is_none() && input.attrs.default_status.is_none() && !status_written {
-            let fix = if input.is_enum {
+            let fix = if input.runtime_status_field(variant).is_some() {
+                "a runtime status needs a declared one to fall back on: add `#[status(500)]` \
+                    (or a constant such as `#[status(BAD_GATEWAY)]`)"
+            } else if input.is_enum {
                 "add `#[status(404)]` (or a constant such as `#[status(NOT_FOUND)]`) to the \
                     variant, or a default `#[api_error(status = 500)]` to the enum"
             } else {
@@ -56,8 +59,22 @@ pub fn check(input: &Input, errors: &mut Errors) {
         }
         check_headers(variant, attrs, input, errors);
         check_fields(variant, input, errors);
+        check_runtime(variant, attrs, input, errors);
 
         let (code, span) = code::of(input, variant);
+        if attrs.code.is_some()
+            && let Some(field) = code::placeholder(&code)
+        {
+            errors.at(
+                span,
+                format!(
+                    "`#[code]` is fixed text and cannot interpolate `{{{field}}}`: take the \
+                        code from the field with `#[api_error(code)]` on it (and list the codes \
+                        it may take with `#[api_error(codes(\"...\"))]`)"
+                ),
+            );
+            continue;
+        }
         if let Some(problem) = code::invalid(&code) {
             let repaired = code::repaired(&code);
             let fix = if repaired.is_empty() || attrs.code.is_none() {
@@ -99,6 +116,100 @@ pub fn check(input: &Input, errors: &mut Errors) {
             }
             None => {
                 codes.insert(code, this);
+            }
+        }
+    }
+    check_listed_codes(input, &codes, errors);
+}
+
+/// A runtime status or code: one field each, a list only with its field, each listed
+/// status and code valid (the statuses by their parser).
+fn check_runtime(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut Errors) {
+    let runtime = [
+        (
+            "status",
+            variant
+                .fields
+                .iter()
+                .filter_map(|f| f.attrs.runtime_status)
+                .collect::<Vec<_>>(),
+            attrs.statuses.as_ref().map(|list| list.span),
+            "statuses(502, 503)",
+        ),
+        (
+            "code",
+            variant
+                .fields
+                .iter()
+                .filter_map(|f| f.attrs.runtime_code)
+                .collect(),
+            attrs.codes.as_ref().map(|list| list.span),
+            "codes(\"M_UNKNOWN\")",
+        ),
+    ];
+    for (what, fields, list, example) in runtime {
+        for &extra in fields.iter().skip(1) {
+            errors.at(
+                extra,
+                format!(
+                    "only one field can hold the runtime {what} of `{}`: keep one \
+                        `#[api_error({what})]`",
+                    variant.name()
+                ),
+            );
+        }
+        if fields.is_empty()
+            && let Some(span) = list
+        {
+            errors.at(
+                span,
+                format!(
+                    "`{example}` lists what a runtime {what} may be, but no field of `{}` holds \
+                        one: mark that field `#[api_error({what})]`, or remove the list",
+                    variant.name()
+                ),
+            );
+        }
+    }
+    for listed in input.listed_codes(variant) {
+        let value = listed.value();
+        if let Some(problem) = code::invalid(&value) {
+            let repaired = code::repaired(&value);
+            let fix = if repaired.is_empty() {
+                "list codes such as `codes(\"not-found\")`".to_owned()
+            } else {
+                format!("write \"{repaired}\"")
+            };
+            errors.at(listed.span(), format!("{problem}: {fix}"));
+        }
+    }
+}
+
+/// A listed runtime code names one variant: it may be no other variant's declared or
+/// listed code, or a client could not tell which variant answered.
+fn check_listed_codes(input: &Input, declared: &HashMap<String, CodeUse>, errors: &mut Errors) {
+    let mut listed_by: HashMap<String, String> = HashMap::new();
+    for variant in &input.variants {
+        if input.transparent(variant) {
+            continue;
+        }
+        for listed in input.listed_codes(variant) {
+            let value = listed.value();
+            let other = match declared.get(&value) {
+                Some(declared) => Some(declared.name.clone()),
+                None => listed_by.get(&value).cloned(),
+            };
+            match other {
+                Some(other) => errors.at(
+                    listed.span(),
+                    format!(
+                        "`{value}` is a code of `{other}` already: a runtime code names one \
+                            variant, remove it from the list"
+                    ),
+                ),
+                None => {
+                    listed_by.insert(value, variant.name());
+                }
             }
         }
     }
@@ -170,6 +281,8 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
             "`code_in_body`",
             attrs.code_in_body.as_ref().map(syn::LitBool::span),
         ),
+        ("`statuses`", attrs.statuses.as_ref().map(|list| list.span)),
+        ("`codes`", attrs.codes.as_ref().map(|list| list.span)),
     ];
     for (what, span) in delegated {
         if let Some(span) = span {
@@ -186,6 +299,8 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
         for span in [
             field.attrs.expose.as_ref().map(|e| e.span),
             field.attrs.violations,
+            field.attrs.runtime_status,
+            field.attrs.runtime_code,
         ]
         .into_iter()
         .flatten()
@@ -344,22 +459,33 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
         check_header(Some(variant), header, errors);
     }
     let status = attrs.status.or(input.attrs.default_status);
-    let mandate = status.and_then(|status| {
-        MANDATED
-            .iter()
-            .find(|(code, ..)| *code == status.code)
-            .map(|mandate| (status, mandate))
-    });
+    // The declared status and the statuses a runtime status is listed to take, each with
+    // the header it mandates.
+    let listed = attrs
+        .statuses
+        .iter()
+        .flat_map(|list| list.items.iter().copied());
+    let mandates: Vec<_> = status
+        .into_iter()
+        .chain(listed)
+        .filter_map(|status| {
+            MANDATED
+                .iter()
+                .find(|(code, ..)| *code == status.code)
+                .map(|mandate| (status, mandate))
+        })
+        .collect();
     for omitted in &attrs.omitted_headers {
         if declares(attrs, &omitted.value()) {
             errors.at(omitted.span(), both_declared_and_omitted(omitted));
             continue;
         }
-        let mandated =
-            mandate.is_some_and(|(_, (_, name, ..))| name.eq_ignore_ascii_case(&omitted.value()));
+        let mandated = mandates
+            .iter()
+            .any(|(_, (_, name, ..))| name.eq_ignore_ascii_case(&omitted.value()));
         // Without a status, "missing status" is the one error to give.
         if let (false, Some(status)) = (mandated, status) {
-            let what = match mandate {
+            let what = match mandates.first() {
                 Some((_, (_, name, ..))) => format!("mandates only `{name}`"),
                 None => "mandates no header".to_owned(),
             };
@@ -374,23 +500,23 @@ fn check_headers(variant: &Variant, attrs: &Attrs, input: &Input, errors: &mut E
             );
         }
     }
-    if let Some((status, (_, header, article_header, example))) = mandate
-        && !input
+    for (status, (_, header, article_header, example)) in mandates {
+        let declared = input
             .headers(variant)
             .iter()
-            .any(|declared| declared.name.value().eq_ignore_ascii_case(header))
-        && !input.omits(variant, header)
-    {
-        errors.at(
-            status.span,
-            format!(
-                "a {} response must carry {article_header} header (RFC 9110): add \
-                    `#[api_error(header(\"{header}\" = \"{example}\"))]` (on the variant, or \
-                    once on the enum), or, if the API deliberately sends none, \
-                    `#[api_error(omit_header(\"{header}\"))]`",
-                status.code
-            ),
-        );
+            .any(|declared| declared.name.value().eq_ignore_ascii_case(header));
+        if !declared && !input.omits(variant, header) {
+            errors.at(
+                status.span,
+                format!(
+                    "a {} response must carry {article_header} header (RFC 9110): add \
+                        `#[api_error(header(\"{header}\" = \"{example}\"))]` (on the variant, or \
+                        once on the enum), or, if the API deliberately sends none, \
+                        `#[api_error(omit_header(\"{header}\"))]`",
+                    status.code
+                ),
+            );
+        }
     }
 }
 

@@ -19,6 +19,15 @@ pub fn of(input: &Input, variant: &Variant) -> (String, Span) {
     (rule.apply(&variant.name()), variant.ident.span())
 }
 
+/// The field a code written as a template (`"{kind}"`) would interpolate: a code is fixed
+/// text, and a code decided at run time is a field's (`#[api_error(code)]`).
+pub fn placeholder(code: &str) -> Option<&str> {
+    let (_, rest) = code.split_once('{')?;
+    let (name, _) = rest.split_once('}')?;
+    let name = name.split(':').next().unwrap_or(name).trim();
+    (!name.is_empty()).then_some(name)
+}
+
 /// Why a code is not allowed, if it is not: codes travel in URLs, logs and client
 /// `match`es, so they are kept to `A-Z a-z 0-9 - _ .`.
 pub fn invalid(code: &str) -> Option<String> {

@@ -1,12 +1,15 @@
 //! Facts derived from a parsed input, asked of the AST so the checks and the expansion
 //! never work them out twice: a variant's status, whether its message is public, its type
-//! URI, whether it writes its code in the body and the parts it carries.
+//! URI, whether it writes its code in the body, the parts it carries, the headers it sends,
+//! and the fields and lists of a runtime status or code.
 
-use crate::internals::ast::{Input, Variant};
+use crate::internals::ast::{Field, Input, Variant};
 use crate::internals::attr::Header;
 use crate::internals::code;
 use crate::internals::part::PartName;
+use crate::internals::status::Status;
 use crate::internals::template::Template;
+use syn::LitStr;
 
 /// A variant's type URI: its `type = "…"` template, or `type_base` followed by its code.
 pub enum TypeUri<'a> {
@@ -52,13 +55,17 @@ impl<'a> Input<'a> {
     }
 
     /// Whether `variant` shows a message: its `#[message]`, else none when it or the enum
-    /// says `no_message`, else its `Display` for a 4xx.
+    /// says `no_message`, else its `Display` for a 4xx. A runtime status may be a 5xx,
+    /// whose `Display` is for logs: such a variant shows its `#[message]` only.
     pub fn public_message(&self, variant: &Variant) -> bool {
         let attrs = self.variant_attrs(variant);
         if attrs.message.is_some() {
             return true;
         }
-        attrs.no_message.is_none() && self.attrs.no_message.is_none() && self.status(variant) < 500
+        attrs.no_message.is_none()
+            && self.attrs.no_message.is_none()
+            && self.status(variant) < 500
+            && self.runtime_status_field(variant).is_none()
     }
 
     /// Whether formats write the code of `variant` in the body: its own `code_in_body`,
@@ -117,6 +124,71 @@ impl<'a> Input<'a> {
                 &[]
             })
             .any(|name| name.value().eq_ignore_ascii_case(header))
+    }
+
+    /// The field a variant's status is taken from at run time (`#[api_error(status)]`).
+    pub fn runtime_status_field<'v>(&self, variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
+        if self.transparent(variant) {
+            return None;
+        }
+        variant
+            .fields
+            .iter()
+            .find(|f| f.attrs.runtime_status.is_some())
+    }
+
+    /// The field a variant's code is taken from at run time (`#[api_error(code)]`).
+    pub fn runtime_code_field<'v>(&self, variant: &'v Variant<'a>) -> Option<&'v Field<'a>> {
+        if self.transparent(variant) {
+            return None;
+        }
+        variant
+            .fields
+            .iter()
+            .find(|f| f.attrs.runtime_code.is_some())
+    }
+
+    /// Whether some variant takes its status or code from a field.
+    pub fn any_runtime(&self) -> bool {
+        self.variants.iter().any(|variant| {
+            self.runtime_status_field(variant).is_some()
+                || self.runtime_code_field(variant).is_some()
+        })
+    }
+
+    /// The statuses listed with `statuses(…)` besides the declared one, each once.
+    pub fn listed_statuses(&self, variant: &Variant) -> Vec<Status> {
+        let declared = self.status(variant);
+        let mut listed: Vec<Status> = Vec::new();
+        for status in self
+            .variant_attrs(variant)
+            .statuses
+            .iter()
+            .flat_map(|list| &list.items)
+        {
+            if status.code != declared && !listed.iter().any(|s| s.code == status.code) {
+                listed.push(*status);
+            }
+        }
+        listed
+    }
+
+    /// The codes listed with `codes(…)` besides the declared one, each once.
+    pub fn listed_codes<'v>(&'v self, variant: &'v Variant<'a>) -> Vec<&'v LitStr> {
+        let declared = code::of(self, variant).0;
+        let mut listed: Vec<&LitStr> = Vec::new();
+        for code in self
+            .variant_attrs(variant)
+            .codes
+            .iter()
+            .flat_map(|list| &list.items)
+        {
+            let value = code.value();
+            if value != declared && !listed.iter().any(|c| c.value() == value) {
+                listed.push(code);
+            }
+        }
+        listed
     }
 
     pub fn type_uri<'v>(&'v self, variant: &'v Variant) -> Option<TypeUri<'v>> {

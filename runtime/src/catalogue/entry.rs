@@ -35,6 +35,18 @@ pub struct Entry {
     pub type_uri: Option<&'static str>,
     /// Whether formats that can carry the code in the body do so (`code_in_body`).
     pub code_in_body: bool,
+    /// Whether the status is taken at run time from a field (`#[api_error(status)]`);
+    /// `status` is then the declared one, sent when the field's is not an error status.
+    pub runtime_status: bool,
+    /// The other statuses a runtime status is declared to take
+    /// (`#[api_error(statuses(…))]`), besides `status`.
+    pub runtime_statuses: &'static [StatusCode],
+    /// Whether the code is taken at run time from a field (`#[api_error(code)]`); `code`
+    /// is then the declared one, sent when the field's is not a valid code.
+    pub runtime_code: bool,
+    /// The other codes a runtime code is declared to take (`#[api_error(codes(…))]`),
+    /// besides `code`.
+    pub runtime_codes: &'static [&'static str],
     /// One bit per [`Part`] the variant carries (`1 << part as u8`).
     parts: u8,
     /// The variant's own format (`#[api_error(format = …)]` on the variant); `None` when it
@@ -70,6 +82,10 @@ impl Entry {
             members,
             type_uri,
             code_in_body,
+            runtime_status: false,
+            runtime_statuses: &[],
+            runtime_code: false,
+            runtime_codes: &[],
             parts,
             own_format: None,
         }
@@ -101,6 +117,35 @@ impl Entry {
         self.own_format.as_ref()
     }
 
+    /// The entry of a variant whose status or code is taken at run time from a field.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __runtime(
+        mut self,
+        runtime_status: bool,
+        runtime_statuses: &'static [StatusCode],
+        runtime_code: bool,
+        runtime_codes: &'static [&'static str],
+    ) -> Self {
+        self.runtime_status = runtime_status;
+        self.runtime_statuses = runtime_statuses;
+        self.runtime_code = runtime_code;
+        self.runtime_codes = runtime_codes;
+        self
+    }
+
+    /// Every status the variant is declared to answer with: `status`, then the
+    /// `runtime_statuses`.
+    pub fn statuses(&self) -> impl Iterator<Item = StatusCode> + use<> {
+        core::iter::once(self.status).chain(self.runtime_statuses.iter().copied())
+    }
+
+    /// Every code the variant is declared to answer with: `code`, then the
+    /// `runtime_codes`.
+    pub fn codes(&self) -> impl Iterator<Item = &'static str> + use<> {
+        core::iter::once(self.code).chain(self.runtime_codes.iter().copied())
+    }
+
     /// Whether every value of the variant carries `part` (its message, type URI, …); the
     /// derived [`ApiError::has_part`](crate::ApiError::has_part) answers from here.
     #[must_use]
@@ -116,10 +161,14 @@ impl Entry {
 #[derive(Clone, Copy)]
 pub struct VariantFormat {
     pub(crate) content_type: &'static str,
-    /// The body of a [`Specimen`] of an entry, in this format.
-    pub(crate) render_specimen: fn(&'static Entry) -> Result<Vec<u8>, RenderError>,
-    /// The whole response of a [`Specimen`] of an entry, in this format.
-    pub(crate) specimen_response: fn(&'static Entry, &Context<'_>) -> http::Response<Vec<u8>>,
+    /// The body of a [`Specimen`] of an entry with one of its statuses and codes, in this
+    /// format.
+    pub(crate) render_specimen:
+        fn(&'static Entry, StatusCode, &'static str) -> Result<Vec<u8>, RenderError>,
+    /// The whole response of a [`Specimen`] of an entry with one of its statuses and
+    /// codes, in this format.
+    pub(crate) specimen_response:
+        fn(&'static Entry, StatusCode, &'static str, &Context<'_>) -> http::Response<Vec<u8>>,
     /// The format's [`Format::body_schema`].
     #[cfg(feature = "utoipa")]
     pub(crate) body_schema:
@@ -140,15 +189,27 @@ impl VariantFormat {
     }
 }
 
-fn render_specimen<F: Format>(entry: &'static Entry) -> Result<Vec<u8>, RenderError> {
-    F::render(&Specimen::<F>::in_format(entry), &Context::new())
+fn render_specimen<F: Format>(
+    entry: &'static Entry,
+    status: StatusCode,
+    code: &'static str,
+) -> Result<Vec<u8>, RenderError> {
+    let specimen = Specimen::<F>::in_format(entry)
+        .with_status(status)
+        .with_code(code);
+    F::render(&specimen, &Context::new())
 }
 
 fn specimen_response<F: Format>(
     entry: &'static Entry,
+    status: StatusCode,
+    code: &'static str,
     context: &Context<'_>,
 ) -> http::Response<Vec<u8>> {
-    crate::response::<F, _>(&Specimen::<F>::in_format(entry), context)
+    let specimen = Specimen::<F>::in_format(entry)
+        .with_status(status)
+        .with_code(code);
+    crate::response::<F, _>(&specimen, context)
 }
 
 impl fmt::Debug for VariantFormat {

@@ -88,10 +88,12 @@ impl Catalogue {
     }
 
     /// The entry with `code`: how a client maps a received code back to its meaning. Of
-    /// variants sharing a code (`#[code("…", shared)]`), the first.
+    /// variants sharing a code (`#[code("…", shared)]`), the first; a runtime code listed
+    /// with `#[api_error(codes(…))]` finds its variant's entry.
     #[must_use]
     pub fn lookup(&'static self, code: &str) -> Option<&'static Entry> {
-        self.entries().find(|entry| entry.code == code)
+        self.entries()
+            .find(|entry| entry.codes().any(|declared| declared == code))
     }
 
     /// The codes used by more than one entry, each once, but those every entry using
@@ -104,15 +106,17 @@ impl Catalogue {
         let mut seen: HashMap<&str, bool> = HashMap::new();
         let mut duplicates = Vec::new();
         for entry in self.entries() {
-            match seen.entry(entry.code) {
-                hash_map::Entry::Vacant(slot) => {
-                    slot.insert(entry.shared_code);
-                }
-                hash_map::Entry::Occupied(mut slot) => {
-                    let all_shared = *slot.get() && entry.shared_code;
-                    slot.insert(all_shared);
-                    if !all_shared && !duplicates.contains(&entry.code) {
-                        duplicates.push(entry.code);
+            for code in entry.codes() {
+                match seen.entry(code) {
+                    hash_map::Entry::Vacant(slot) => {
+                        slot.insert(entry.shared_code);
+                    }
+                    hash_map::Entry::Occupied(mut slot) => {
+                        let all_shared = *slot.get() && entry.shared_code;
+                        slot.insert(all_shared);
+                        if !all_shared && !duplicates.contains(&code) {
+                            duplicates.push(code);
+                        }
                     }
                 }
             }
@@ -150,12 +154,14 @@ impl Catalogue {
             ("Client errors (4xx)", 400..500),
             ("Server errors (5xx)", 500..600),
         ] {
-            let mut rows: Vec<&Entry> = self
+            // A variant with a runtime status has a row under each status it declares.
+            let mut rows: Vec<(StatusCode, &Entry)> = self
                 .entries()
-                .filter(|e| range.contains(&e.status.as_u16()))
+                .flat_map(|e| e.statuses().map(move |status| (status, e)))
+                .filter(|(status, _)| range.contains(&status.as_u16()))
                 .collect();
             // A stable sort: declaration order within a status.
-            rows.sort_by_key(|e| e.status);
+            rows.sort_by_key(|&(status, _)| status);
             if rows.is_empty() {
                 continue;
             }
@@ -166,33 +172,34 @@ impl Catalogue {
                 "| Status | Name | Code | Description |\n|---|---|---|---|\n"
             });
             let mut listed: Vec<(&str, StatusCode)> = Vec::new();
-            for entry in &rows {
+            for &(status, entry) in &rows {
                 if entry.shared_code {
-                    if listed.contains(&(entry.code, entry.status)) {
+                    if listed.contains(&(entry.code, status)) {
                         continue;
                     }
-                    listed.push((entry.code, entry.status));
+                    listed.push((entry.code, status));
                 }
-                let name = phrase::rfc9110(entry.status).unwrap_or("");
+                let name = phrase::rfc9110(status).unwrap_or("");
+                let codes: Vec<String> = entry.codes().map(|code| format!("`{code}`")).collect();
                 let _ = write!(
                     page,
-                    "| {} | {} | `{}` | ",
-                    entry.status.as_u16(),
+                    "| {} | {} | {} | ",
+                    status.as_u16(),
                     cell(name),
-                    entry.code,
+                    codes.join(", "),
                 );
                 if titled {
                     let _ = write!(page, "{} | ", cell(entry.title.unwrap_or("")));
                 }
                 let description = if entry.shared_code {
                     rows.iter()
-                        .filter(|other| {
+                        .filter(|(other_status, other)| {
                             other.shared_code
                                 && other.code == entry.code
-                                && other.status == entry.status
+                                && *other_status == status
                                 && !other.description.is_empty()
                         })
-                        .map(|other| cell(other.description))
+                        .map(|(_, other)| cell(other.description))
                         .collect::<Vec<_>>()
                         .join("<br>")
                 } else {

@@ -1,6 +1,8 @@
 use core::fmt;
 use core::marker::PhantomData;
 
+use http::StatusCode;
+
 use crate::catalogue::VariantFormat;
 use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase};
 
@@ -45,6 +47,8 @@ pub struct Specimen<F = Problem> {
     entry: &'static Entry,
     /// Whether the entry's own format, if it has one, renders it rather than `F`.
     own_format: bool,
+    status: StatusCode,
+    code: &'static str,
     format: PhantomData<fn() -> F>,
 }
 
@@ -55,8 +59,26 @@ impl<F: Format> Specimen<F> {
         Self {
             entry,
             own_format: true,
+            status: entry.status,
+            code: entry.code,
             format: PhantomData,
         }
+    }
+
+    /// With another of the statuses the entry declares (`Entry::runtime_statuses`), as a
+    /// value with that runtime status would answer.
+    #[must_use]
+    pub const fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// With another of the codes the entry declares (`Entry::runtime_codes`), as a value
+    /// with that runtime code would answer.
+    #[must_use]
+    pub const fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
     }
 
     /// The stand-in for `entry`, rendered in `F` whatever the entry's own format.
@@ -65,6 +87,8 @@ impl<F: Format> Specimen<F> {
         Self {
             entry,
             own_format: false,
+            status: entry.status,
+            code: entry.code,
             format: PhantomData,
         }
     }
@@ -88,7 +112,7 @@ impl<F: Format> Specimen<F> {
     /// Never with the built-in formats; a house format's own errors otherwise.
     pub fn render(&self) -> Result<Vec<u8>, RenderError> {
         match self.own_format() {
-            Some(format) => (format.render_specimen)(self.entry),
+            Some(format) => (format.render_specimen)(self.entry, self.status, self.code),
             None => F::render(self, &Context::new()),
         }
     }
@@ -110,8 +134,8 @@ impl<F: Format> Specimen<F> {
         }
         entry
             .title
-            .or_else(|| phrase::rfc9110(entry.status))
-            .unwrap_or(entry.code)
+            .or_else(|| phrase::rfc9110(self.status))
+            .unwrap_or(self.code)
     }
 }
 
@@ -133,7 +157,7 @@ impl<F> fmt::Debug for Specimen<F> {
 
 impl<F> fmt::Display for Specimen<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.entry.code, self.entry.status)
+        write!(f, "{} ({})", self.code, self.status)
     }
 }
 
@@ -144,13 +168,21 @@ impl<F: Format> ApiError for Specimen<F> {
 
     fn to_response_with(&self, context: &Context<'_>) -> http::Response<Vec<u8>> {
         match self.own_format() {
-            Some(format) => (format.specimen_response)(self.entry, context),
+            Some(format) => (format.specimen_response)(self.entry, self.status, self.code, context),
             None => crate::response::<F, Self>(self, context),
         }
     }
 
     fn entry(&self) -> &'static Entry {
         self.entry
+    }
+
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn code(&self) -> &str {
+        self.code
     }
 
     fn has_part(&self, part: Part) -> bool {

@@ -1,5 +1,5 @@
 use http::header::CONTENT_TYPE;
-use http::{HeaderMap, HeaderValue, Response};
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
 use crate::{ApiError, Context, Entry, Format, Part};
 
@@ -15,7 +15,11 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
     crate::integrations::tracing::error_response(error, context);
     let body = F::render(error, context).unwrap_or_else(|render_error| {
         crate::integrations::tracing::render_failed(error, &render_error);
-        let bare = Bare(error.entry());
+        let bare = Bare {
+            entry: error.entry(),
+            status: error.status(),
+            code: error.code(),
+        };
         // A bare error has no user data to serialize; should even that fail, send no body.
         F::render(&bare, context).unwrap_or_default()
     });
@@ -41,21 +45,34 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
 
 /// The status, code and title of an error whose body could not be rendered.
 #[derive(Debug)]
-struct Bare(&'static Entry);
+struct Bare<'a> {
+    entry: &'static Entry,
+    /// The error's own, which a runtime status or code makes differ from the entry's.
+    status: StatusCode,
+    code: &'a str,
+}
 
-impl std::fmt::Display for Bare {
+impl std::fmt::Display for Bare<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.code)
+        f.write_str(self.code)
     }
 }
 
-impl std::error::Error for Bare {}
+impl std::error::Error for Bare<'_> {}
 
-impl ApiError for Bare {
+impl ApiError for Bare<'_> {
     type Format = crate::Problem;
 
     fn entry(&self) -> &'static Entry {
-        self.0
+        self.entry
+    }
+
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn code(&self) -> &str {
+        self.code
     }
 
     fn has_part(&self, _: Part) -> bool {

@@ -16,6 +16,7 @@ mod enabled {
     /// output (`debug`): the fields its `Display` leaves out are what an operator needs
     /// to find the fault, and the body shows none of them.
     pub(crate) fn error_response<E: ApiError>(error: &E, context: &Context<'_>) {
+        error.__warn_refused();
         let status = error.status().as_u16();
         let code = error.code();
         let request_id = context.request_id;
@@ -64,6 +65,42 @@ mod enabled {
         );
     }
 
+    /// A runtime status outside 400..=599 was replaced by the variant's declared one.
+    pub(crate) fn refused_status(variant: &str, refused: u16, declared: http::StatusCode) {
+        tracing::warn!(
+            target: "apifault",
+            variant,
+            refused,
+            declared = declared.as_u16(),
+            "runtime status refused: not an error status (400..=599); the declared status was sent"
+        );
+    }
+
+    /// A runtime code outside the code alphabet was replaced by the variant's declared one.
+    pub(crate) fn refused_code(variant: &str, refused: &str, declared: &str) {
+        tracing::warn!(
+            target: "apifault",
+            variant,
+            refused = ?Shortened(refused),
+            declared,
+            "runtime code refused: not a code (`A-Z a-z 0-9 - _ .`, not empty); the declared \
+                code was sent"
+        );
+    }
+
+    /// At most the first 64 characters of a refused value: it may be hostile, and the log
+    /// line needs only enough of it to find where it came from.
+    struct Shortened<'a>(&'a str);
+
+    impl fmt::Debug for Shortened<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self.0.char_indices().nth(64) {
+                Some((end, _)) => write!(f, "{:?}…", &self.0[..end]),
+                None => write!(f, "{:?}", self.0),
+            }
+        }
+    }
+
     /// `error: source: source of source…`, as `anyhow` prints `{:#}`.
     struct Chain<'a>(&'a dyn std::error::Error);
 
@@ -81,7 +118,9 @@ mod enabled {
 }
 
 #[cfg(feature = "tracing")]
-pub(crate) use enabled::{dropped_header, error_response, render_failed};
+pub(crate) use enabled::{
+    dropped_header, error_response, refused_code, refused_status, render_failed,
+};
 
 #[cfg(not(feature = "tracing"))]
 mod disabled {
@@ -95,7 +134,15 @@ mod disabled {
 
     #[inline(always)]
     pub(crate) fn dropped_header(_: &http::HeaderName, _: &str) {}
+
+    #[inline(always)]
+    pub(crate) fn refused_status(_: &str, _: u16, _: http::StatusCode) {}
+
+    #[inline(always)]
+    pub(crate) fn refused_code(_: &str, _: &str, _: &str) {}
 }
 
 #[cfg(not(feature = "tracing"))]
-pub(crate) use disabled::{dropped_header, error_response, render_failed};
+pub(crate) use disabled::{
+    dropped_header, error_response, refused_code, refused_status, render_failed,
+};

@@ -11,6 +11,7 @@ use ::utoipa::openapi::schema::{
     AdditionalProperties, ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
 };
 use ::utoipa::{PartialSchema, ToSchema};
+use http::StatusCode;
 
 use crate::catalogue::VariantFormat;
 use crate::{ApiError, Boom, Context, Entry, Format, JsonApi, Problem, Specimen, phrase};
@@ -24,19 +25,19 @@ pub use ::utoipa::IntoResponses;
 /// the examples of its variants.
 #[must_use]
 pub fn responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
-    let mut by_status: BTreeMap<u16, Vec<Answered>> = BTreeMap::new();
+    // A variant with a runtime status is listed under each status it declares.
+    let mut by_status: BTreeMap<StatusCode, Vec<Answered>> = BTreeMap::new();
     for (entry, format) in E::CATALOGUE.entries_with_formats() {
-        by_status
-            .entry(entry.status.as_u16())
-            .or_default()
-            .push((entry, format));
+        for status in entry.statuses() {
+            by_status.entry(status).or_default().push((entry, format));
+        }
     }
     by_status
         .into_iter()
         .map(|(status, entries)| {
             (
-                status.to_string(),
-                RefOr::T(response::<E::Format>(&entries)),
+                status.as_str().to_owned(),
+                RefOr::T(response::<E::Format>(status, &entries)),
             )
         })
         .collect()
@@ -47,13 +48,13 @@ type Answered = (&'static Entry, Option<&'static VariantFormat>);
 
 /// One status's response: the codes in the description, one example per code, under the
 /// content type of its format (`F`, the type's, unless the entry's own).
-fn response<F: Format>(entries: &[Answered]) -> Response {
-    let status = entries[0].0.status;
+fn response<F: Format>(status: StatusCode, entries: &[Answered]) -> Response {
     let mut description =
         phrase::rfc9110(status).map_or_else(|| status.as_str().to_owned(), str::to_owned);
     description.push('\n');
     for (entry, _) in entries {
-        let _ = write!(description, "\n- `{}`", entry.code);
+        let codes: Vec<String> = entry.codes().map(|code| format!("`{code}`")).collect();
+        let _ = write!(description, "\n- {}", codes.join(", "));
         let summary: Vec<&str> = entry
             .title
             .into_iter()
@@ -82,10 +83,18 @@ fn response<F: Format>(entries: &[Answered]) -> Response {
         let schema = in_content_type()
             .next()
             .and_then(|(_, format)| format.map_or_else(F::body_schema, |f| (f.body_schema)()));
-        let examples = in_content_type().filter_map(|&(entry, format)| {
+        // One example per code a variant declares, with the status of this response.
+        let examples = in_content_type()
+            .flat_map(|&(entry, format)| entry.codes().map(move |code| (entry, format, code)));
+        let examples = examples.filter_map(|(entry, format, code)| {
             let body = match format {
-                Some(format) => (format.render_specimen)(entry),
-                None => F::render(&Specimen::<F>::in_format(entry), &Context::new()),
+                Some(format) => (format.render_specimen)(entry, status, code),
+                None => {
+                    let specimen = Specimen::<F>::in_format(entry)
+                        .with_status(status)
+                        .with_code(code);
+                    F::render(&specimen, &Context::new())
+                }
             };
             // A format that writes something other than JSON has no JSON example.
             let value = serde_json::from_slice(&body.ok()?).ok()?;
@@ -93,7 +102,7 @@ fn response<F: Format>(entries: &[Answered]) -> Response {
             if !entry.description.is_empty() {
                 example = example.summary(one_line(entry.description));
             }
-            Some((entry.code, example.build()))
+            Some((code, example.build()))
         });
         let content = ContentBuilder::new()
             .schema(schema)

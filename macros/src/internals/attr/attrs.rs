@@ -85,8 +85,23 @@ pub struct Attrs {
     pub any_span: Option<Span>,
     pub doc: String,
 
+    /// `statuses(…)`: the statuses a runtime status may take besides the declared one.
+    pub statuses: Option<Listed<Status>>,
+    /// `codes(…)`: the codes a runtime code may take besides the declared one.
+    pub codes: Option<Listed<LitStr>>,
+
     pub expose: Option<Expose>,
     pub violations: Option<Span>,
+    /// `#[api_error(status)]` on a field: the variant's status is this field's value.
+    pub runtime_status: Option<Span>,
+    /// `#[api_error(code)]` on a field: the variant's code is this field's value.
+    pub runtime_code: Option<Span>,
+}
+
+/// A list key (`statuses(…)`, `codes(…)`): where its key is, and its items.
+pub struct Listed<T> {
+    pub span: Span,
+    pub items: Vec<T>,
 }
 
 /// What a template of a variant writes.

@@ -4,7 +4,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{LitStr, Token, meta::ParseNestedMeta};
 
-use crate::internals::attr::attrs::{Attrs, Expose, Header, Source, SourceKind, set};
+use crate::internals::attr::attrs::{Attrs, Expose, Header, Listed, Source, SourceKind, set};
 use crate::internals::attr::level::Level;
 use crate::internals::case::{self, RenameRule};
 use crate::internals::ctxt::Errors;
@@ -32,6 +32,10 @@ enum Key {
     Source,
     Expose,
     Violations,
+    Statuses,
+    Codes,
+    RuntimeStatus,
+    RuntimeCode,
 }
 
 /// The items a key goes on.
@@ -48,7 +52,7 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 17] = [
+const KEYS: [(&str, Key, Place); 21] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
@@ -66,11 +70,20 @@ const KEYS: [(&str, Key, Place); 17] = [
     ("source", Key::Source, Place::Variant),
     ("expose", Key::Expose, Place::Field),
     ("violations", Key::Violations, Place::Field),
+    ("statuses", Key::Statuses, Place::Variant),
+    ("codes", Key::Codes, Place::Variant),
+    ("status", Key::RuntimeStatus, Place::Field),
+    ("code", Key::RuntimeCode, Place::Field),
 ];
 
-fn lookup(name: &str) -> Option<(Key, Place)> {
-    KEYS.iter()
-        .find(|(known, ..)| *known == name)
+/// The key `name` names on an item of `level`, else the first key of that name (which
+/// goes elsewhere): `status` is the default status on the enum, the runtime one on a field.
+fn lookup(name: &str, level: Level) -> Option<(Key, Place)> {
+    let mut named = KEYS.iter().filter(|(known, ..)| *known == name);
+    let first = named.clone().next();
+    named
+        .find(|&&(_, key, place)| goes_on(key, place, level))
+        .or(first)
         .map(|&(_, key, place)| (key, place))
 }
 
@@ -101,7 +114,7 @@ pub fn parse_key(
         |i| i.to_string().trim_start_matches("r#").to_owned(),
     );
     let span = meta.path.span();
-    let found = lookup(&name);
+    let found = lookup(&name, level);
     out.status_written |= found.is_some_and(|(key, _)| key == Key::DefaultStatus);
     let Some((key, _)) = found.filter(|&(key, place)| goes_on(key, place, level)) else {
         return Err(unknown_key(&name, span, level));
@@ -289,8 +302,56 @@ pub fn parse_key(
             flag(meta, "write `#[api_error(violations)]`")?;
             set(&mut out.violations, span, span, &what, errors);
         }
+        Key::RuntimeStatus => {
+            flag(meta, "write `#[api_error(status)]` on the field")?;
+            set(&mut out.runtime_status, span, span, &what, errors);
+        }
+        Key::RuntimeCode => {
+            flag(meta, "write `#[api_error(code)]` on the field")?;
+            set(&mut out.runtime_code, span, span, &what, errors);
+        }
+        Key::Statuses => {
+            let items = list(meta, "statuses(502, 503, 504)", parse_status_value)?;
+            set(
+                &mut out.statuses,
+                Listed { span, items },
+                span,
+                &what,
+                errors,
+            );
+        }
+        Key::Codes => {
+            let items = list(
+                meta,
+                "codes(\"M_UNKNOWN\", \"M_FORBIDDEN\")",
+                <LitStr as syn::parse::Parse>::parse,
+            )?;
+            set(&mut out.codes, Listed { span, items }, span, &what, errors);
+        }
     }
     Ok(())
+}
+
+/// `key(item, item, …)` with at least one item, or an error showing `example`.
+fn list<T>(
+    meta: &ParseNestedMeta,
+    example: &str,
+    item: fn(syn::parse::ParseStream) -> syn::Result<T>,
+) -> syn::Result<Vec<T>> {
+    let expected = |span| syn::Error::new(span, format!("expected a list: write `{example}`"));
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(expected(meta.input.span()));
+    }
+    let content;
+    let parens = syn::parenthesized!(content in meta.input);
+    if content.is_empty() {
+        return Err(syn::Error::new(
+            parens.span.join(),
+            format!("the list is empty: write `{example}`, or remove it"),
+        ));
+    }
+    let items = content.parse_terminated(item, Token![,])?;
+    Ok(items.into_iter().collect())
 }
 
 /// `key = "..."`, or an error showing that form.
@@ -378,7 +439,11 @@ fn unknown_key(name: &str, span: Span, level: Level) -> syn::Error {
         .filter(|&&(_, key, place)| goes_on(key, place, level))
         .map(|&(name, ..)| name)
         .collect();
-    let elsewhere = match lookup(name) {
+    let elsewhere = match lookup(name, level) {
+        Some((Key::RuntimeCode, _)) if level.takes_variant_keys() => Some(
+            "write `#[code(\"not-found\")]`, or mark a field `#[api_error(code)]` to take the code from it",
+        ),
+        Some((Key::RuntimeCode, _)) => Some("put `#[code(\"...\")]` on each variant"),
         Some((_, Place::Field)) => Some("it goes on a field"),
         Some((_, Place::Variant)) => Some("it goes on a variant"),
         Some((Key::DefaultStatus, _)) if level == Level::Variant => {

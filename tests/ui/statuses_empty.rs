@@ -1,0 +1,11 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum UpstreamError {
+    #[error("upstream answered {0}")]
+    #[status(502)]
+    #[api_error(statuses())]
+    Relayed(#[api_error(status)] u16),
+}
+
+fn main() {}
