@@ -177,3 +177,32 @@ async fn axum_error_responses_log_once_with_the_request_context() {
         ]
     );
 }
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = apifault::Boom)]
+enum QuotaError {
+    #[error("quota exhausted")]
+    #[status(429)]
+    Exhausted,
+}
+
+#[test]
+fn boxed_errors_log_once_each_as_their_own_type() {
+    let (capture, _guard) = capture();
+    let errors: Vec<Box<dyn apifault::DynApiError + Send + Sync>> = vec![
+        Box::new(PaymentError::Declined {
+            last4: "4242".into(),
+        }),
+        Box::new(QuotaError::Exhausted),
+    ];
+    for error in &errors {
+        let _ = error.to_response();
+    }
+    assert_eq!(
+        capture.lines(),
+        [
+            "DEBUG apifault: error response status=402 code=\"declined\" error=card 4242 declined",
+            "DEBUG apifault: error response status=429 code=\"exhausted\" error=quota exhausted",
+        ]
+    );
+}

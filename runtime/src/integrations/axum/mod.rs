@@ -6,7 +6,7 @@ use core::marker::PhantomData;
 use ::axum::body::Body;
 use ::axum::response::{IntoResponse, Response};
 
-use crate::{ApiError, Format};
+use crate::{ApiError, DynApiError, Format};
 
 mod context;
 mod extract;
@@ -18,6 +18,14 @@ pub use self::extract::{Json, Rejection};
 /// when called inside it: what every derived type's `IntoResponse` does, in its own format.
 pub fn into_response<F: Format, E: ApiError>(error: &E) -> Response {
     with_context(|context| crate::response::<F, E>(error, context)).map(Body::from)
+}
+
+/// A boxed error of any derived type answers in its own format, with the request context
+/// of [`ContextLayer`] when it runs.
+impl IntoResponse for Box<dyn DynApiError + Send + Sync> {
+    fn into_response(self) -> Response {
+        with_context(|context| self.erased_response(context)).map(Body::from)
+    }
 }
 
 /// An error answered in format `F` rather than its type's own: the same enum can serve
