@@ -112,6 +112,13 @@ pub struct AuthError(#[api_error(expose = "expiredFor")] pub u64);
 #[status(410)]
 pub struct Gone;
 
+/// A service that writes its own framework impls and logs its errors itself.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("handled by the service")]
+#[status(500)]
+#[api_error(framework_impls = false, log = false)]
+pub struct SelfHandled;
+
 /// A transparent newtype struct.
 #[derive(Debug, thiserror::Error, ApiError)]
 #[error(transparent)]

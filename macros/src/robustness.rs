@@ -141,6 +141,26 @@ const MALFORMED: &[(&str, &str)] = &[
         "enum E { #[status(404)] #[api_error(type = 5)] A }",
     ),
     (
+        "log on a variant",
+        "enum E { #[status(404)] #[api_error(log = false)] A }",
+    ),
+    (
+        "framework_impls on a field",
+        "enum E { #[status(404)] A(#[api_error(framework_impls = false)] u8) }",
+    ),
+    (
+        "log without a value",
+        "#[api_error(log)] enum E { #[status(404)] A }",
+    ),
+    (
+        "framework_impls twice",
+        "#[api_error(framework_impls = false, framework_impls = true)] enum E { #[status(404)] A }",
+    ),
+    (
+        "framework_impls as a list",
+        "#[api_error(framework_impls(axum))] enum E { #[status(404)] A }",
+    ),
+    (
         "quoted code_in_body",
         r#"#[api_error(code_in_body = "false")] enum E { #[status(404)] A }"#,
     ),

@@ -28,6 +28,12 @@ pub trait ApiError: std::error::Error {
     /// included. Empty unless derived (or given by hand).
     const CATALOGUE: &'static Catalogue = &Catalogue::EMPTY;
 
+    /// Whether a response logs its one `tracing` event (feature `tracing`). The derive
+    /// sets it to `false` under `#[api_error(log = false)]`, for a service that logs its
+    /// errors itself; apifault's warnings about its own faults (a dropped header, a body
+    /// that could not be rendered) are logged all the same.
+    const LOG: bool = true;
+
     /// The compile-time facts about the variant this value is.
     fn entry(&self) -> &'static Entry;
 

@@ -629,6 +629,72 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [] [Gone] [] }
 };
+#[doc = " A service that writes its own framework impls and logs its errors itself."]
+#[derive(Debug, thiserror :: Error)]
+#[error("handled by the service")]
+pub struct SelfHandled;
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "SelfHandled",
+            ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "self_handled",
+            ::apifault::__private::None,
+            "A service that writes its own framework impls and logs its errors itself.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )];
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for SelfHandled {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        const LOG: bool = false;
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self { .. } => "self_handled",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::core::result::Result::Ok(())
+        }
+    }
+    ::apifault::__private::__integrations! { framework_impls = false , [] [SelfHandled] [] }
+};
 #[doc = " A transparent newtype struct."]
 #[derive(Debug, thiserror :: Error)]
 #[error(transparent)]

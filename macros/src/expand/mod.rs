@@ -77,6 +77,14 @@ pub fn derive(input: &Input) -> TokenStream {
         ),
         _ => TokenStream::new(),
     };
+    let log = if input.attrs.logs() {
+        TokenStream::new()
+    } else {
+        quote!(
+            const LOG: bool = false;
+        )
+    };
+    let opt_out = (!input.attrs.framework_impls()).then(|| quote!(framework_impls = false,));
 
     // Paths are absolute (`::apifault::…`), which `unused_qualifications` never reports;
     // a `crate = path` of the user's may be relative, and then it would.
@@ -110,6 +118,8 @@ pub fn derive(input: &Input) -> TokenStream {
 
             const CATALOGUE: &'static #private::Catalogue = #catalogue;
 
+            #log
+
             fn entry(&self) -> &'static #private::Entry { #entry }
 
             fn status(&self) -> #private::http::StatusCode { #status }
@@ -130,7 +140,7 @@ pub fn derive(input: &Input) -> TokenStream {
 
         // The framework impls of the runtime's enabled features (`axum`, `actix-web`):
         // the runtime decides which exist, so the derive needs not know its features.
-        #private::__integrations! { [#impl_generics] [#ident #type_generics] [#where_clause] }
+        #private::__integrations! { #opt_out [#impl_generics] [#ident #type_generics] [#where_clause] }
         };
     }
 }
