@@ -125,6 +125,34 @@ pub struct SelfHandled;
 #[api_error(transparent)]
 pub struct Wrapped(pub AuthError);
 
+/// Transparent variants through `Box` and `Arc`, and ones overriding the inner status and
+/// code.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Shared {
+    /// A boxed inner error.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Boxed(Box<AuthError>),
+
+    /// An inner error shared behind an `Arc`, itself transparent.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Arced(std::sync::Arc<Wrapped>),
+
+    /// The inner error answered as a 404 under a code of its own.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    #[status(404)]
+    #[code("auth-missing")]
+    Hidden(AuthError),
+
+    /// The inner error answered as a 500, masked.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    #[status(500)]
+    Failed(std::sync::Arc<AuthError>),
+}
+
 /// An error type without variants.
 #[derive(Debug, thiserror::Error, ApiError)]
 pub enum Never {}

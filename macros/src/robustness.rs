@@ -141,6 +141,26 @@ const MALFORMED: &[(&str, &str)] = &[
         "enum E { #[status(404)] #[api_error(type = 5)] A }",
     ),
     (
+        "transparent Option",
+        "enum E { #[api_error(transparent)] A(Option<X>) }",
+    ),
+    (
+        "transparent boxed Option",
+        "enum E { #[api_error(transparent)] A(Box<std::option::Option<X>>) }",
+    ),
+    (
+        "transparent override to 405",
+        "enum E { #[api_error(transparent)] #[status(405)] A(X) }",
+    ),
+    (
+        "transparent overriding with an invalid code",
+        r#"enum E { #[api_error(transparent)] #[code("a b")] A(X) }"#,
+    ),
+    (
+        "transparent overriding with a duplicate code",
+        r#"enum E { #[status(404)] B, #[api_error(transparent)] #[code("b")] A(X) }"#,
+    ),
+    (
         "log on a variant",
         "enum E { #[status(404)] #[api_error(log = false)] A }",
     ),
@@ -404,6 +424,12 @@ fn odd_but_legal_input_does_not_panic() {
         r##"enum E { #[status(404)] #[message(r#"raw {0}"#)] A(u8) }"##,
         "enum E { #[status(404)] #[api_error::other] #[serde(rename = 1)] A }",
         "enum E { #[status(404)] A = 1 }",
+        "enum E { #[api_error(transparent)] A(Box) }",
+        "enum E { #[api_error(transparent)] A(Box<>) }",
+        "enum E { #[api_error(transparent)] A(Box<X, Alloc>) }",
+        "enum E { #[api_error(transparent)] A(::std::sync::Arc<alloc::boxed::Box<X>>) }",
+        "enum E { #[api_error(transparent)] #[status(404)] A(<X as Tr>::Assoc) }",
+        r#"enum E { #[api_error(transparent)] #[status(599)] #[code("x")] A(Box<X>) }"#,
         r#"#[doc = "x"] #[doc] #[doc(hidden)] enum E { #[status(404)] A }"#,
     ];
     for source in odd {

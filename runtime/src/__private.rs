@@ -24,7 +24,7 @@ pub use ::core::option::Option::{None, Some};
 
 pub use crate::__integrations;
 
-pub use crate::catalogue::CatalogueItem;
+pub use crate::catalogue::{CatalogueItem, len as catalogue_len, overridden, overridden_entry};
 pub use crate::{ApiError, Catalogue, Entry, Format, Part, ViolationList, Violations};
 
 /// `entries[start..end]`, in a constant (slice indexing is not `const`): a derive's

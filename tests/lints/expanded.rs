@@ -803,6 +803,256 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [] [Wrapped] [] }
 };
+#[doc = " Transparent variants through `Box` and `Arc`, and ones overriding the inner status and"]
+#[doc = " code."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Shared {
+    #[doc = " A boxed inner error."]
+    #[error(transparent)]
+    Boxed(Box<AuthError>),
+    #[doc = " An inner error shared behind an `Arc`, itself transparent."]
+    #[error(transparent)]
+    Arced(std::sync::Arc<Wrapped>),
+    #[doc = " The inner error answered as a 404 under a code of its own."]
+    #[error(transparent)]
+    Hidden(AuthError),
+    #[doc = " The inner error answered as a 500, masked."]
+    #[error(transparent)]
+    Failed(std::sync::Arc<AuthError>),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
+    static __APIFAULT_OVERRIDDEN_0: [::apifault::__private::Entry;
+        ::apifault::__private::catalogue_len(
+            <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        )] = ::apifault::__private::overridden(
+        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        ::apifault::__private::Some(::apifault::__private::http::StatusCode::NOT_FOUND),
+        ::apifault::__private::Some("auth-missing"),
+    );
+    static __APIFAULT_OVERRIDDEN_1: [::apifault::__private::Entry;
+        ::apifault::__private::catalogue_len(
+            <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        )] = ::apifault::__private::overridden(
+        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        ::apifault::__private::Some(::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR),
+        ::apifault::__private::None,
+    );
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Shared {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <Wrapped as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_0),
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_1),
+                ],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::entry(&**__field_0)
+                }
+                Self::Hidden { 0: __field_0, .. } => ::apifault::__private::overridden_entry(
+                    &__APIFAULT_OVERRIDDEN_0,
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0),
+                ),
+                Self::Failed { 0: __field_0, .. } => ::apifault::__private::overridden_entry(
+                    &__APIFAULT_OVERRIDDEN_1,
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0),
+                ),
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::status(&**__field_0)
+                }
+                Self::Hidden { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
+                Self::Failed { .. } => {
+                    ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR
+                }
+            }
+        }
+        fn code(&self) -> &'static str {
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+                Self::Hidden { .. } => "auth-missing",
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(&**__field_0, __part)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::has_part(&**__field_0, __part)
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    !::core::matches!(__part, ::apifault::__private::Part::Message)
+                        && <AuthError as ::apifault::__private::ApiError>::has_part(
+                            &**__field_0,
+                            __part,
+                        )
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        __field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        __field_0, __map, __reserved,
+                    )
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(__field_0)
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(
+                        &**__field_0,
+                        __headers,
+                    );
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::headers(&**__field_0, __headers);
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(
+                        &**__field_0,
+                        __headers,
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Shared] [] }
+};
 #[doc = " An error type without variants."]
 #[derive(Debug, thiserror :: Error)]
 pub enum Never {}

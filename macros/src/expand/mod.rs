@@ -46,14 +46,20 @@ pub fn derive(input: &Input) -> TokenStream {
     // them through it is one load more than the hand-written `match` they must equal.
     let status = cx.method(
         |v| cx.status_constant(v, false),
-        |via, inner| quote!(#via::status(#inner)),
+        |variant, via, inner| {
+            let own = input.variant_attrs(variant).status.is_some();
+            (!own).then(|| quote!(#via::status(#inner)))
+        },
     );
     let code = cx.method(
         |v| {
             let code = code::of(input, v).0;
             quote!(#code)
         },
-        |via, inner| quote!(#via::code(#inner)),
+        |variant, via, inner| {
+            let own = input.variant_attrs(variant).code.is_some();
+            (!own).then(|| quote!(#via::code(#inner)))
+        },
     );
     let has_part = cx.has_part();
     let fmt_part = cx.fmt_part();

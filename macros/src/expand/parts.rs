@@ -43,6 +43,12 @@ impl Cx<'_> {
             .filter_map(|variant| {
                 let (pattern, inner) = self.inner(variant)?;
                 let via = self.via(variant);
+                if self.input.masks_inner_message(variant) {
+                    return Some(quote! {
+                        #pattern => !::core::matches!(__part, #private::Part::Message)
+                            && #via::has_part(#inner, __part),
+                    });
+                }
                 Some(quote!(#pattern => #via::has_part(#inner, __part),))
             })
             .collect::<Vec<_>>();

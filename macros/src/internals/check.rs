@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use proc_macro2::Span;
+use syn::spanned::Spanned;
 
 use crate::internals::ast::{Input, Variant};
 use crate::internals::attr::{Attrs, Role};
@@ -18,7 +19,11 @@ pub fn check(input: &Input, errors: &mut Errors) {
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
         if let Some(span) = attrs.transparent {
-            check_transparent(variant, attrs, span, errors);
+            check_transparent(input, variant, attrs, span, errors);
+            // Its code is the inner error's, unless it overrides it.
+            if attrs.code.is_some() {
+                check_code(input, variant, &mut codes, &mut reported_first, errors);
+            }
             continue;
         }
         let status_written = attrs.status_written
@@ -46,44 +51,64 @@ pub fn check(input: &Input, errors: &mut Errors) {
         check_headers(variant, attrs, input, errors);
         check_fields(variant, input, errors);
 
-        let (code, span) = code::of(input, variant);
-        if let Some(problem) = code::invalid(&code) {
-            let repaired = code::repaired(&code);
-            let fix = if repaired.is_empty() || attrs.code.is_none() {
-                "give the variant a code such as `#[code(\"not-found\")]`".to_owned()
-            } else {
-                format!("write `#[code(\"{repaired}\")]`")
-            };
-            errors.at(span, format!("{problem}: {fix}"));
-            continue;
-        }
-        let derived = attrs.code.is_none();
-        match codes.get(&code) {
-            Some((first_span, first_name, first_derived)) => {
-                let duplicate = |derived: bool, other: &str| {
-                    let origin = if derived {
-                        " (derived from the variant name)"
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "duplicate code `{code}`{origin}, also used by `{other}`: give one of \
-                            them a distinct `#[code(\"...\")]`"
-                    )
+        check_code(input, variant, &mut codes, &mut reported_first, errors);
+    }
+}
+
+/// The code of `variant` is valid and no other variant's: each duplicate is reported at
+/// both variants. `codes` holds the first variant using each code (where, its name,
+/// whether the code is derived).
+fn check_code(
+    input: &Input,
+    variant: &Variant,
+    codes: &mut HashMap<String, (Span, String, bool)>,
+    reported_first: &mut std::collections::HashSet<String>,
+    errors: &mut Errors,
+) {
+    let attrs = input.variant_attrs(variant);
+    let (code, span) = code::of(input, variant);
+    if let Some(problem) = code::invalid(&code) {
+        let repaired = code::repaired(&code);
+        let fix = if repaired.is_empty() || attrs.code.is_none() {
+            "give the variant a code such as `#[code(\"not-found\")]`".to_owned()
+        } else {
+            format!("write `#[code(\"{repaired}\")]`")
+        };
+        errors.at(span, format!("{problem}: {fix}"));
+        return;
+    }
+    let derived = attrs.code.is_none();
+    match codes.get(&code) {
+        Some((first_span, first_name, first_derived)) => {
+            let duplicate = |derived: bool, other: &str| {
+                let origin = if derived {
+                    " (derived from the variant name)"
+                } else {
+                    ""
                 };
-                errors.at(span, duplicate(derived, first_name));
-                if reported_first.insert(code.clone()) {
-                    errors.at(*first_span, duplicate(*first_derived, &variant.name()));
-                }
+                format!(
+                    "duplicate code `{code}`{origin}, also used by `{other}`: give one of \
+                        them a distinct `#[code(\"...\")]`"
+                )
+            };
+            errors.at(span, duplicate(derived, first_name));
+            if reported_first.insert(code.clone()) {
+                errors.at(*first_span, duplicate(*first_derived, &variant.name()));
             }
-            None => {
-                codes.insert(code, (span, variant.name(), derived));
-            }
+        }
+        None => {
+            codes.insert(code, (span, variant.name(), derived));
         }
     }
 }
 
-fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut Errors) {
+fn check_transparent(
+    input: &Input,
+    variant: &Variant,
+    attrs: &Attrs,
+    span: Span,
+    errors: &mut Errors,
+) {
     if variant.fields.len() != 1 {
         errors.at(
             span,
@@ -96,9 +121,8 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
             ),
         );
     }
+    check_delegate(input, variant, attrs, errors);
     let delegated = [
-        ("`#[status]`", attrs.status.map(|s| s.span)),
-        ("`#[code]`", attrs.code.as_ref().map(syn::LitStr::span)),
         ("`#[message]`", attrs.message.as_ref().map(Template::span)),
         ("`#[title]`", attrs.title.as_ref().map(syn::LitStr::span)),
         ("`type`", attrs.type_uri.as_ref().map(Template::span)),
@@ -114,7 +138,7 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
                 span,
                 format!(
                     "{what} has no effect on a transparent variant, whose inner \
-                        error decides everything: remove it"
+                        error decides all but its status and code: remove it"
                 ),
             );
         }
@@ -131,6 +155,51 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
                 span,
                 "a transparent variant's field is the inner error, which decides its \
                     own body: remove this",
+            );
+        }
+    }
+}
+
+/// The field of a transparent variant is an error to delegate to (through `Box` and
+/// `Arc`), and one whose catalogue an overriding `#[status]` or `#[code]` can rewrite.
+fn check_delegate(input: &Input, variant: &Variant, attrs: &Attrs, errors: &mut Errors) {
+    let [field] = variant.fields.as_slice() else {
+        return;
+    };
+    let delegate = field.delegate();
+    if field.delegates_to_option() {
+        errors.at(
+            delegate.ty.span(),
+            "a transparent field cannot be an `Option`: when it is `None` there is no error \
+                to delegate to. Make the field the inner error itself and give the `None` case \
+                a variant of its own (`.ok_or(AppError::Missing)?` before converting)",
+        );
+        return;
+    }
+    let overrides = [
+        attrs.status.map(|s| s.span),
+        attrs.code.as_ref().map(syn::LitStr::span),
+    ];
+    if let Some(status) = attrs.status
+        && matches!(status.code, 401 | 405)
+    {
+        errors.at(
+            status.span,
+            format!(
+                "a {} response must carry a header the status mandates (RFC 9110), and a \
+                    transparent variant declares none: give the inner error a variant that \
+                    answers {} with its header",
+                status.code, status.code
+            ),
+        );
+    }
+    if input.generic(delegate.ty) {
+        for span in overrides.into_iter().flatten() {
+            errors.at(
+                span,
+                "a transparent variant overrides the status or code of a concrete inner \
+                    error only: its catalogue is rewritten at compile time. Give the variant a \
+                    concrete inner type, or remove this",
             );
         }
     }

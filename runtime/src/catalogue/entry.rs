@@ -62,6 +62,29 @@ impl Entry {
         }
     }
 
+    /// This entry answered with another status or code (a transparent variant that
+    /// overrides them); a 5xx status masks the message.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __overridden(
+        &self,
+        status: Option<StatusCode>,
+        code: Option<&'static str>,
+    ) -> Self {
+        let mut entry = *self;
+        if let Some(status) = status {
+            entry.status = status;
+            if status.as_u16() >= 500 {
+                entry.public_message = false;
+                entry.parts &= !Part::Message.bit();
+            }
+        }
+        if let Some(code) = code {
+            entry.code = code;
+        }
+        entry
+    }
+
     /// Whether every value of the variant carries `part` (its message, type URI, …); the
     /// derived [`ApiError::has_part`](crate::ApiError::has_part) answers from here.
     #[must_use]
