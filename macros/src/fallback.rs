@@ -26,12 +26,13 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
         .then(|| quote!(framework_impls = false,));
     let ident = &input.ident;
     let mut generics = input.generics.clone();
-    if generics.type_params().next().is_some() {
-        generics
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(Self: ::core::error::Error));
-    }
+    // As in a good derive: a type that is not an `Error` is reported once, by it.
+    let bound = if generics.type_params().next().is_some() {
+        syn::parse_quote!(Self: ::core::error::Error)
+    } else {
+        syn::parse_quote!(for<'__apifault> Self: ::core::error::Error)
+    };
+    generics.make_where_clause().predicates.push(bound);
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     quote! {
         #errors

@@ -175,8 +175,15 @@ const _: () = {
             ]),
         ),
     ];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &CaseError) {
+        ::apifault::__private::assert_error::<CaseError>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for CaseError {
+    impl ::apifault::__private::ApiError for CaseError
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -429,7 +436,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [CaseError] [] }
+    ::apifault::__private::__integrations! { [] [CaseError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " Authentication failures, a struct with item-level attributes."]
 #[derive(Debug, thiserror :: Error)]
@@ -461,8 +468,15 @@ const _: () = {
                 ::apifault::__private::Part::Link,
             ]),
         )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &AuthError) {
+        ::apifault::__private::assert_error::<AuthError>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for AuthError {
+    impl ::apifault::__private::ApiError for AuthError
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -553,7 +567,7 @@ const _: () = {
             false
         }
     }
-    ::apifault::__private::__integrations! { [] [AuthError] [] }
+    ::apifault::__private::__integrations! { [] [AuthError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " A unit struct."]
 #[derive(Debug, thiserror :: Error)]
@@ -580,8 +594,15 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Gone) {
+        ::apifault::__private::assert_error::<Gone>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Gone {
+    impl ::apifault::__private::ApiError for Gone
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -627,7 +648,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [Gone] [] }
+    ::apifault::__private::__integrations! { [] [Gone] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " A service that writes its own framework impls and logs its errors itself."]
 #[derive(Debug, thiserror :: Error)]
@@ -654,8 +675,15 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[]),
         )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &SelfHandled) {
+        ::apifault::__private::assert_error::<SelfHandled>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for SelfHandled {
+    impl ::apifault::__private::ApiError for SelfHandled
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -693,7 +721,7 @@ const _: () = {
             ::core::result::Result::Ok(())
         }
     }
-    ::apifault::__private::__integrations! { framework_impls = false , [] [SelfHandled] [] }
+    ::apifault::__private::__integrations! { framework_impls = false , [] [SelfHandled] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " A transparent newtype struct."]
 #[derive(Debug, thiserror :: Error)]
@@ -708,8 +736,15 @@ pub struct Wrapped(pub AuthError);
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Wrapped) {
+        ::apifault::__private::assert_error::<Wrapped>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Wrapped {
+    impl ::apifault::__private::ApiError for Wrapped
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -801,7 +836,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [Wrapped] [] }
+    ::apifault::__private::__integrations! { [] [Wrapped] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " Transparent variants through `Box` and `Arc`, and ones overriding the inner status and"]
 #[doc = " code."]
@@ -845,8 +880,15 @@ const _: () = {
         ::apifault::__private::Some(::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR),
         ::apifault::__private::None,
     );
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Shared) {
+        ::apifault::__private::assert_error::<Shared>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Shared {
+    impl ::apifault::__private::ApiError for Shared
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -1051,7 +1093,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [Shared] [] }
+    ::apifault::__private::__integrations! { [] [Shared] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " An error type without variants."]
 #[derive(Debug, thiserror :: Error)]
@@ -1065,8 +1107,15 @@ pub enum Never {}
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Never) {
+        ::apifault::__private::assert_error::<Never>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Never {
+    impl ::apifault::__private::ApiError for Never
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue { __items: &[] };
@@ -1090,7 +1139,7 @@ const _: () = {
             match *self {}
         }
     }
-    ::apifault::__private::__integrations! { [] [Never] [] }
+    ::apifault::__private::__integrations! { [] [Never] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " A named struct with a lifetime and violations."]
 #[derive(Debug, thiserror :: Error)]
@@ -1122,8 +1171,15 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error<'a>(_: &Rejected<'a>) {
+        ::apifault::__private::assert_error::<Rejected<'a>>();
+    }
     #[automatically_derived]
-    impl<'a> ::apifault::__private::ApiError for Rejected<'a> {
+    impl<'a> ::apifault::__private::ApiError for Rejected<'a>
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -1199,7 +1255,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [< 'a >] [Rejected < 'a >] [] }
+    ::apifault::__private::__integrations! { [< 'a >] [Rejected < 'a >] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " Generic errors: a bound, a where clause, a transparent generic, generic violations."]
 #[derive(Debug, thiserror :: Error)]
@@ -1470,8 +1526,15 @@ const _: () = {
             reexport::apifault::__private::parts(&[reexport::apifault::__private::Part::Message]),
         ),
     ];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Housed) {
+        reexport::apifault::__private::assert_error::<Housed>();
+    }
     #[automatically_derived]
-    impl reexport::apifault::__private::ApiError for Housed {
+    impl reexport::apifault::__private::ApiError for Housed
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = House;
         const CATALOGUE: &'static reexport::apifault::__private::Catalogue =
             &reexport::apifault::__private::Catalogue {
@@ -1547,5 +1610,5 @@ const _: () = {
             }
         }
     }
-    reexport::apifault::__private::__integrations! { [] [Housed] [] }
+    reexport::apifault::__private::__integrations! { [] [Housed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };

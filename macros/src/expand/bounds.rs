@@ -17,6 +17,12 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
         .map(|p| p.ident.to_string())
         .collect();
     if params.is_empty() {
+        // Under a binder the bound is not "trivial", so a type that is not an `Error`
+        // gets no error from each impl and method: only the one of `assert_error`.
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(for<'__apifault> Self: ::core::error::Error));
         return generics;
     }
     let mut bounds: Vec<TokenStream> = Vec::new();

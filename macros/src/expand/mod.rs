@@ -1,7 +1,7 @@
 //! Quotes the `ApiError` impl of a checked input.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use crate::expand::bounds::with_bounds;
 use crate::expand::cx::Cx;
@@ -90,6 +90,22 @@ pub fn derive(input: &Input) -> TokenStream {
             const LOG: bool = false;
         )
     };
+    // One error, at the type's name, when it is not an `Error` (a generic type is checked
+    // where it is used, its `Error` impl may depend on its parameters).
+    let assert_error = (input.generics.type_params().next().is_none()
+        && input.generics.const_params().next().is_none())
+    .then(|| {
+        let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
+        let assertion =
+            quote_spanned!(ident.span()=> #private::assert_error::<#ident #type_generics>());
+        quote! {
+            // Type-checked, never called.
+            #[allow(dead_code)]
+            fn __apifault_assert_error #impl_generics (_: &#ident #type_generics) #where_clause {
+                #assertion;
+            }
+        }
+    });
     let opt_out = (!input.attrs.framework_impls()).then(|| quote!(framework_impls = false,));
 
     // Paths are absolute (`::apifault::…`), which `unused_qualifications` never reports;
@@ -117,6 +133,8 @@ pub fn derive(input: &Input) -> TokenStream {
         )]
         const _: () = {
         #statics
+
+        #assert_error
 
         #[automatically_derived]
         impl #impl_generics #private::ApiError for #ident #type_generics #where_clause {
