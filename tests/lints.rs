@@ -112,11 +112,46 @@ pub struct AuthError(#[api_error(expose = "expiredFor")] pub u64);
 #[status(410)]
 pub struct Gone;
 
+/// A service that writes its own framework impls and logs its errors itself.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("handled by the service")]
+#[status(500)]
+#[api_error(framework_impls = false, log = false)]
+pub struct SelfHandled;
+
 /// A transparent newtype struct.
 #[derive(Debug, thiserror::Error, ApiError)]
 #[error(transparent)]
 #[api_error(transparent)]
 pub struct Wrapped(pub AuthError);
+
+/// Transparent variants through `Box` and `Arc`, and ones overriding the inner status and
+/// code.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Shared {
+    /// A boxed inner error.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Boxed(Box<AuthError>),
+
+    /// An inner error shared behind an `Arc`, itself transparent.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Arced(std::sync::Arc<Wrapped>),
+
+    /// The inner error answered as a 404 under a code of its own.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    #[status(404)]
+    #[code("auth-missing")]
+    Hidden(AuthError),
+
+    /// The inner error answered as a 500, masked.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    #[status(500)]
+    Failed(std::sync::Arc<AuthError>),
+}
 
 /// An error type without variants.
 #[derive(Debug, thiserror::Error, ApiError)]

@@ -177,3 +177,58 @@ async fn axum_error_responses_log_once_with_the_request_context() {
         ]
     );
 }
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = apifault::Boom)]
+enum QuotaError {
+    #[error("quota exhausted")]
+    #[status(429)]
+    Exhausted,
+}
+
+#[test]
+fn boxed_errors_log_once_each_as_their_own_type() {
+    let (capture, _guard) = capture();
+    let errors: Vec<Box<dyn apifault::DynApiError + Send + Sync>> = vec![
+        Box::new(PaymentError::Declined {
+            last4: "4242".into(),
+        }),
+        Box::new(QuotaError::Exhausted),
+    ];
+    for error in &errors {
+        let _ = error.to_response();
+    }
+    assert_eq!(
+        capture.lines(),
+        [
+            "DEBUG apifault: error response status=402 code=\"declined\" error=card 4242 declined",
+            "DEBUG apifault: error response status=429 code=\"exhausted\" error=quota exhausted",
+        ]
+    );
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(log = false)]
+enum SelfLoggedError {
+    #[error("ledger unavailable")]
+    #[status(503)]
+    #[api_error(header("Retry-After" = "{0}"))]
+    Ledger(String),
+}
+
+#[test]
+fn log_false_logs_no_event_per_response_but_still_warns_of_a_dropped_header() {
+    let (capture, _guard) = capture();
+    let _ = SelfLoggedError::Ledger("30".into()).to_response();
+    let boxed: Box<dyn apifault::DynApiError + Send + Sync> =
+        Box::new(SelfLoggedError::Ledger("30".into()));
+    let _ = boxed.to_response();
+    assert_eq!(capture.lines(), Vec::<String>::new());
+    let _ = SelfLoggedError::Ledger("30\r\nX: y".into()).to_response();
+    assert_eq!(
+        capture.lines(),
+        [
+            "WARN apifault: header dropped from an error response: its value is not a valid header value header=\"retry-after\""
+        ]
+    );
+}

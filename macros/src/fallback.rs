@@ -20,14 +20,19 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
     let format = attrs
         .and_then(|attrs| attrs.format.as_ref())
         .map_or_else(|| quote!(#krate::Problem), |path| quote!(#path));
+    // Opted out here too, or a hand-written `IntoResponse` would conflict with the stub's.
+    let opt_out = attrs
+        .is_some_and(|attrs| !attrs.framework_impls())
+        .then(|| quote!(framework_impls = false,));
     let ident = &input.ident;
     let mut generics = input.generics.clone();
-    if generics.type_params().next().is_some() {
-        generics
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(Self: ::core::error::Error));
-    }
+    // As in a good derive: a type that is not an `Error` is reported once, by it.
+    let bound = if generics.type_params().next().is_some() {
+        syn::parse_quote!(Self: ::core::error::Error)
+    } else {
+        syn::parse_quote!(for<'__apifault> Self: ::core::error::Error)
+    };
+    generics.make_where_clause().predicates.push(bound);
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     quote! {
         #errors
@@ -39,6 +44,6 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
             }
         }
         // The framework impls too, so a handler returning the type reports nothing more.
-        #krate::__private::__integrations! { [#impl_generics] [#ident #type_generics] [#where_clause] }
+        #krate::__private::__integrations! { #opt_out [#impl_generics] [#ident #type_generics] [#where_clause] }
     }
 }

@@ -285,10 +285,6 @@ const MALFORMED: &[(&str, &str)] = &[
         r#"enum E { #[status(400)] #[code("x", shared, shared)] A }"#,
     ),
     (
-        "shared code on a transparent variant",
-        r#"enum E { #[code("x", shared)] #[api_error(transparent)] A(u8) }"#,
-    ),
-    (
         "shared code on a field",
         r#"enum E { #[status(400)] A(#[code("x", shared)] u8) }"#,
     ),
@@ -311,6 +307,46 @@ const MALFORMED: &[(&str, &str)] = &[
     (
         "shared code repeating a derived one",
         r#"enum E { #[status(400)] X, #[status(400)] #[code("x", shared)] B }"#,
+    ),
+    (
+        "transparent Option",
+        "enum E { #[api_error(transparent)] A(Option<X>) }",
+    ),
+    (
+        "transparent boxed Option",
+        "enum E { #[api_error(transparent)] A(Box<std::option::Option<X>>) }",
+    ),
+    (
+        "transparent override to 405",
+        "enum E { #[api_error(transparent)] #[status(405)] A(X) }",
+    ),
+    (
+        "transparent overriding with an invalid code",
+        r#"enum E { #[api_error(transparent)] #[code("a b")] A(X) }"#,
+    ),
+    (
+        "transparent overriding with a duplicate code",
+        r#"enum E { #[status(404)] B, #[api_error(transparent)] #[code("b")] A(X) }"#,
+    ),
+    (
+        "log on a variant",
+        "enum E { #[status(404)] #[api_error(log = false)] A }",
+    ),
+    (
+        "framework_impls on a field",
+        "enum E { #[status(404)] A(#[api_error(framework_impls = false)] u8) }",
+    ),
+    (
+        "log without a value",
+        "#[api_error(log)] enum E { #[status(404)] A }",
+    ),
+    (
+        "framework_impls twice",
+        "#[api_error(framework_impls = false, framework_impls = true)] enum E { #[status(404)] A }",
+    ),
+    (
+        "framework_impls as a list",
+        "#[api_error(framework_impls(axum))] enum E { #[status(404)] A }",
     ),
     (
         "quoted code_in_body",
@@ -710,6 +746,13 @@ fn odd_but_legal_input_does_not_panic() {
         r##"enum E { #[status(404)] #[message(r#"raw {0}"#)] A(u8) }"##,
         "enum E { #[status(404)] #[api_error::other] #[serde(rename = 1)] A }",
         "enum E { #[status(404)] A = 1 }",
+        "enum E { #[api_error(transparent)] A(Box) }",
+        "enum E { #[api_error(transparent)] A(Box<>) }",
+        "enum E { #[api_error(transparent)] A(Box<X, Alloc>) }",
+        "enum E { #[api_error(transparent)] A(::std::sync::Arc<alloc::boxed::Box<X>>) }",
+        "enum E { #[api_error(transparent)] #[status(404)] A(<X as Tr>::Assoc) }",
+        r#"enum E { #[api_error(transparent)] #[status(599)] #[code("x")] A(Box<X>) }"#,
+        r#"enum E { #[code("x", shared)] #[api_error(transparent)] A(X) }"#,
         r#"#[doc = "x"] #[doc] #[doc(hidden)] enum E { #[status(404)] A }"#,
         "enum E { #[status(404)] #[api_error(format = JsonApi)] A }",
         r#"enum E { #[status(404)] #[api_error(format = "apifault::JsonApi")] A, #[status(500)] B }"#,

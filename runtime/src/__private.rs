@@ -24,10 +24,25 @@ pub use ::core::option::Option::{None, Some};
 
 pub use crate::__integrations;
 
-pub use crate::catalogue::{CatalogueItem, VariantFormat};
+pub use crate::catalogue::{
+    CatalogueItem, VariantFormat, len as catalogue_len, overridden, overridden_entry,
+};
 pub use crate::{
     ApiError, Catalogue, Context, Entry, Format, Part, ViolationList, Violations, response,
 };
+
+/// A derived type must be a `std::error::Error`: the one error a type without one gets.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `std::error::Error`, which `ApiError` needs",
+    label = "derive `thiserror::Error` beside `ApiError`",
+    note = "write `#[derive(Debug, thiserror::Error, ApiError)]` and an `#[error(\"...\")]` on each variant (or implement `Display` and `std::error::Error` by hand)"
+)]
+pub trait IsError {}
+
+impl<T: std::error::Error + ?Sized> IsError for T {}
+
+/// Asserts that `T` is an error: called once by each derive.
+pub const fn assert_error<T: IsError + ?Sized>() {}
 
 /// `entries[start..end]`, in a constant (slice indexing is not `const`): a derive's
 /// catalogue lists the entries between two transparent variants as one run.

@@ -17,8 +17,8 @@ use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
 #[doc = include_str!("integrations/tracing.md")]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an `ApiError`",
-    label = "this type has no `#[derive(ApiError)]`",
-    note = "a transparent variant delegates everything to its field: derive `ApiError` for `{Self}`, or drop `#[api_error(transparent)]` and give the variant its own `#[status]`"
+    label = "not an `ApiError`",
+    note = "derive `ApiError` on an error type of your own (a transparent field may be a `Box` or `Arc` of one); a type from another crate is kept instead as the `#[source]` of a variant with its own `#[status]`: `#[error(\"storage failed\")] #[status(500)] Storage(#[source] TheirError)`"
 )]
 pub trait ApiError: std::error::Error {
     /// The wire format `to_response` renders the body in: every variant's, except those
@@ -28,6 +28,12 @@ pub trait ApiError: std::error::Error {
     /// Every entry this type can answer with, inner types of transparent variants
     /// included. Empty unless derived (or given by hand).
     const CATALOGUE: &'static Catalogue = &Catalogue::EMPTY;
+
+    /// Whether a response logs its one `tracing` event (feature `tracing`). The derive
+    /// sets it to `false` under `#[api_error(log = false)]`, for a service that logs its
+    /// errors itself; apifault's warnings about its own faults (a dropped header, a body
+    /// that could not be rendered) are logged all the same.
+    const LOG: bool = true;
 
     /// The compile-time facts about the variant this value is.
     fn entry(&self) -> &'static Entry;

@@ -5,6 +5,7 @@
 
 mod api_error;
 mod catalogue;
+mod dyn_api_error;
 mod exposed;
 mod format;
 mod integrations;
@@ -15,6 +16,10 @@ mod violation;
 pub mod __private;
 
 pub mod client;
+
+/// The `http` crate apifault answers with, for hand-written impls: no `http` dependency of
+/// your own to keep in step.
+pub use ::http;
 
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
@@ -28,6 +33,7 @@ pub use crate::integrations::utoipa;
 
 pub use crate::api_error::ApiError;
 pub use crate::catalogue::{Catalogue, Entry, Specimen};
+pub use crate::dyn_api_error::DynApiError;
 pub use crate::exposed::{Member, Members};
 pub use crate::format::{Boom, Context, Format, JsonApi, Problem, RenderError, phrase, response};
 pub use crate::part::{Part, Text};

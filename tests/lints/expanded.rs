@@ -183,8 +183,15 @@ const _: () = {
             ]),
         ),
     ];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &CaseError) {
+        ::apifault::__private::assert_error::<CaseError>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for CaseError {
+    impl ::apifault::__private::ApiError for CaseError
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -446,7 +453,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [CaseError] [] }
+    ::apifault::__private::__integrations! { [] [CaseError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " Authentication failures, a struct with item-level attributes."]
 #[derive(Debug, thiserror :: Error)]
@@ -479,8 +486,15 @@ const _: () = {
                 ::apifault::__private::Part::Link,
             ]),
         )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &AuthError) {
+        ::apifault::__private::assert_error::<AuthError>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for AuthError {
+    impl ::apifault::__private::ApiError for AuthError
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -571,7 +585,7 @@ const _: () = {
             false
         }
     }
-    ::apifault::__private::__integrations! { [] [AuthError] [] }
+    ::apifault::__private::__integrations! { [] [AuthError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " A unit struct."]
 #[derive(Debug, thiserror :: Error)]
@@ -599,8 +613,15 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Gone) {
+        ::apifault::__private::assert_error::<Gone>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Gone {
+    impl ::apifault::__private::ApiError for Gone
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -646,7 +667,81 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [Gone] [] }
+    ::apifault::__private::__integrations! { [] [Gone] [where for < '__apifault > Self : :: core :: error :: Error] }
+};
+#[doc = " A service that writes its own framework impls and logs its errors itself."]
+#[derive(Debug, thiserror :: Error)]
+#[error("handled by the service")]
+pub struct SelfHandled;
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "SelfHandled",
+            ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "self_handled",
+            false,
+            ::apifault::__private::None,
+            "A service that writes its own framework impls and logs its errors itself.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &SelfHandled) {
+        ::apifault::__private::assert_error::<SelfHandled>();
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for SelfHandled
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        const LOG: bool = false;
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self { .. } => "self_handled",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::core::result::Result::Ok(())
+        }
+    }
+    ::apifault::__private::__integrations! { framework_impls = false , [] [SelfHandled] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " A transparent newtype struct."]
 #[derive(Debug, thiserror :: Error)]
@@ -661,8 +756,15 @@ pub struct Wrapped(pub AuthError);
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Wrapped) {
+        ::apifault::__private::assert_error::<Wrapped>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Wrapped {
+    impl ::apifault::__private::ApiError for Wrapped
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -763,7 +865,282 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [Wrapped] [] }
+    ::apifault::__private::__integrations! { [] [Wrapped] [where for < '__apifault > Self : :: core :: error :: Error] }
+};
+#[doc = " Transparent variants through `Box` and `Arc`, and ones overriding the inner status and"]
+#[doc = " code."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Shared {
+    #[doc = " A boxed inner error."]
+    #[error(transparent)]
+    Boxed(Box<AuthError>),
+    #[doc = " An inner error shared behind an `Arc`, itself transparent."]
+    #[error(transparent)]
+    Arced(std::sync::Arc<Wrapped>),
+    #[doc = " The inner error answered as a 404 under a code of its own."]
+    #[error(transparent)]
+    Hidden(AuthError),
+    #[doc = " The inner error answered as a 500, masked."]
+    #[error(transparent)]
+    Failed(std::sync::Arc<AuthError>),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
+    static __APIFAULT_OVERRIDDEN_0: [::apifault::__private::Entry;
+        ::apifault::__private::catalogue_len(
+            <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        )] = ::apifault::__private::overridden(
+        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        ::apifault::__private::Some(::apifault::__private::http::StatusCode::NOT_FOUND),
+        ::apifault::__private::Some("auth-missing"),
+    );
+    static __APIFAULT_OVERRIDDEN_1: [::apifault::__private::Entry;
+        ::apifault::__private::catalogue_len(
+            <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        )] = ::apifault::__private::overridden(
+        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        ::apifault::__private::Some(::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR),
+        ::apifault::__private::None,
+    );
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Shared) {
+        ::apifault::__private::assert_error::<Shared>();
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Shared
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <Wrapped as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_0),
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_1),
+                ],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::entry(&**__field_0)
+                }
+                Self::Hidden { 0: __field_0, .. } => ::apifault::__private::overridden_entry(
+                    &__APIFAULT_OVERRIDDEN_0,
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0),
+                ),
+                Self::Failed { 0: __field_0, .. } => ::apifault::__private::overridden_entry(
+                    &__APIFAULT_OVERRIDDEN_1,
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0),
+                ),
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::status(&**__field_0)
+                }
+                Self::Hidden { .. } => ::apifault::__private::http::StatusCode::NOT_FOUND,
+                Self::Failed { .. } => {
+                    ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR
+                }
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+                Self::Hidden { .. } => "auth-missing",
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(&**__field_0, __part)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::has_part(&**__field_0, __part)
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    !::core::matches!(__part, ::apifault::__private::Part::Message)
+                        && <AuthError as ::apifault::__private::ApiError>::has_part(
+                            &**__field_0,
+                            __part,
+                        )
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        __field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        __field_0, __map, __reserved,
+                    )
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(__field_0)
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(
+                        &**__field_0,
+                        __headers,
+                    );
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::headers(&**__field_0, __headers);
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(
+                        &**__field_0,
+                        __headers,
+                    );
+                }
+                _ => {}
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(&**__field_0);
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::__warn_refused(&**__field_0);
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(&**__field_0);
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Shared] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " An error type without variants."]
 #[derive(Debug, thiserror :: Error)]
@@ -777,8 +1154,15 @@ pub enum Never {}
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Never) {
+        ::apifault::__private::assert_error::<Never>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Never {
+    impl ::apifault::__private::ApiError for Never
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue { __items: &[] };
@@ -802,7 +1186,7 @@ const _: () = {
             match *self {}
         }
     }
-    ::apifault::__private::__integrations! { [] [Never] [] }
+    ::apifault::__private::__integrations! { [] [Never] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " A named struct with a lifetime and violations."]
 #[derive(Debug, thiserror :: Error)]
@@ -835,8 +1219,15 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error<'a>(_: &Rejected<'a>) {
+        ::apifault::__private::assert_error::<Rejected<'a>>();
+    }
     #[automatically_derived]
-    impl<'a> ::apifault::__private::ApiError for Rejected<'a> {
+    impl<'a> ::apifault::__private::ApiError for Rejected<'a>
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -912,7 +1303,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [< 'a >] [Rejected < 'a >] [] }
+    ::apifault::__private::__integrations! { [< 'a >] [Rejected < 'a >] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " Generic errors: a bound, a where clause, a transparent generic, generic violations."]
 #[derive(Debug, thiserror :: Error)]
@@ -1259,8 +1650,15 @@ const _: () = {
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         ),
     ];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Ported) {
+        ::apifault::__private::assert_error::<Ported>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Ported {
+    impl ::apifault::__private::ApiError for Ported
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -1349,7 +1747,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [Ported] [] }
+    ::apifault::__private::__integrations! { [] [Ported] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " Through a re-exported runtime and a house format."]
 #[derive(Debug, thiserror :: Error)]
@@ -1398,8 +1796,15 @@ const _: () = {
             reexport::apifault::__private::parts(&[reexport::apifault::__private::Part::Message]),
         ),
     ];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Housed) {
+        reexport::apifault::__private::assert_error::<Housed>();
+    }
     #[automatically_derived]
-    impl reexport::apifault::__private::ApiError for Housed {
+    impl reexport::apifault::__private::ApiError for Housed
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = House;
         const CATALOGUE: &'static reexport::apifault::__private::Catalogue =
             &reexport::apifault::__private::Catalogue {
@@ -1475,7 +1880,7 @@ const _: () = {
             }
         }
     }
-    reexport::apifault::__private::__integrations! { [] [Housed] [] }
+    reexport::apifault::__private::__integrations! { [] [Housed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " Formats per variant: the enum's house format, a variant in its own, a transparent"]
 #[doc = " variant in its own."]
@@ -1528,8 +1933,15 @@ const _: () = {
         )
         .__in_format::<apifault::JsonApi>(),
     ];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Mixed) {
+        ::apifault::__private::assert_error::<Mixed>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Mixed {
+    impl ::apifault::__private::ApiError for Mixed
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = House;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -1672,7 +2084,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [Mixed] [] }
+    ::apifault::__private::__integrations! { [] [Mixed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " Errors relayed from upstream services, which decide the status and the code at run time."]
 #[derive(Debug, thiserror :: Error)]
@@ -1771,8 +2183,15 @@ const _: () = {
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         ),
     ];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Relayed) {
+        ::apifault::__private::assert_error::<Relayed>();
+    }
     #[automatically_derived]
-    impl ::apifault::__private::ApiError for Relayed {
+    impl ::apifault::__private::ApiError for Relayed
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue {
@@ -1949,7 +2368,7 @@ const _: () = {
             }
         }
     }
-    ::apifault::__private::__integrations! { [] [Relayed] [] }
+    ::apifault::__private::__integrations! { [] [Relayed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
 #[doc = " A generic runtime status."]
 #[derive(Debug, thiserror :: Error)]

@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::internals::ast::Input;
+use crate::internals::props::mentions;
 
 /// The impl's generics with the bounds its generic fields need.
 pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
@@ -16,6 +17,12 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
         .map(|p| p.ident.to_string())
         .collect();
     if params.is_empty() {
+        // Under a binder the bound is not "trivial", so a type that is not an `Error`
+        // gets no error from each impl and method: only the one of `assert_error`.
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(for<'__apifault> Self: ::core::error::Error));
         return generics;
     }
     let mut bounds: Vec<TokenStream> = Vec::new();
@@ -32,7 +39,8 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
         for field in variant.fields.iter().filter(|f| mentions(f.ty, &params)) {
             let ty = field.ty;
             if attrs.transparent.is_some() {
-                bounds.push(quote!(#ty: #private::ApiError));
+                let inner = field.delegate().ty;
+                bounds.push(quote!(#inner: #private::ApiError));
             }
             if field.attrs.expose.is_some() {
                 bounds.push(quote!(#ty: #private::serde::Serialize));
@@ -56,15 +64,4 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
         }
     }
     generics
-}
-
-fn mentions(ty: &syn::Type, params: &BTreeSet<String>) -> bool {
-    fn walk(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
-        tokens.into_iter().any(|tree| match tree {
-            TokenTree::Ident(ident) => params.contains(&ident.to_string()),
-            TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
-    walk(quote!(#ty), params)
 }

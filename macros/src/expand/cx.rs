@@ -54,19 +54,28 @@ impl Cx<'_> {
         quote!(#path { #(#bound)* .. })
     }
 
-    pub fn inner(&self, variant: &Variant) -> Option<(TokenStream, Ident)> {
+    /// The pattern binding a transparent variant's field, and the inner error as `&Inner`:
+    /// the binding, or `&**binding` through a `Box` or an `Arc`.
+    pub fn inner(&self, variant: &Variant) -> Option<(TokenStream, TokenStream)> {
         let field = variant.fields.first()?;
         let binding = binding(field, field.ty.span());
-        Some((self.pattern(variant, [(field, binding.clone())]), binding))
+        let pattern = self.pattern(variant, [(field, binding.clone())]);
+        let pointers = field.delegate().pointers;
+        if pointers == 0 {
+            return Some((pattern, quote!(#binding)));
+        }
+        let derefs = (0..=pointers).map(|_| quote!(*));
+        Some((pattern, quote!(&#(#derefs)* #binding)))
     }
 
-    /// `<Inner as ApiError>`, through which a transparent variant delegates: an inner type
-    /// that is not an `ApiError` is then reported once, at the field's type.
+    /// `<Inner as ApiError>`, through which a transparent variant delegates (`Inner` inside
+    /// any `Box` or `Arc`): an inner type that is not an `ApiError` is then reported once,
+    /// at the field's type.
     pub fn via(&self, variant: &Variant) -> TokenStream {
         let private = self.private;
         match variant.fields.first() {
             Some(field) => {
-                let ty = field.ty;
+                let ty = field.delegate().ty;
                 quote!(<#ty as #private::ApiError>)
             }
             None => quote!(#private::ApiError),
@@ -75,25 +84,29 @@ impl Cx<'_> {
 
     /// A `match self` with an arm per variant, variants with the same answer sharing one
     /// (`Self::A { .. } | Self::B { .. } => StatusCode::NOT_FOUND`); transparent variants
-    /// delegate. `bound` gives the arm (pattern and body) of a variant that reads a field,
-    /// such as a runtime status, which shares no arm.
+    /// delegate, unless `delegate` gives `None` (the variant overrides the inner answer).
+    /// `bound` gives the arm (pattern and body) of a variant that reads a field, such as a
+    /// runtime status, which shares no arm.
     pub fn method(
         &self,
         bound: impl Fn(&Variant) -> Option<(TokenStream, TokenStream)>,
         own: impl Fn(&Variant) -> TokenStream,
-        delegate: impl Fn(&TokenStream, &Ident) -> TokenStream,
+        delegate: impl Fn(&Variant, &TokenStream, &TokenStream) -> Option<TokenStream>,
     ) -> TokenStream {
         let arms = self.input.variants.iter().map(|variant| {
             if let Some((pattern, body)) = bound(variant) {
                 return (pattern, body, false);
             }
-            match self
+            let delegated = self
                 .input
                 .transparent(variant)
                 .then(|| self.inner(variant))
                 .flatten()
-            {
-                Some((pattern, inner)) => (pattern, delegate(&self.via(variant), &inner), false),
+                .and_then(|(pattern, inner)| {
+                    Some((pattern, delegate(variant, &self.via(variant), &inner)?))
+                });
+            match delegated {
+                Some((pattern, body)) => (pattern, body, false),
                 None => (self.pattern(variant, []), own(variant), true),
             }
         });

@@ -1,7 +1,7 @@
 //! The variants' static entries, the `entry()` match over them, and the catalogue.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::expand::cx::Cx;
 use crate::internals::ast::Field;
@@ -22,6 +22,7 @@ impl Cx<'_> {
         let private = self.private;
         let mut entries = Vec::new();
         let mut catalogue = Vec::new();
+        let mut overridden = Vec::new();
         // The first entry of the run not yet in the catalogue: each run of variants between
         // transparent ones is one catalogue item.
         let mut run_start = 0;
@@ -39,15 +40,35 @@ impl Cx<'_> {
                     catalogue.push(self.run(run_start, entries.len(), total));
                     run_start = entries.len();
                 }
-                if let Some(field) = variant.fields.first() {
-                    let ty = field.ty;
-                    let inner = quote!(<#ty as #private::ApiError>::CATALOGUE);
-                    catalogue.push(match self.input.own_format(variant) {
-                        Some(format) => quote!(#private::CatalogueItem::NestedIn(#inner, #private::VariantFormat::of::<#format>())),
-                        None => quote!(#private::CatalogueItem::Nested(#inner)),
-                    });
-                }
                 let via = self.via(variant);
+                if self.input.overrides(variant) {
+                    // The inner catalogue rewritten with this variant's status and code, at
+                    // compile time; `entry()` answers from it.
+                    let attrs = self.input.variant_attrs(variant);
+                    let name = format_ident!("__APIFAULT_OVERRIDDEN_{}", overridden.len());
+                    let status = match attrs.status {
+                        Some(_) => {
+                            let status = self.status_constant(variant, true);
+                            quote!(#private::Some(#status))
+                        }
+                        None => quote!(#private::None),
+                    };
+                    let code = match &attrs.code {
+                        Some(code) => quote!(#private::Some(#code)),
+                        None => quote!(#private::None),
+                    };
+                    overridden.push(quote! {
+                        static #name: [#private::Entry; #private::catalogue_len(#via::CATALOGUE)] =
+                            #private::overridden(#via::CATALOGUE, #status, #code);
+                    });
+                    catalogue.push(quote!(#private::CatalogueItem::Entries(&#name)));
+                    return quote!(#pattern => #private::overridden_entry(&#name, #via::CATALOGUE, #via::entry(#inner)),);
+                }
+                let inner_catalogue = quote!(#via::CATALOGUE);
+                catalogue.push(match self.input.own_format(variant) {
+                    Some(format) => quote!(#private::CatalogueItem::NestedIn(#inner_catalogue, #private::VariantFormat::of::<#format>())),
+                    None => quote!(#private::CatalogueItem::Nested(#inner_catalogue)),
+                });
                 return quote!(#pattern => #via::entry(#inner),);
             }
             let attrs = self.input.variant_attrs(variant);
@@ -87,7 +108,10 @@ impl Cx<'_> {
             catalogue.push(self.run(run_start, count, total));
         }
         Entries {
-            statics: quote!(static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];),
+            statics: quote! {
+                static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];
+                #(#overridden)*
+            },
             lookup: quote!(match self { #(#arms)* }),
             catalogue: quote!(&#private::Catalogue { __items: &[#(#catalogue),*] }),
         }

@@ -1,7 +1,7 @@
 //! Quotes the `ApiError` impl of a checked input.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use crate::expand::bounds::with_bounds;
 use crate::expand::cx::Cx;
@@ -50,7 +50,10 @@ pub fn derive(input: &Input) -> TokenStream {
     let status = cx.method(
         |v| cx.runtime_status_arm(v),
         |v| cx.status_constant(v, false),
-        |via, inner| quote!(#via::status(#inner)),
+        |variant, via, inner| {
+            let own = input.variant_attrs(variant).status.is_some();
+            (!own).then(|| quote!(#via::status(#inner)))
+        },
     );
     let code = cx.method(
         |v| cx.runtime_code_arm(v),
@@ -58,7 +61,10 @@ pub fn derive(input: &Input) -> TokenStream {
             let code = code::of(input, v).0;
             quote!(#code)
         },
-        |via, inner| quote!(#via::code(#inner)),
+        |variant, via, inner| {
+            let own = input.variant_attrs(variant).code.is_some();
+            (!own).then(|| quote!(#via::code(#inner)))
+        },
     );
     let has_part = cx.has_part();
     let fmt_part = cx.fmt_part();
@@ -85,6 +91,30 @@ pub fn derive(input: &Input) -> TokenStream {
         ),
         _ => TokenStream::new(),
     };
+    let log = if input.attrs.logs() {
+        TokenStream::new()
+    } else {
+        quote!(
+            const LOG: bool = false;
+        )
+    };
+    // One error, at the type's name, when it is not an `Error` (a generic type is checked
+    // where it is used, its `Error` impl may depend on its parameters).
+    let assert_error = (input.generics.type_params().next().is_none()
+        && input.generics.const_params().next().is_none())
+    .then(|| {
+        let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
+        let assertion =
+            quote_spanned!(ident.span()=> #private::assert_error::<#ident #type_generics>());
+        quote! {
+            // Type-checked, never called.
+            #[allow(dead_code)]
+            fn __apifault_assert_error #impl_generics (_: &#ident #type_generics) #where_clause {
+                #assertion;
+            }
+        }
+    });
+    let opt_out = (!input.attrs.framework_impls()).then(|| quote!(framework_impls = false,));
 
     // Paths are absolute (`::apifault::…`), which `unused_qualifications` never reports;
     // a `crate = path` of the user's may be relative, and then it would.
@@ -112,11 +142,15 @@ pub fn derive(input: &Input) -> TokenStream {
         const _: () = {
         #statics
 
+        #assert_error
+
         #[automatically_derived]
         impl #impl_generics #private::ApiError for #ident #type_generics #where_clause {
             type Format = #format;
 
             const CATALOGUE: &'static #private::Catalogue = #catalogue;
+
+            #log
 
             fn entry(&self) -> &'static #private::Entry { #entry }
 
@@ -140,7 +174,7 @@ pub fn derive(input: &Input) -> TokenStream {
 
         // The framework impls of the runtime's enabled features (`axum`, `actix-web`):
         // the runtime decides which exist, so the derive needs not know its features.
-        #private::__integrations! { [#impl_generics] [#ident #type_generics] [#where_clause] }
+        #private::__integrations! { #opt_out [#impl_generics] [#ident #type_generics] [#where_clause] }
         };
     }
 }

@@ -43,6 +43,12 @@ impl Cx<'_> {
             .filter_map(|variant| {
                 let (pattern, inner) = self.inner(variant)?;
                 let via = self.via(variant);
+                if self.input.masks_inner_message(variant) {
+                    return Some(quote! {
+                        #pattern => !::core::matches!(__part, #private::Part::Message)
+                            && #via::has_part(#inner, __part),
+                    });
+                }
                 Some(quote!(#pattern => #via::has_part(#inner, __part),))
             })
             .collect::<Vec<_>>();
@@ -70,7 +76,8 @@ impl Cx<'_> {
                 .filter_map(|variant| self.fmt_part_arm(variant))
                 .map(|(pattern, body, binds)| (pattern, body, !binds)),
         );
-        // No variant writes a part (a struct with a runtime status and no `#[message]`).
+        // No variant writes a part (a 5xx without a message, say): a `match` of the
+        // wildcard alone would be clippy's `match_single_binding`.
         if arms.is_empty() {
             return quote!(::core::result::Result::Ok(()));
         }

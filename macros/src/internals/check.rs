@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use proc_macro2::Span;
+use syn::spanned::Spanned;
 
 use crate::internals::ast::{Input, Variant};
 use crate::internals::attr::{Attrs, Header, Role};
@@ -22,7 +23,11 @@ pub fn check(input: &Input, errors: &mut Errors) {
         let attrs = input.variant_attrs(variant);
         check_own_format(input, variant, errors);
         if let Some(span) = attrs.transparent {
-            check_transparent(variant, attrs, span, errors);
+            check_transparent(input, variant, attrs, span, errors);
+            // Its code is the inner error's, unless it overrides it.
+            if attrs.code.is_some() {
+                check_code(input, variant, &mut codes, &mut reported_first, errors);
+            }
             continue;
         }
         let status_written = attrs.status_written
@@ -61,65 +66,79 @@ pub fn check(input: &Input, errors: &mut Errors) {
         check_fields(variant, input, errors);
         check_runtime(variant, attrs, input, errors);
 
-        let (code, span) = code::of(input, variant);
-        if attrs.code.is_some()
-            && let Some(field) = code::placeholder(&code)
-        {
-            errors.at(
-                span,
-                format!(
-                    "`#[code]` is fixed text and cannot interpolate `{{{field}}}`: take the \
-                        code from the field with `#[api_error(code)]` on it (and list the codes \
-                        it may take with `#[api_error(codes(\"...\"))]`)"
-                ),
-            );
-            continue;
-        }
-        if let Some(problem) = code::invalid(&code) {
-            let repaired = code::repaired(&code);
-            let fix = if repaired.is_empty() || attrs.code.is_none() {
-                "give the variant a code such as `#[code(\"not-found\")]`".to_owned()
-            } else {
-                format!("write `#[code(\"{repaired}\")]`")
-            };
-            errors.at(span, format!("{problem}: {fix}"));
-            continue;
-        }
-        let this = CodeUse {
-            span,
-            name: variant.name(),
-            derived: attrs.code.is_none(),
-            shared: attrs.code_shared.is_some(),
-            status: attrs.status.or(input.attrs.default_status).map(|status| {
-                // Where the status is written: the variant's own, else its `#[code]`.
-                let at = attrs.status.map_or(span, |own| own.span);
-                (status.code, at)
-            }),
-        };
-        match codes.get(&code) {
-            Some(first) if first.shared && this.shared => {
-                if let (Some((status, at)), Some((first_status, first_at))) =
-                    (this.status, first.status)
-                    && status != first_status
-                {
-                    errors.at(at, disagree(&code, &this.name, &first.name, first_status));
-                    if reported_first.insert(code.clone()) {
-                        errors.at(first_at, disagree(&code, &first.name, &this.name, status));
-                    }
-                }
-            }
-            Some(first) => {
-                errors.at(span, duplicate(&code, this.derived, &first.name));
-                if reported_first.insert(code.clone()) {
-                    errors.at(first.span, duplicate(&code, first.derived, &this.name));
-                }
-            }
-            None => {
-                codes.insert(code, this);
-            }
-        }
+        check_code(input, variant, &mut codes, &mut reported_first, errors);
     }
     check_listed_codes(input, &codes, errors);
+}
+
+/// The code of `variant` is valid and no other variant's, unless both declare it shared
+/// and agree on the status: each duplicate or disagreement is reported at both variants.
+/// `codes` holds the first variant using each code.
+fn check_code(
+    input: &Input,
+    variant: &Variant,
+    codes: &mut HashMap<String, CodeUse>,
+    reported_first: &mut std::collections::HashSet<String>,
+    errors: &mut Errors,
+) {
+    let attrs = input.variant_attrs(variant);
+    let (code, span) = code::of(input, variant);
+    if attrs.code.is_some()
+        && let Some(field) = code::placeholder(&code)
+    {
+        errors.at(
+            span,
+            format!(
+                "`#[code]` is fixed text and cannot interpolate `{{{field}}}`: take the \
+                    code from the field with `#[api_error(code)]` on it (and list the codes \
+                    it may take with `#[api_error(codes(\"...\"))]`)"
+            ),
+        );
+        return;
+    }
+    if let Some(problem) = code::invalid(&code) {
+        let repaired = code::repaired(&code);
+        let fix = if repaired.is_empty() || attrs.code.is_none() {
+            "give the variant a code such as `#[code(\"not-found\")]`".to_owned()
+        } else {
+            format!("write `#[code(\"{repaired}\")]`")
+        };
+        errors.at(span, format!("{problem}: {fix}"));
+        return;
+    }
+    let this = CodeUse {
+        span,
+        name: variant.name(),
+        derived: attrs.code.is_none(),
+        shared: attrs.code_shared.is_some(),
+        status: attrs.status.or(input.attrs.default_status).map(|status| {
+            // Where the status is written: the variant's own, else its `#[code]`.
+            let at = attrs.status.map_or(span, |own| own.span);
+            (status.code, at)
+        }),
+    };
+    match codes.get(&code) {
+        Some(first) if first.shared && this.shared => {
+            if let (Some((status, at)), Some((first_status, first_at))) =
+                (this.status, first.status)
+                && status != first_status
+            {
+                errors.at(at, disagree(&code, &this.name, &first.name, first_status));
+                if reported_first.insert(code.clone()) {
+                    errors.at(first_at, disagree(&code, &first.name, &this.name, status));
+                }
+            }
+        }
+        Some(first) => {
+            errors.at(span, duplicate(&code, this.derived, &first.name));
+            if reported_first.insert(code.clone()) {
+                errors.at(first.span, duplicate(&code, first.derived, &this.name));
+            }
+        }
+        None => {
+            codes.insert(code, this);
+        }
+    }
 }
 
 /// A runtime status or code: one field each, a list only with its field, each listed
@@ -248,7 +267,13 @@ fn disagree(code: &str, name: &str, other: &str, other_status: u16) -> String {
     )
 }
 
-fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut Errors) {
+fn check_transparent(
+    input: &Input,
+    variant: &Variant,
+    attrs: &Attrs,
+    span: Span,
+    errors: &mut Errors,
+) {
     if variant.fields.len() != 1 {
         errors.at(
             span,
@@ -261,9 +286,8 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
             ),
         );
     }
+    check_delegate(input, variant, attrs, errors);
     let delegated = [
-        ("`#[status]`", attrs.status.map(|s| s.span)),
-        ("`#[code]`", attrs.code.as_ref().map(syn::LitStr::span)),
         ("`#[message]`", attrs.message.as_ref().map(Template::span)),
         ("`no_message`", attrs.no_message),
         ("`#[title]`", attrs.title.as_ref().map(syn::LitStr::span)),
@@ -290,7 +314,7 @@ fn check_transparent(variant: &Variant, attrs: &Attrs, span: Span, errors: &mut 
                 span,
                 format!(
                     "{what} has no effect on a transparent variant, whose inner \
-                        error decides everything: remove it"
+                        error decides all but its status, code and format: remove it"
                 ),
             );
         }
@@ -334,6 +358,51 @@ fn check_own_format(input: &Input, variant: &Variant, errors: &mut Errors) {
                     unless it names another: remove `format` from the variant"
             ),
         ));
+    }
+}
+
+/// The field of a transparent variant is an error to delegate to (through `Box` and
+/// `Arc`), and one whose catalogue an overriding `#[status]` or `#[code]` can rewrite.
+fn check_delegate(input: &Input, variant: &Variant, attrs: &Attrs, errors: &mut Errors) {
+    let [field] = variant.fields.as_slice() else {
+        return;
+    };
+    let delegate = field.delegate();
+    if field.delegates_to_option() {
+        errors.at(
+            delegate.ty.span(),
+            "a transparent field cannot be an `Option`: when it is `None` there is no error \
+                to delegate to. Make the field the inner error itself and give the `None` case \
+                a variant of its own (`.ok_or(AppError::Missing)?` before converting)",
+        );
+        return;
+    }
+    let overrides = [
+        attrs.status.map(|s| s.span),
+        attrs.code.as_ref().map(syn::LitStr::span),
+    ];
+    if let Some(status) = attrs.status
+        && matches!(status.code, 401 | 405)
+    {
+        errors.at(
+            status.span,
+            format!(
+                "a {} response must carry a header the status mandates (RFC 9110), and a \
+                    transparent variant declares none: give the inner error a variant that \
+                    answers {} with its header",
+                status.code, status.code
+            ),
+        );
+    }
+    if input.generic(delegate.ty) {
+        for span in overrides.into_iter().flatten() {
+            errors.at(
+                span,
+                "a transparent variant overrides the status or code of a concrete inner \
+                    error only: its catalogue is rewritten at compile time. Give the variant a \
+                    concrete inner type, or remove this",
+            );
+        }
     }
 }
 

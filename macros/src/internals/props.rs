@@ -3,6 +3,10 @@
 //! URI, whether it writes its code in the body, the parts it carries, the headers it sends,
 //! and the fields and lists of a runtime status or code.
 
+use std::collections::BTreeSet;
+
+use proc_macro2::{TokenStream, TokenTree};
+
 use crate::internals::ast::{Field, Input, Variant};
 use crate::internals::attr::Header;
 use crate::internals::code;
@@ -43,6 +47,20 @@ impl<'a> Input<'a> {
     /// `Problem`.
     pub fn format<'v>(&'v self, variant: &'v Variant) -> Option<&'v syn::Path> {
         self.own_format(variant).or(self.attrs.format.as_ref())
+    }
+
+    /// Whether a transparent `variant` answers with a status or code of its own, delegating
+    /// the rest to its inner error.
+    pub fn overrides(&self, variant: &Variant) -> bool {
+        let attrs = self.variant_attrs(variant);
+        self.transparent(variant) && (attrs.status.is_some() || attrs.code.is_some())
+    }
+
+    /// Whether a transparent `variant` overrides its inner error's status with a 5xx,
+    /// which masks the inner message as for any 5xx.
+    pub fn masks_inner_message(&self, variant: &Variant) -> bool {
+        let attrs = self.variant_attrs(variant);
+        self.transparent(variant) && attrs.status.is_some_and(|status| status.code >= 500)
     }
 
     /// The status of `variant`: its own, else the enum's default, else 500.
@@ -218,5 +236,114 @@ impl<'a> Input<'a> {
                 _ => attrs.template_of(part).is_some(),
             })
             .collect()
+    }
+}
+
+impl Input<'_> {
+    /// Whether `ty` names a generic parameter of the input (a type, lifetime or constant).
+    pub fn generic(&self, ty: &syn::Type) -> bool {
+        let params: BTreeSet<String> = self
+            .generics
+            .params
+            .iter()
+            .map(|param| match param {
+                syn::GenericParam::Type(param) => param.ident.to_string(),
+                syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
+                syn::GenericParam::Const(param) => param.ident.to_string(),
+            })
+            .collect();
+        mentions(ty, &params)
+    }
+}
+
+/// Whether `ty` names one of `params` (identifiers, lifetimes by their name).
+pub fn mentions(ty: &syn::Type, params: &BTreeSet<String>) -> bool {
+    fn walk(tokens: TokenStream, params: &BTreeSet<String>) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+            TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    walk(quote::quote!(#ty), params)
+}
+
+/// The smart pointers a transparent field may wrap its inner error in, as their paths may
+/// be written; the derive delegates through them to the `ApiError` inside.
+const POINTERS: &[&str] = &[
+    "Box",
+    "boxed::Box",
+    "std::boxed::Box",
+    "alloc::boxed::Box",
+    "Arc",
+    "sync::Arc",
+    "std::sync::Arc",
+    "alloc::sync::Arc",
+];
+
+const OPTIONS: &[&str] = &[
+    "Option",
+    "option::Option",
+    "std::option::Option",
+    "core::option::Option",
+];
+
+/// A transparent field's inner error: the type inside any `Box` and `Arc` around it, and
+/// how many of them there are (each one more `*` to reach it).
+pub struct Delegate<'a> {
+    pub ty: &'a syn::Type,
+    pub pointers: usize,
+}
+
+impl Field<'_> {
+    /// The `ApiError` a transparent field delegates to, through `Box<T>` and `Arc<T>`.
+    pub fn delegate(&self) -> Delegate<'_> {
+        let mut delegate = Delegate {
+            ty: self.ty,
+            pointers: 0,
+        };
+        while let Some(inner) = wrapped(delegate.ty, POINTERS) {
+            delegate = Delegate {
+                ty: inner,
+                pointers: delegate.pointers + 1,
+            };
+        }
+        delegate
+    }
+
+    /// Whether the delegated type is an `Option`, which has no error to delegate to when
+    /// it is `None`.
+    pub fn delegates_to_option(&self) -> bool {
+        wrapped(self.delegate().ty, OPTIONS).is_some()
+    }
+}
+
+/// `T` when `ty` is `Name<T>` for one of `names` (written with or without a leading `::`).
+fn wrapped<'a>(ty: &'a syn::Type, names: &[&str]) -> Option<&'a syn::Type> {
+    let syn::Type::Path(syn::TypePath {
+        qself: None, path, ..
+    }) = ty
+    else {
+        return None;
+    };
+    let written = path
+        .segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    if !names.contains(&written.as_str()) {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &path.segments.last()?.arguments else {
+        return None;
+    };
+    let mut types = arguments.args.iter().filter_map(|argument| match argument {
+        syn::GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    });
+    match (types.next(), types.next()) {
+        (Some(ty), None) => Some(ty),
+        _ => None,
     }
 }

@@ -146,6 +146,32 @@ impl Entry {
         core::iter::once(self.code).chain(self.runtime_codes.iter().copied())
     }
 
+    /// This entry answered with another status or code (a transparent variant that
+    /// overrides them); a 5xx status masks the message, and the code is shared by every
+    /// entry of the inner error.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __overridden(
+        &self,
+        status: Option<StatusCode>,
+        code: Option<&'static str>,
+    ) -> Self {
+        let mut entry = *self;
+        if let Some(status) = status {
+            entry.status = status;
+            if status.as_u16() >= 500 {
+                entry.public_message = false;
+                entry.parts &= !Part::Message.bit();
+            }
+        }
+        if let Some(code) = code {
+            entry.code = code;
+            // Every entry of the inner error now answers with this one code.
+            entry.shared_code = true;
+        }
+        entry
+    }
+
     /// Whether every value of the variant carries `part` (its message, type URI, …); the
     /// derived [`ApiError::has_part`](crate::ApiError::has_part) answers from here.
     #[must_use]

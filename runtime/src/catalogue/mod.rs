@@ -219,3 +219,127 @@ fn cell(text: &str) -> String {
         .join(" ")
         .replace('|', "\\|")
 }
+
+/// How many entries `catalogue` lists, nested ones included: the length of the array an
+/// overriding transparent variant rewrites it into.
+#[doc(hidden)]
+#[must_use]
+pub const fn len(catalogue: &Catalogue) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < catalogue.__items.len() {
+        count += match &catalogue.__items[i] {
+            CatalogueItem::Entry(_) => 1,
+            CatalogueItem::Entries(entries) => entries.len(),
+            CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _) => len(inner),
+        };
+        i += 1;
+    }
+    count
+}
+
+/// The entries of `catalogue`, in order, as a transparent variant that overrides the
+/// status or code answers them: what its catalogue lists and its `entry()` returns.
+/// Overriding with a 5xx masks the message, as for any 5xx.
+#[doc(hidden)]
+#[must_use]
+pub const fn overridden<const N: usize>(
+    catalogue: &Catalogue,
+    status: Option<StatusCode>,
+    code: Option<&'static str>,
+) -> [Entry; N] {
+    let mut out = [Entry::__new(
+        "",
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "",
+        false,
+        None,
+        "",
+        false,
+        &[],
+        None,
+        true,
+        0,
+    ); N];
+    let written = fill(catalogue, &mut out, 0, status, code);
+    assert!(written == N, "apifault: the catalogue changed length");
+    out
+}
+
+const fn fill(
+    catalogue: &Catalogue,
+    out: &mut [Entry],
+    mut at: usize,
+    status: Option<StatusCode>,
+    code: Option<&'static str>,
+) -> usize {
+    let mut i = 0;
+    while i < catalogue.__items.len() {
+        match &catalogue.__items[i] {
+            CatalogueItem::Entry(entry) => {
+                out[at] = entry.__overridden(status, code);
+                at += 1;
+            }
+            CatalogueItem::Entries(entries) => {
+                let mut j = 0;
+                while j < entries.len() {
+                    out[at] = entries[j].__overridden(status, code);
+                    at += 1;
+                    j += 1;
+                }
+            }
+            CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _) => {
+                at = fill(inner, out, at, status, code);
+            }
+        }
+        i += 1;
+    }
+    at
+}
+
+/// The entry of `overridden` (the rewritten `catalogue`) in the place of the inner error's
+/// `entry`; `entry` itself when `catalogue` does not list it (a hand-written `entry()`).
+#[doc(hidden)]
+#[must_use]
+pub fn overridden_entry(
+    overridden: &'static [Entry],
+    catalogue: &'static Catalogue,
+    entry: &'static Entry,
+) -> &'static Entry {
+    position(catalogue, entry, &mut 0)
+        .and_then(|index| overridden.get(index))
+        .unwrap_or(entry)
+}
+
+/// Where `entry` is in `catalogue`, by address, counting from `*seen`; no allocation.
+fn position(
+    catalogue: &'static Catalogue,
+    entry: &'static Entry,
+    seen: &mut usize,
+) -> Option<usize> {
+    for item in catalogue.__items {
+        match item {
+            CatalogueItem::Entry(listed) => {
+                if core::ptr::eq(*listed, entry) {
+                    return Some(*seen);
+                }
+                *seen += 1;
+            }
+            CatalogueItem::Entries(entries) => {
+                if let Some(at) = entries
+                    .iter()
+                    .position(|listed| core::ptr::eq(listed, entry))
+                {
+                    return Some(*seen + at);
+                }
+                *seen += entries.len();
+            }
+            CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _) => {
+                if let Some(at) = position(inner, entry, seen) {
+                    return Some(at);
+                }
+            }
+        }
+    }
+    None
+}

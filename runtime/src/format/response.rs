@@ -12,7 +12,9 @@ use crate::{ApiError, Context, Entry, Format, Part};
 /// Never panics. If an exposed field fails to serialize, the body falls back to the
 /// error's status, code and title alone (still in format `F`).
 pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Response<Vec<u8>> {
-    crate::integrations::tracing::error_response(error, context);
+    if E::LOG {
+        crate::integrations::tracing::error_response(error, context);
+    }
     let body = F::render(error, context).unwrap_or_else(|render_error| {
         crate::integrations::tracing::render_failed(error, &render_error);
         let bare = Bare {

@@ -46,7 +46,7 @@ use ::actix_web::HttpResponse;
 use ::actix_web::http::StatusCode;
 use ::actix_web::http::header::{HeaderName, HeaderValue};
 
-use crate::{ApiError, Context, Format};
+use crate::{ApiError, Context, DynApiError, Format};
 
 /// The actix-web status of `error`.
 pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
@@ -58,18 +58,21 @@ pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
 /// ([`ApiError::to_response_with`]): what every derived type's
 /// `ResponseError::error_response` returns.
 pub fn respond<E: ApiError>(error: &E) -> HttpResponse {
-    convert(error, error.to_response_with(&Context::new()))
+    from_http(error.to_response_with(&Context::new()))
 }
 
 /// The whole actix-web response for `error` in format `F`, whatever its own.
 pub fn error_response<F: Format, E: ApiError>(error: &E) -> HttpResponse {
-    convert(error, crate::response::<F, E>(error, &Context::new()))
+    from_http(crate::response::<F, E>(error, &Context::new()))
 }
 
-/// `response` as actix-web's.
-fn convert<E: ApiError>(error: &E, response: http::Response<Vec<u8>>) -> HttpResponse {
+/// The actix-web response of an `http` one.
+fn from_http(response: http::Response<Vec<u8>>) -> HttpResponse {
     let (parts, body) = response.into_parts();
-    let mut response = HttpResponse::with_body(status_code(error), body);
+    // Every status the derive accepts (400..=599) is valid in both `http` versions.
+    let status =
+        StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = HttpResponse::with_body(status, body);
     let headers = response.headers_mut();
     for (name, value) in &parts.headers {
         // Both sides hold the same validated bytes, so neither conversion fails.
@@ -81,4 +84,26 @@ fn convert<E: ApiError>(error: &E, response: http::Response<Vec<u8>>) -> HttpRes
         }
     }
     response.map_into_boxed_body()
+}
+
+/// A boxed error of any derived type answers in its own format.
+impl ::actix_web::ResponseError for Box<dyn DynApiError> {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        from_http(self.erased_response(&Context::new()))
+    }
+}
+
+/// A boxed error of any derived type answers in its own format.
+impl ::actix_web::ResponseError for Box<dyn DynApiError + Send + Sync> {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        from_http(self.erased_response(&Context::new()))
+    }
 }

@@ -8,7 +8,10 @@
 //! expansion would be evaluated in the user's crate, against the user's features.
 //!
 //! The input is `[impl generics] [self type] [where clause]`, as `split_for_impl` prints
-//! them, so generic types, lifetimes and bounds carry over unchanged.
+//! them, so generic types, lifetimes and bounds carry over unchanged; a leading
+//! `framework_impls = false,` (the type's `#[api_error(framework_impls = false)]`) leaves
+//! out the framework impls (axum's `IntoResponse`, actix-web's `ResponseError`), which the
+//! user then writes around the public helpers.
 
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
@@ -28,6 +31,9 @@ macro_rules! __integrations {
     ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
         $crate::__axum_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
         $crate::__actix_web_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+        $crate::__utoipa_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+    };
+    (framework_impls = false, [$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
         $crate::__utoipa_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
     };
 }

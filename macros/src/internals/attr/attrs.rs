@@ -62,6 +62,10 @@ pub struct Attrs {
     pub code_in_body: Option<LitBool>,
     /// `no_message`: no public message on purpose (on the enum, every variant's default).
     pub no_message: Option<Span>,
+    /// `framework_impls = false`: no `IntoResponse` / `ResponseError` impl is generated.
+    pub framework_impls: Option<LitBool>,
+    /// `log = false`: apifault logs no event per response; the service does.
+    pub log: Option<LitBool>,
 
     pub status: Option<Status>,
     /// A status was written here, even if invalid or misplaced: "missing status" would
@@ -112,6 +116,17 @@ pub enum Role {
 }
 
 impl Attrs {
+    /// Whether the framework impls (axum, actix-web) are generated: unless
+    /// `framework_impls = false`.
+    pub fn framework_impls(&self) -> bool {
+        self.framework_impls.as_ref().is_none_or(|flag| flag.value)
+    }
+
+    /// Whether apifault logs one event per response: unless `log = false`.
+    pub fn logs(&self) -> bool {
+        self.log.as_ref().is_none_or(|flag| flag.value)
+    }
+
     /// Every template of a variant with what it writes, the parts in `Part` order, then
     /// the headers: the one list the checks, the bounds and the expansion read.
     pub fn templates(&self) -> impl Iterator<Item = (Role, &Template)> {

@@ -22,6 +22,8 @@ enum Key {
     Crate,
     CodeInBody,
     NoMessage,
+    FrameworkImpls,
+    Log,
     Transparent,
     Type,
     Instance,
@@ -52,7 +54,7 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 21] = [
+const KEYS: [(&str, Key, Place); 23] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
@@ -60,6 +62,8 @@ const KEYS: [(&str, Key, Place); 21] = [
     ("crate", Key::Crate, Place::Type),
     ("code_in_body", Key::CodeInBody, Place::TypeOrVariant),
     ("no_message", Key::NoMessage, Place::TypeOrVariant),
+    ("framework_impls", Key::FrameworkImpls, Place::Type),
+    ("log", Key::Log, Place::Type),
     ("transparent", Key::Transparent, Place::Variant),
     ("type", Key::Type, Place::Variant),
     ("instance", Key::Instance, Place::Variant),
@@ -174,16 +178,19 @@ pub fn parse_key(
         ),
         Key::CodeInBody => set(
             &mut out.code_in_body,
-            meta.value().and_then(|value| value.parse()).map_err(|e| {
-                syn::Error::new(
-                    e.span(),
-                    "expected `true` or `false`: write `code_in_body = false`",
-                )
-            })?,
+            bool_value(meta, name)?,
             span,
             &what,
             errors,
         ),
+        Key::FrameworkImpls => set(
+            &mut out.framework_impls,
+            bool_value(meta, name)?,
+            span,
+            &what,
+            errors,
+        ),
+        Key::Log => set(&mut out.log, bool_value(meta, name)?, span, &what, errors),
         Key::DefaultStatus => set(
             &mut out.default_status,
             meta.value()
@@ -363,6 +370,16 @@ fn string_value(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result
         )
     };
     meta.value().map_err(expected)?.parse().map_err(expected)
+}
+
+/// `key = false` (or `true`), or an error showing that form.
+fn bool_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<syn::LitBool> {
+    meta.value().and_then(|value| value.parse()).map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            format!("expected `true` or `false`: write `{key} = false`"),
+        )
+    })
 }
 
 /// A key that stands alone (`transparent`), with `fix` saying how to write it.

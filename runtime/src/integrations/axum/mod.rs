@@ -6,7 +6,7 @@ use core::marker::PhantomData;
 use ::axum::body::Body;
 use ::axum::response::{IntoResponse, Response};
 
-use crate::{ApiError, Format};
+use crate::{ApiError, DynApiError, Format};
 
 mod context;
 mod extract;
@@ -25,6 +25,14 @@ pub fn respond<E: ApiError>(error: &E) -> Response {
 /// [`ContextLayer`] when called inside it: what [`InFormat`] does.
 pub fn into_response<F: Format, E: ApiError>(error: &E) -> Response {
     with_context(|context| crate::response::<F, E>(error, context)).map(Body::from)
+}
+
+/// A boxed error of any derived type answers in its own format, with the request context
+/// of [`ContextLayer`] when it runs.
+impl IntoResponse for Box<dyn DynApiError + Send + Sync> {
+    fn into_response(self) -> Response {
+        with_context(|context| self.erased_response(context)).map(Body::from)
+    }
 }
 
 /// An error answered in format `F` rather than its type's own: the same enum can serve

@@ -8,10 +8,9 @@ pub struct AuthError;
 
 #[derive(Debug, thiserror::Error, ApiError)]
 enum CaseError {
-    #[error(transparent)]
-    #[status(403)]
+    #[error("{0:?}")]
     #[api_error(transparent)]
-    Auth(#[from] AuthError),
+    Auth(Option<AuthError>),
 }
 
 fn main() {}

@@ -1,0 +1,9 @@
+use apifault::ApiError;
+
+#[derive(Debug, ApiError)]
+enum CaseError {
+    #[status(404)]
+    NotFound,
+}
+
+fn main() {}
