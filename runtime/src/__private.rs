@@ -25,7 +25,8 @@ pub use ::core::option::Option::{None, Some};
 pub use crate::__integrations;
 
 pub use crate::catalogue::{
-    CatalogueItem, VariantFormat, len as catalogue_len, overridden, overridden_entry,
+    CatalogueItem, VariantFormat, assert_unique_codes, code_count, len as catalogue_len,
+    overridden, overridden_entry,
 };
 pub use crate::{
     ApiError, Catalogue, Context, Entry, Format, Part, ViolationList, Violations, response,
@@ -241,7 +242,8 @@ pub const fn member_allowed<F: Format>(name: &str) -> bool {
     true
 }
 
-const fn str_eq(a: &str, b: &str) -> bool {
+/// Byte-wise string equality, in a `const`.
+pub(crate) const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

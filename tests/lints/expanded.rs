@@ -183,6 +183,18 @@ const _: () = {
             ]),
         ),
     ];
+    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[
+                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                ::apifault::__private::CatalogueItem::Nested(
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+            ],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
+    >(__APIFAULT_CHECKED, "CaseError", &["", "AuthError"]);
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &CaseError) {
         ::apifault::__private::assert_error::<CaseError>();
@@ -909,6 +921,26 @@ const _: () = {
         ::apifault::__private::Some(::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR),
         ::apifault::__private::None,
     );
+    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[
+                ::apifault::__private::CatalogueItem::Nested(
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+                ::apifault::__private::CatalogueItem::Nested(
+                    <Wrapped as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_0),
+                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_1),
+            ],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
+    >(
+        __APIFAULT_CHECKED,
+        "Shared",
+        &["AuthError", "Wrapped", "AuthError", "AuthError"],
+    );
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Shared) {
         ::apifault::__private::assert_error::<Shared>();
@@ -1540,6 +1572,212 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [< 'a , T : Display + Debug , E , V >] [Generic < 'a , T , E , V >] [where E : ApiError + 'static , V : Violation + Debug , T : :: core :: fmt :: Display , T : :: core :: fmt :: Debug , T : :: core :: fmt :: Display , T : :: apifault :: __private :: serde :: Serialize , E : :: apifault :: __private :: ApiError , Vec < V > : :: apifault :: __private :: ViolationList , Self : :: core :: error :: Error] }
 };
+#[doc = " A generic type nesting a concrete inner error, checked for duplicate codes at compile"]
+#[doc = " time, and a generic one, left to run time."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Layered<E: ApiError + 'static> {
+    #[doc = " A page that does not exist."]
+    #[error("bad page {0}")]
+    Page(String),
+    #[doc = " A concrete inner error."]
+    #[error(transparent)]
+    Gone(Gone),
+    #[doc = " A generic inner error."]
+    #[error(transparent)]
+    Inner(Box<E>),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "Page",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "page",
+            false,
+            ::apifault::__private::None,
+            "A page that does not exist.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )];
+    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[
+                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                ::apifault::__private::CatalogueItem::Nested(
+                    <Gone as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+            ],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
+    >(__APIFAULT_CHECKED, "Layered", &["", "Gone"]);
+    #[automatically_derived]
+    impl<E: ApiError + 'static> ::apifault::__private::ApiError for Layered<E>
+    where
+        E: ::apifault::__private::ApiError,
+        Self: ::core::error::Error,
+    {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <Gone as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <E as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                ],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Page { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::entry(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::entry(&**__field_0)
+                }
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Page { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::status(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::status(&**__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Page { .. } => "page",
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::code(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::has_part(&**__field_0, __part)
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Page { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::fmt_part(
+                        __field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::serialize_members(
+                        __field_0, __map, __reserved,
+                    )
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::violations(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::headers(&**__field_0, __headers);
+                }
+                _ => {}
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::__warn_refused(&**__field_0);
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [< E : ApiError + 'static >] [Layered < E >] [where E : :: apifault :: __private :: ApiError , Self : :: core :: error :: Error] }
+};
 #[doc = " Errors of a ported service, with what a port declares per variant."]
 #[derive(Debug, thiserror :: Error)]
 pub enum Ported {
@@ -1933,6 +2171,18 @@ const _: () = {
         )
         .__in_format::<apifault::JsonApi>(),
     ];
+    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[
+                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                ::apifault::__private::CatalogueItem::Nested(
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+            ],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
+    >(__APIFAULT_CHECKED, "Mixed", &["", "AuthError"]);
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Mixed) {
         ::apifault::__private::assert_error::<Mixed>();
@@ -2183,6 +2433,18 @@ const _: () = {
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         ),
     ];
+    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[
+                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                ::apifault::__private::CatalogueItem::Nested(
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+            ],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
+    >(__APIFAULT_CHECKED, "Relayed", &["", "AuthError"]);
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Relayed) {
         ::apifault::__private::assert_error::<Relayed>();

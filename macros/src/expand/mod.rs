@@ -43,6 +43,7 @@ pub fn derive(input: &Input) -> TokenStream {
         statics,
         lookup: entry,
         catalogue,
+        unique_codes,
     } = cx.entries();
     // `status()` and `code()` as matches of their own: the entry has both, but reading
     // them through it is one load more than the hand-written `match` they must equal.
@@ -141,6 +142,8 @@ pub fn derive(input: &Input) -> TokenStream {
         )]
         const _: () = {
         #statics
+
+        #unique_codes
 
         #assert_error
 
