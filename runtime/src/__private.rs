@@ -25,7 +25,7 @@ pub use ::core::option::Option::{None, Some};
 pub use crate::__integrations;
 
 pub use crate::catalogue::{
-    CatalogueItem, VariantFormat, assert_unique_codes, code_count, len as catalogue_len,
+    CatalogueItem, OwnFormat, VariantFormat, assert_unique_codes, code_count, len as catalogue_len,
     overridden, overridden_entry,
 };
 pub use crate::{
@@ -226,6 +226,22 @@ pub fn append_header(
         }
         Err(_) => dropped_header(&name, "its value is not a valid header value"),
     }
+}
+
+/// The whole response for `error` in a variant's own format: the derived
+/// `to_response_with` of a type where some variant declares one.
+#[inline]
+pub fn response_in<A: OwnFormat, E: ApiError>(
+    error: &E,
+    context: &Context<'_>,
+) -> http::Response<Vec<u8>> {
+    response::<A::Format, E>(error, context)
+}
+
+/// [`member_allowed`] for a variant's own format.
+#[must_use]
+pub const fn member_allowed_in<A: OwnFormat>(name: &str) -> bool {
+    member_allowed::<A::Format>(name)
 }
 
 /// Checks at compile time that a format does not reserve an exposed member's name.

@@ -2142,6 +2142,14 @@ pub enum Mixed {
     clippy::uninlined_format_args
 )]
 const _: () = {
+    struct __ApifaultFormat0;
+    impl ::apifault::__private::OwnFormat for __ApifaultFormat0 {
+        type Format = apifault::JsonApi;
+    }
+    struct __ApifaultFormat1;
+    impl ::apifault::__private::OwnFormat for __ApifaultFormat1 {
+        type Format = apifault::Boom;
+    }
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
         ::apifault::__private::Entry::__new(
             "Plain",
@@ -2169,7 +2177,7 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )
-        .__in_format::<apifault::JsonApi>(),
+        .__in_format::<__ApifaultFormat0>(),
     ];
     const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
@@ -2199,7 +2207,7 @@ const _: () = {
                     ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
                     ::apifault::__private::CatalogueItem::NestedIn(
                         <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
-                        ::apifault::__private::VariantFormat::of::<apifault::Boom>(),
+                        ::apifault::__private::VariantFormat::own::<__ApifaultFormat1>(),
                     ),
                 ],
             };
@@ -2313,10 +2321,10 @@ const _: () = {
         {
             match self {
                 Self::Own { .. } => {
-                    ::apifault::__private::response::<apifault::JsonApi, Self>(self, __context)
+                    ::apifault::__private::response_in::<__ApifaultFormat0, Self>(self, __context)
                 }
                 Self::Delegated { .. } => {
-                    ::apifault::__private::response::<apifault::Boom, Self>(self, __context)
+                    ::apifault::__private::response_in::<__ApifaultFormat1, Self>(self, __context)
                 }
                 _ => ::apifault::__private::response::<
                     <Self as ::apifault::__private::ApiError>::Format,

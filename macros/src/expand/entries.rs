@@ -89,7 +89,10 @@ impl Cx<'_> {
                 }
                 let inner_catalogue = quote!(#via::CATALOGUE);
                 catalogue.push(match self.input.own_format(variant) {
-                    Some(format) => quote!(#private::CatalogueItem::NestedIn(#inner_catalogue, #private::VariantFormat::of::<#format>())),
+                    Some(format) => {
+                        let alias = self.format_alias(format);
+                        quote!(#private::CatalogueItem::NestedIn(#inner_catalogue, #private::VariantFormat::own::<#alias>()))
+                    }
                     None => quote!(#private::CatalogueItem::Nested(#inner_catalogue)),
                 });
                 // The check compares codes, not formats.
@@ -122,7 +125,10 @@ impl Cx<'_> {
             let code_in_body = self.input.code_in_body(variant);
             let parts = self.parts(variant);
             let index = entries.len();
-            let own_format = self.input.own_format(variant).map(|format| quote!(.__in_format::<#format>()));
+            let own_format = self.input.own_format(variant).map(|format| {
+                let alias = self.format_alias(format);
+                quote!(.__in_format::<#alias>())
+            });
             let runtime = self.runtime_entry(variant);
             entries.push(quote! {
                 #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime

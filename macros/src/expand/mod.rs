@@ -83,6 +83,7 @@ pub fn derive(input: &Input) -> TokenStream {
         (entry, status, code, has_part, fmt_part)
     };
     let to_response_with = cx.to_response_with();
+    let format_aliases = cx.format_aliases();
     // A constant when the enum's setting is everyone's; else the entry's, per variant.
     let code_in_body = match &input.attrs.code_in_body {
         Some(flag) if !flag.value && !input.code_in_body_per_variant() => quote!(
@@ -141,6 +142,8 @@ pub fn derive(input: &Input) -> TokenStream {
             clippy::uninlined_format_args
         )]
         const _: () = {
+        #format_aliases
+
         #statics
 
         #unique_codes

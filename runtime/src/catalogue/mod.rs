@@ -9,7 +9,7 @@ mod entry;
 mod specimen;
 mod unique;
 
-pub use self::entry::{Entry, VariantFormat};
+pub use self::entry::{Entry, OwnFormat, VariantFormat};
 pub use self::specimen::Specimen;
 #[doc(hidden)]
 pub use self::unique::{assert_unique_codes, code_count};
