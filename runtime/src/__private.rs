@@ -25,8 +25,8 @@ pub use ::core::option::Option::{None, Some};
 pub use crate::__integrations;
 
 pub use crate::catalogue::{
-    CatalogueItem, OwnFormat, VariantFormat, assert_unique_codes, code_count, len as catalogue_len,
-    overridden, overridden_entry,
+    CatalogueItem, OwnCodes, OwnFormat, VariantFormat, assert_unique_codes, code_count,
+    len as catalogue_len, overridden, overridden_entry, table_len,
 };
 pub use crate::{
     ApiError, Catalogue, Context, Entry, Format, Part, ViolationList, Violations, response,

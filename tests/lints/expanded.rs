@@ -51,7 +51,8 @@ pub enum CaseError {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 8usize] = [
@@ -183,18 +184,61 @@ const _: () = {
             ]),
         ),
     ];
-    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
-            __items: &[
-                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
-                ::apifault::__private::CatalogueItem::Nested(
-                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
-                ),
-            ],
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
         };
     const _: () = ::apifault::__private::assert_unique_codes::<
-        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
-    >(__APIFAULT_CHECKED, "CaseError", &["", "AuthError"]);
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "CaseError",
+        &::apifault::__private::OwnCodes {
+            table: &[
+                (3163057854855257040u64, 3usize),
+                (11420891928913306784u64, 7usize),
+                (604290716149806926u64, 8usize),
+                (494764304569186803u64, 5usize),
+                (9236738039842196468u64, 4usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (482920012259861592u64, 6usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (606343066165733518u64, 2usize),
+                (943160141794905183u64, 1usize),
+            ],
+            codes: &[
+                "not-found",
+                "duplicate-value",
+                "invalid",
+                "rate-limited",
+                "unauthorized",
+                "database",
+                "maintenance",
+                "custom",
+            ],
+            names: &[
+                "NotFound",
+                "Duplicate",
+                "Invalid",
+                "RateLimited",
+                "Unauthorized",
+                "Database",
+                "Maintenance",
+                "Custom",
+            ],
+            shared: &[false, false, false, false, false, false, false, false],
+        },
+        __APIFAULT_NESTED,
+        &["AuthError"],
+    );
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &CaseError) {
         ::apifault::__private::assert_error::<CaseError>();
@@ -476,7 +520,8 @@ pub struct AuthError(pub u64);
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -608,7 +653,8 @@ pub struct Gone;
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -690,7 +736,8 @@ pub struct SelfHandled;
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -764,7 +811,8 @@ pub struct Wrapped(pub AuthError);
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
@@ -901,7 +949,8 @@ pub enum Shared {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
@@ -921,7 +970,7 @@ const _: () = {
         ::apifault::__private::Some(::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR),
         ::apifault::__private::None,
     );
-    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
             __items: &[
                 ::apifault::__private::CatalogueItem::Nested(
@@ -935,10 +984,17 @@ const _: () = {
             ],
         };
     const _: () = ::apifault::__private::assert_unique_codes::<
-        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        { ::apifault::__private::table_len(::apifault::__private::code_count(__APIFAULT_NESTED)) },
     >(
-        __APIFAULT_CHECKED,
         "Shared",
+        &::apifault::__private::OwnCodes {
+            table: &[],
+            codes: &[],
+            names: &[],
+            shared: &[],
+        },
+        __APIFAULT_NESTED,
         &["AuthError", "Wrapped", "AuthError", "AuthError"],
     );
     #[allow(dead_code)]
@@ -1182,7 +1238,8 @@ pub enum Never {}
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
@@ -1234,7 +1291,8 @@ pub struct Rejected<'a> {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -1367,7 +1425,8 @@ where
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
@@ -1591,7 +1650,8 @@ pub enum Layered<E: ApiError + 'static> {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -1608,18 +1668,26 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )];
-    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
-            __items: &[
-                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
-                ::apifault::__private::CatalogueItem::Nested(
-                    <Gone as ::apifault::__private::ApiError>::CATALOGUE,
-                ),
-            ],
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <Gone as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
         };
     const _: () = ::apifault::__private::assert_unique_codes::<
-        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
-    >(__APIFAULT_CHECKED, "Layered", &["", "Gone"]);
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "Layered",
+        &::apifault::__private::OwnCodes {
+            table: &[(255344043153000726u64, 1usize), (0u64, 0usize)],
+            codes: &["page"],
+            names: &["Page"],
+            shared: &[false],
+        },
+        __APIFAULT_NESTED,
+        &["Gone"],
+    );
     #[automatically_derived]
     impl<E: ApiError + 'static> ::apifault::__private::ApiError for Layered<E>
     where
@@ -1805,7 +1873,8 @@ pub enum Ported {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 6usize] = [
@@ -2003,7 +2072,8 @@ pub enum Housed {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [reexport::apifault::__private::Entry; 2usize] = [
@@ -2139,7 +2209,8 @@ pub enum Mixed {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     struct __ApifaultFormat0;
@@ -2179,18 +2250,31 @@ const _: () = {
         )
         .__in_format::<__ApifaultFormat0>(),
     ];
-    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
-            __items: &[
-                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
-                ::apifault::__private::CatalogueItem::Nested(
-                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
-                ),
-            ],
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
         };
     const _: () = ::apifault::__private::assert_unique_codes::<
-        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
-    >(__APIFAULT_CHECKED, "Mixed", &["", "AuthError"]);
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "Mixed",
+        &::apifault::__private::OwnCodes {
+            table: &[
+                (1869439255507851807u64, 2usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (18252272687975150087u64, 1usize),
+            ],
+            codes: &["plain", "own"],
+            names: &["Plain", "Own"],
+            shared: &[false, false],
+        },
+        __APIFAULT_NESTED,
+        &["AuthError"],
+    );
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Mixed) {
         ::apifault::__private::assert_error::<Mixed>();
@@ -2373,7 +2457,8 @@ pub enum Relayed {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
@@ -2441,18 +2526,52 @@ const _: () = {
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         ),
     ];
-    const __APIFAULT_CHECKED: &::apifault::__private::Catalogue =
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
-            __items: &[
-                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
-                ::apifault::__private::CatalogueItem::Nested(
-                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
-                ),
-            ],
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
         };
     const _: () = ::apifault::__private::assert_unique_codes::<
-        { ::apifault::__private::code_count(__APIFAULT_CHECKED) },
-    >(__APIFAULT_CHECKED, "Relayed", &["", "AuthError"]);
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "Relayed",
+        &::apifault::__private::OwnCodes {
+            table: &[
+                (12852435382246043232u64, 1usize),
+                (0u64, 0usize),
+                (13307496628452375346u64, 3usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (12661613066403209478u64, 5usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (7449250735223154713u64, 2usize),
+                (13606996802452203961u64, 6usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (604290716149806926u64, 4usize),
+                (0u64, 0usize),
+            ],
+            codes: &[
+                "upstream",
+                "M_UNKNOWN",
+                "M_FORBIDDEN",
+                "custom",
+                "named",
+                "fixed",
+            ],
+            names: &[
+                "Upstream", "Upstream", "Upstream", "Custom", "Named", "Fixed",
+            ],
+            shared: &[false, false, false, false, false, false],
+        },
+        __APIFAULT_NESTED,
+        &["AuthError"],
+    );
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Relayed) {
         ::apifault::__private::assert_error::<Relayed>();
@@ -2649,7 +2768,8 @@ pub struct RelayedStatus<S: Debug>(pub S);
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =

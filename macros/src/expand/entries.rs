@@ -27,8 +27,8 @@ impl Cx<'_> {
         let private = self.private;
         let mut entries = Vec::new();
         let mut catalogue = Vec::new();
-        // The catalogue items the duplicate check compares, each with what its message
-        // calls it: empty for the type's own entries, the inner type for nested ones.
+        // The nested catalogue items the duplicate check compares, each with the inner
+        // type its message names.
         let mut checked: Vec<(TokenStream, String)> = Vec::new();
         let generic = self.generic_params();
         let mut overridden = Vec::new();
@@ -46,9 +46,7 @@ impl Cx<'_> {
                 && let Some((pattern, inner)) = self.inner(variant)
             {
                 if run_start < entries.len() {
-                    let run = self.run(run_start, entries.len(), total);
-                    catalogue.push(run.clone());
-                    checked.push((run, String::new()));
+                    catalogue.push(self.run(run_start, entries.len(), total));
                     run_start = entries.len();
                 }
                 let via = self.via(variant);
@@ -138,9 +136,7 @@ impl Cx<'_> {
         }).collect::<Vec<_>>();
         let count = entries.len();
         if run_start < count {
-            let run = self.run(run_start, count, total);
-            catalogue.push(run.clone());
-            checked.push((run, String::new()));
+            catalogue.push(self.run(run_start, count, total));
         }
         let unique_codes = self.unique_codes(checked);
         Entries {
@@ -154,31 +150,37 @@ impl Cx<'_> {
         }
     }
 
-    /// The `const` evaluating the duplicate check over the `checked` catalogue items (with
-    /// their labels), reported at the type's name; nothing when no nested type can be
-    /// checked. An inner type that mentions the generic parameters is not among them: its
-    /// catalogue is known only per instantiation, where `Catalogue::assert_unique_codes`
-    /// checks it.
-    fn unique_codes(&self, checked: Vec<(TokenStream, String)>) -> TokenStream {
+    /// The `const` evaluating the duplicate check of the `nested` catalogue items (with
+    /// the inner types their messages name) against the type's own codes and each other,
+    /// reported at the type's name; nothing when no nested type can be checked. An inner
+    /// type that mentions the generic parameters is not among them: its catalogue is known
+    /// only per instantiation, where `Catalogue::assert_unique_codes` checks it.
+    fn unique_codes(&self, nested: Vec<(TokenStream, String)>) -> TokenStream {
         let private = self.private;
-        let nested = checked
-            .iter()
-            .filter(|(_, label)| !label.is_empty())
-            .count();
-        if nested == 0 || checked.len() < 2 {
+        if nested.is_empty() || (nested.len() == 1 && !self.has_own_codes()) {
             return TokenStream::new();
         }
-        let (items, labels): (Vec<_>, Vec<_>) = checked.into_iter().unzip();
+        let several = nested.len() > 1;
+        let (items, labels): (Vec<_>, Vec<_>) = nested.into_iter().unzip();
+        let own = self.own_codes();
         let ident = self.input.ident;
         let owner = ident.to_string();
+        // The nested codes compared with each other only when there are several nested
+        // types: a table of this many slots.
+        let table = if several {
+            quote!({ #private::table_len(#private::code_count(__APIFAULT_NESTED)) })
+        } else {
+            quote!(0)
+        };
         // Every token at the type's name: the const evaluator reports a clash at the span
         // of the whole call.
         let at = Span::call_site().located_at(ident.span());
         let check = respan(
             quote! {
-                const _: () = #private::assert_unique_codes::<{ #private::code_count(__APIFAULT_CHECKED) }>(
-                    __APIFAULT_CHECKED,
+                const _: () = #private::assert_unique_codes::<{ #private::code_count(__APIFAULT_NESTED) }, #table>(
                     #owner,
+                    &#own,
+                    __APIFAULT_NESTED,
                     &[#(#labels),*],
                 );
             },
@@ -187,9 +189,72 @@ impl Cx<'_> {
         quote! {
             // The codes of the nested types against the type's own and each other's, at
             // compile time: a clash fails the build naming the code and both types.
-            const __APIFAULT_CHECKED: &#private::Catalogue =
+            const __APIFAULT_NESTED: &#private::Catalogue =
                 &#private::Catalogue { __items: &[#(#items),*] };
             #check
+        }
+    }
+
+    fn has_own_codes(&self) -> bool {
+        self.input
+            .variants
+            .iter()
+            .any(|variant| !self.input.transparent(variant))
+    }
+
+    /// The type's own codes as `OwnCodes`: each with its variant and whether it is shared,
+    /// and their hash table, built here so the const evaluator only looks nested codes up.
+    fn own_codes(&self) -> TokenStream {
+        let private = self.private;
+        let mut codes: Vec<(String, String, bool)> = Vec::new();
+        for variant in &self.input.variants {
+            if self.input.transparent(variant) {
+                continue;
+            }
+            let name = variant.name();
+            let shared = self.input.variant_attrs(variant).code_shared.is_some();
+            codes.push((code::of(self.input, variant).0, name.clone(), shared));
+            for listed in self.input.listed_codes(variant) {
+                codes.push((listed.value(), name.clone(), shared));
+            }
+        }
+        let mut table = vec![
+            (0_u64, 0_usize);
+            if codes.is_empty() {
+                0
+            } else {
+                table_len(codes.len())
+            }
+        ];
+        let mask = table.len().wrapping_sub(1);
+        for (index, (code, _, _)) in codes.iter().enumerate() {
+            let hash = code_hash(code);
+            #[allow(clippy::cast_possible_truncation)]
+            let mut slot = (hash as usize) & mask;
+            loop {
+                let (known, first) = table[slot];
+                if first == 0 {
+                    table[slot] = (hash, index + 1);
+                    break;
+                }
+                // A code repeated (shared) keeps its first use: they agree on sharing.
+                if known == hash && codes[first - 1].0 == *code {
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        let slots = table.iter().map(|(hash, first)| quote!((#hash, #first)));
+        let names = codes.iter().map(|(_, name, _)| name);
+        let shared = codes.iter().map(|(_, _, shared)| shared);
+        let codes = codes.iter().map(|(code, _, _)| code);
+        quote! {
+            #private::OwnCodes {
+                table: &[#(#slots),*],
+                codes: &[#(#codes),*],
+                names: &[#(#names),*],
+                shared: &[#(#shared),*],
+            }
         }
     }
 
@@ -256,4 +321,20 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             tree
         })
         .collect()
+}
+
+/// The 64-bit FNV-1a hash of `code`, never 0: the runtime's `code_hash`, which the const
+/// evaluator computes for the nested codes it looks up in the table built here.
+fn code_hash(code: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in code.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    if hash == 0 { 1 } else { hash }
+}
+
+/// The runtime's `table_len`: a power of two at least twice `count`.
+fn table_len(count: usize) -> usize {
+    (count * 2).next_power_of_two()
 }

@@ -131,7 +131,8 @@ pub fn derive(input: &Input) -> TokenStream {
     // Allowed in it, as serde does for its derives: clippy's lints against the shape of
     // per-variant code (a `_` arm for the variants a method has nothing to do for, arms
     // alike, single-arm matches, positional format arguments that keep every field bound
-    // by the match).
+    // by the match) and against the hashes of the duplicate check's table, which no one
+    // reads.
     quote! {
         #[allow(
             #relative_crate
@@ -139,7 +140,8 @@ pub fn derive(input: &Input) -> TokenStream {
             clippy::match_wildcard_for_single_variants,
             clippy::single_match,
             clippy::single_match_else,
-            clippy::uninlined_format_args
+            clippy::uninlined_format_args,
+            clippy::unreadable_literal
         )]
         const _: () = {
         #format_aliases

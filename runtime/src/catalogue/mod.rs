@@ -12,7 +12,7 @@ mod unique;
 pub use self::entry::{Entry, OwnFormat, VariantFormat};
 pub use self::specimen::Specimen;
 #[doc(hidden)]
-pub use self::unique::{assert_unique_codes, code_count};
+pub use self::unique::{OwnCodes, assert_unique_codes, code_count, table_len};
 
 #[doc = include_str!("catalogue.md")]
 #[derive(Debug)]
