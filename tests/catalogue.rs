@@ -153,10 +153,12 @@ fn unique_codes_pass_the_check() {
     assert!(CaseError::CATALOGUE.duplicate_codes().is_empty());
 }
 
-/// Reuses `unauthorized`, which `AuthError` already has: the derive cannot see inside
-/// `AuthError`, so the duplicate is found by the catalogue check.
+/// Reuses `unauthorized`, which `AuthError` already has. With `AuthError` named, the
+/// derive refuses the clash at compile time (`tests/ui/duplicate_code_across_nesting.rs`);
+/// a generic inner type's catalogue is known only per instantiation, so there the
+/// runtime check finds it.
 #[derive(Debug, thiserror::Error, ApiError)]
-pub enum Clashing {
+pub enum Clashing<Inner: ApiError> {
     /// A second `unauthorized`.
     #[error("unauthorized")]
     #[status(401)]
@@ -165,15 +167,56 @@ pub enum Clashing {
 
     #[error(transparent)]
     #[api_error(transparent)]
-    Auth(AuthError),
+    Auth(Inner),
 }
 
 #[test]
 fn duplicates_across_transparent_variants_are_found() {
-    assert_eq!(Clashing::CATALOGUE.duplicate_codes(), ["unauthorized"]);
-    let panic = std::panic::catch_unwind(|| Clashing::CATALOGUE.assert_unique_codes()).unwrap_err();
+    let catalogue = Clashing::<AuthError>::CATALOGUE;
+    assert_eq!(catalogue.duplicate_codes(), ["unauthorized"]);
+    let panic = std::panic::catch_unwind(|| catalogue.assert_unique_codes()).unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
     assert!(message.contains("\"unauthorized\""), "{message}");
+}
+
+/// `AuthError` reached three ways: inside `CaseError` (itself behind a `Box` and an
+/// `Arc`), directly, and answered as a 500. Each is the same variant, no clash: the
+/// derive's compile-time check accepts the type, and the runtime check agrees.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Layered {
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Cases(Box<std::sync::Arc<CaseError>>),
+
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Auth(AuthError),
+
+    #[error(transparent)]
+    #[api_error(transparent)]
+    #[status(500)]
+    AuthDown(std::sync::Arc<AuthError>),
+}
+
+#[test]
+fn a_variant_nested_twice_is_no_duplicate() {
+    assert!(Layered::CATALOGUE.duplicate_codes().is_empty());
+    Layered::CATALOGUE.assert_unique_codes();
+    let statuses: Vec<(&str, u16)> = Layered::CATALOGUE
+        .entries()
+        .filter(|entry| entry.code == "unauthorized")
+        .map(|entry| (entry.name, entry.status.as_u16()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("Unauthorized", 401),
+            ("Unauthorized", 401),
+            ("Unauthorized", 500)
+        ]
+    );
+    let down = Layered::AuthDown(std::sync::Arc::new(AuthError::Unauthorized));
+    assert_eq!((down.status().as_u16(), down.code()), (500, "unauthorized"));
 }
 
 #[test]

@@ -206,6 +206,26 @@ where
     },
 }
 
+/// A generic type nesting a concrete inner error, checked for duplicate codes at compile
+/// time, and a generic one, left to run time.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum Layered<E: ApiError + 'static> {
+    /// A page that does not exist.
+    #[error("bad page {0}")]
+    #[status(400)]
+    Page(String),
+
+    /// A concrete inner error.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Gone(Gone),
+
+    /// A generic inner error.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Inner(Box<E>),
+}
+
 /// A house format, `{"code": "..."}`.
 #[derive(Debug)]
 pub struct House;
@@ -415,6 +435,9 @@ fn rendered() -> Vec<Rendered> {
         render(&Relayed::Fixed),
         render(&Relayed::Auth(AuthError(7))),
         render(&RelayedStatus(StatusCode::IM_A_TEAPOT)),
+        render(&Layered::<AuthError>::Page("p".into())),
+        render(&Layered::<AuthError>::Gone(Gone)),
+        render(&Layered::Inner(Box::new(AuthError(7)))),
     ]
 }
 
@@ -469,6 +492,9 @@ fn everything_renders() {
             (404, "fixed"),
             (403, "token.expired"),
             (418, "relayed_status"),
+            (400, "page"),
+            (410, "gone"),
+            (403, "token.expired"),
         ]
     );
     for (_, _, body) in &rendered {

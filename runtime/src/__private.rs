@@ -25,7 +25,8 @@ pub use ::core::option::Option::{None, Some};
 pub use crate::__integrations;
 
 pub use crate::catalogue::{
-    CatalogueItem, VariantFormat, len as catalogue_len, overridden, overridden_entry,
+    CatalogueItem, OwnCodes, OwnFormat, VariantFormat, assert_unique_codes, code_count,
+    len as catalogue_len, overridden, overridden_entry, table_len,
 };
 pub use crate::{
     ApiError, Catalogue, Context, Entry, Format, Part, ViolationList, Violations, response,
@@ -227,6 +228,22 @@ pub fn append_header(
     }
 }
 
+/// The whole response for `error` in a variant's own format: the derived
+/// `to_response_with` of a type where some variant declares one.
+#[inline]
+pub fn response_in<A: OwnFormat, E: ApiError>(
+    error: &E,
+    context: &Context<'_>,
+) -> http::Response<Vec<u8>> {
+    response::<A::Format, E>(error, context)
+}
+
+/// [`member_allowed`] for a variant's own format.
+#[must_use]
+pub const fn member_allowed_in<A: OwnFormat>(name: &str) -> bool {
+    member_allowed::<A::Format>(name)
+}
+
 /// Checks at compile time that a format does not reserve an exposed member's name.
 #[must_use]
 pub const fn member_allowed<F: Format>(name: &str) -> bool {
@@ -241,7 +258,8 @@ pub const fn member_allowed<F: Format>(name: &str) -> bool {
     true
 }
 
-const fn str_eq(a: &str, b: &str) -> bool {
+/// Byte-wise string equality, in a `const`.
+pub(crate) const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;

@@ -51,7 +51,8 @@ pub enum CaseError {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 8usize] = [
@@ -183,6 +184,61 @@ const _: () = {
             ]),
         ),
     ];
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "CaseError",
+        &::apifault::__private::OwnCodes {
+            table: &[
+                (3163057854855257040u64, 3usize),
+                (11420891928913306784u64, 7usize),
+                (604290716149806926u64, 8usize),
+                (494764304569186803u64, 5usize),
+                (9236738039842196468u64, 4usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (482920012259861592u64, 6usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (606343066165733518u64, 2usize),
+                (943160141794905183u64, 1usize),
+            ],
+            codes: &[
+                "not-found",
+                "duplicate-value",
+                "invalid",
+                "rate-limited",
+                "unauthorized",
+                "database",
+                "maintenance",
+                "custom",
+            ],
+            names: &[
+                "NotFound",
+                "Duplicate",
+                "Invalid",
+                "RateLimited",
+                "Unauthorized",
+                "Database",
+                "Maintenance",
+                "Custom",
+            ],
+            shared: &[false, false, false, false, false, false, false, false],
+        },
+        __APIFAULT_NESTED,
+        &["AuthError"],
+    );
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &CaseError) {
         ::apifault::__private::assert_error::<CaseError>();
@@ -464,7 +520,8 @@ pub struct AuthError(pub u64);
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -596,7 +653,8 @@ pub struct Gone;
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -678,7 +736,8 @@ pub struct SelfHandled;
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -752,7 +811,8 @@ pub struct Wrapped(pub AuthError);
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
@@ -889,7 +949,8 @@ pub enum Shared {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
@@ -908,6 +969,33 @@ const _: () = {
         <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
         ::apifault::__private::Some(::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR),
         ::apifault::__private::None,
+    );
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[
+                ::apifault::__private::CatalogueItem::Nested(
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+                ::apifault::__private::CatalogueItem::Nested(
+                    <Wrapped as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_0),
+                ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_1),
+            ],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        { ::apifault::__private::table_len(::apifault::__private::code_count(__APIFAULT_NESTED)) },
+    >(
+        "Shared",
+        &::apifault::__private::OwnCodes {
+            table: &[],
+            codes: &[],
+            names: &[],
+            shared: &[],
+        },
+        __APIFAULT_NESTED,
+        &["AuthError", "Wrapped", "AuthError", "AuthError"],
     );
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Shared) {
@@ -1150,7 +1238,8 @@ pub enum Never {}
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 0usize] = [];
@@ -1202,7 +1291,8 @@ pub struct Rejected<'a> {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
@@ -1335,7 +1425,8 @@ where
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
@@ -1540,6 +1631,221 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [< 'a , T : Display + Debug , E , V >] [Generic < 'a , T , E , V >] [where E : ApiError + 'static , V : Violation + Debug , T : :: core :: fmt :: Display , T : :: core :: fmt :: Debug , T : :: core :: fmt :: Display , T : :: apifault :: __private :: serde :: Serialize , E : :: apifault :: __private :: ApiError , Vec < V > : :: apifault :: __private :: ViolationList , Self : :: core :: error :: Error] }
 };
+#[doc = " A generic type nesting a concrete inner error, checked for duplicate codes at compile"]
+#[doc = " time, and a generic one, left to run time."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Layered<E: ApiError + 'static> {
+    #[doc = " A page that does not exist."]
+    #[error("bad page {0}")]
+    Page(String),
+    #[doc = " A concrete inner error."]
+    #[error(transparent)]
+    Gone(Gone),
+    #[doc = " A generic inner error."]
+    #[error(transparent)]
+    Inner(Box<E>),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "Page",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "page",
+            false,
+            ::apifault::__private::None,
+            "A page that does not exist.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )];
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <Gone as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "Layered",
+        &::apifault::__private::OwnCodes {
+            table: &[(255344043153000726u64, 1usize), (0u64, 0usize)],
+            codes: &["page"],
+            names: &["Page"],
+            shared: &[false],
+        },
+        __APIFAULT_NESTED,
+        &["Gone"],
+    );
+    #[automatically_derived]
+    impl<E: ApiError + 'static> ::apifault::__private::ApiError for Layered<E>
+    where
+        E: ::apifault::__private::ApiError,
+        Self: ::core::error::Error,
+    {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <Gone as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <E as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                ],
+            };
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Page { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::entry(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::entry(&**__field_0)
+                }
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Page { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::status(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::status(&**__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Page { .. } => "page",
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::code(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::has_part(&**__field_0, __part)
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Page { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::fmt_part(
+                        __field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::serialize_members(
+                        __field_0, __map, __reserved,
+                    )
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::violations(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::headers(&**__field_0, __headers);
+                }
+                _ => {}
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::__warn_refused(&**__field_0);
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [< E : ApiError + 'static >] [Layered < E >] [where E : :: apifault :: __private :: ApiError , Self : :: core :: error :: Error] }
+};
 #[doc = " Errors of a ported service, with what a port declares per variant."]
 #[derive(Debug, thiserror :: Error)]
 pub enum Ported {
@@ -1567,7 +1873,8 @@ pub enum Ported {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 6usize] = [
@@ -1765,7 +2072,8 @@ pub enum Housed {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [reexport::apifault::__private::Entry; 2usize] = [
@@ -1901,9 +2209,18 @@ pub enum Mixed {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
+    struct __ApifaultFormat0;
+    impl ::apifault::__private::OwnFormat for __ApifaultFormat0 {
+        type Format = apifault::JsonApi;
+    }
+    struct __ApifaultFormat1;
+    impl ::apifault::__private::OwnFormat for __ApifaultFormat1 {
+        type Format = apifault::Boom;
+    }
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
         ::apifault::__private::Entry::__new(
             "Plain",
@@ -1931,8 +2248,33 @@ const _: () = {
             true,
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         )
-        .__in_format::<apifault::JsonApi>(),
+        .__in_format::<__ApifaultFormat0>(),
     ];
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "Mixed",
+        &::apifault::__private::OwnCodes {
+            table: &[
+                (1869439255507851807u64, 2usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (18252272687975150087u64, 1usize),
+            ],
+            codes: &["plain", "own"],
+            names: &["Plain", "Own"],
+            shared: &[false, false],
+        },
+        __APIFAULT_NESTED,
+        &["AuthError"],
+    );
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Mixed) {
         ::apifault::__private::assert_error::<Mixed>();
@@ -1949,7 +2291,7 @@ const _: () = {
                     ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
                     ::apifault::__private::CatalogueItem::NestedIn(
                         <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
-                        ::apifault::__private::VariantFormat::of::<apifault::Boom>(),
+                        ::apifault::__private::VariantFormat::own::<__ApifaultFormat1>(),
                     ),
                 ],
             };
@@ -2063,10 +2405,10 @@ const _: () = {
         {
             match self {
                 Self::Own { .. } => {
-                    ::apifault::__private::response::<apifault::JsonApi, Self>(self, __context)
+                    ::apifault::__private::response_in::<__ApifaultFormat0, Self>(self, __context)
                 }
                 Self::Delegated { .. } => {
-                    ::apifault::__private::response::<apifault::Boom, Self>(self, __context)
+                    ::apifault::__private::response_in::<__ApifaultFormat1, Self>(self, __context)
                 }
                 _ => ::apifault::__private::response::<
                     <Self as ::apifault::__private::ApiError>::Format,
@@ -2115,7 +2457,8 @@ pub enum Relayed {
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
@@ -2183,6 +2526,52 @@ const _: () = {
             ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
         ),
     ];
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "Relayed",
+        &::apifault::__private::OwnCodes {
+            table: &[
+                (12852435382246043232u64, 1usize),
+                (0u64, 0usize),
+                (13307496628452375346u64, 3usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (12661613066403209478u64, 5usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (7449250735223154713u64, 2usize),
+                (13606996802452203961u64, 6usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (604290716149806926u64, 4usize),
+                (0u64, 0usize),
+            ],
+            codes: &[
+                "upstream",
+                "M_UNKNOWN",
+                "M_FORBIDDEN",
+                "custom",
+                "named",
+                "fixed",
+            ],
+            names: &[
+                "Upstream", "Upstream", "Upstream", "Custom", "Named", "Fixed",
+            ],
+            shared: &[false, false, false, false, false, false],
+        },
+        __APIFAULT_NESTED,
+        &["AuthError"],
+    );
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Relayed) {
         ::apifault::__private::assert_error::<Relayed>();
@@ -2379,7 +2768,8 @@ pub struct RelayedStatus<S: Debug>(pub S);
     clippy::match_wildcard_for_single_variants,
     clippy::single_match,
     clippy::single_match_else,
-    clippy::uninlined_format_args
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =

@@ -1,18 +1,23 @@
 //! The variants' static entries, the `entry()` match over them, and the catalogue.
 
-use proc_macro2::TokenStream;
+use std::collections::BTreeSet;
+
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use crate::expand::cx::Cx;
 use crate::internals::ast::Field;
 use crate::internals::code;
-use crate::internals::props::TypeUri;
+use crate::internals::props::{TypeUri, mentions};
 
 /// The parts of the impl built from the entries.
 pub struct Entries {
     pub statics: TokenStream,
     pub lookup: TokenStream,
     pub catalogue: TokenStream,
+    /// The `const` failing the build when a code of the type's own clashes with one of a
+    /// nested type's, or two nested types' clash; empty when nothing is nested.
+    pub unique_codes: TokenStream,
 }
 
 impl Cx<'_> {
@@ -22,6 +27,10 @@ impl Cx<'_> {
         let private = self.private;
         let mut entries = Vec::new();
         let mut catalogue = Vec::new();
+        // The nested catalogue items the duplicate check compares, each with the inner
+        // type its message names.
+        let mut checked: Vec<(TokenStream, String)> = Vec::new();
+        let generic = self.generic_params();
         let mut overridden = Vec::new();
         // The first entry of the run not yet in the catalogue: each run of variants between
         // transparent ones is one catalogue item.
@@ -41,10 +50,18 @@ impl Cx<'_> {
                     run_start = entries.len();
                 }
                 let via = self.via(variant);
+                // An inner type that mentions the generic parameters is left out of the
+                // check: a `const` outside the impl cannot name it.
+                let label = variant
+                    .fields
+                    .first()
+                    .map(|field| field.delegate().ty)
+                    .filter(|ty| !mentions(ty, &generic))
+                    .map(|ty| type_name(&quote!(#ty)));
+                let attrs = self.input.variant_attrs(variant);
                 if self.input.overrides(variant) {
                     // The inner catalogue rewritten with this variant's status and code, at
                     // compile time; `entry()` answers from it.
-                    let attrs = self.input.variant_attrs(variant);
                     let name = format_ident!("__APIFAULT_OVERRIDDEN_{}", overridden.len());
                     let status = match attrs.status {
                         Some(_) => {
@@ -61,14 +78,25 @@ impl Cx<'_> {
                         static #name: [#private::Entry; #private::catalogue_len(#via::CATALOGUE)] =
                             #private::overridden(#via::CATALOGUE, #status, #code);
                     });
-                    catalogue.push(quote!(#private::CatalogueItem::Entries(&#name)));
+                    let item = quote!(#private::CatalogueItem::Entries(&#name));
+                    catalogue.push(item.clone());
+                    if let Some(label) = label {
+                        checked.push((item, label));
+                    }
                     return quote!(#pattern => #private::overridden_entry(&#name, #via::CATALOGUE, #via::entry(#inner)),);
                 }
                 let inner_catalogue = quote!(#via::CATALOGUE);
                 catalogue.push(match self.input.own_format(variant) {
-                    Some(format) => quote!(#private::CatalogueItem::NestedIn(#inner_catalogue, #private::VariantFormat::of::<#format>())),
+                    Some(format) => {
+                        let alias = self.format_alias(format);
+                        quote!(#private::CatalogueItem::NestedIn(#inner_catalogue, #private::VariantFormat::own::<#alias>()))
+                    }
                     None => quote!(#private::CatalogueItem::Nested(#inner_catalogue)),
                 });
+                // The check compares codes, not formats.
+                if let Some(label) = label {
+                    checked.push((quote!(#private::CatalogueItem::Nested(#inner_catalogue)), label));
+                }
                 return quote!(#pattern => #via::entry(#inner),);
             }
             let attrs = self.input.variant_attrs(variant);
@@ -95,7 +123,10 @@ impl Cx<'_> {
             let code_in_body = self.input.code_in_body(variant);
             let parts = self.parts(variant);
             let index = entries.len();
-            let own_format = self.input.own_format(variant).map(|format| quote!(.__in_format::<#format>()));
+            let own_format = self.input.own_format(variant).map(|format| {
+                let alias = self.format_alias(format);
+                quote!(.__in_format::<#alias>())
+            });
             let runtime = self.runtime_entry(variant);
             entries.push(quote! {
                 #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime
@@ -107,6 +138,7 @@ impl Cx<'_> {
         if run_start < count {
             catalogue.push(self.run(run_start, count, total));
         }
+        let unique_codes = self.unique_codes(checked);
         Entries {
             statics: quote! {
                 static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];
@@ -114,7 +146,131 @@ impl Cx<'_> {
             },
             lookup: quote!(match self { #(#arms)* }),
             catalogue: quote!(&#private::Catalogue { __items: &[#(#catalogue),*] }),
+            unique_codes,
         }
+    }
+
+    /// The `const` evaluating the duplicate check of the `nested` catalogue items (with
+    /// the inner types their messages name) against the type's own codes and each other,
+    /// reported at the type's name; nothing when no nested type can be checked. An inner
+    /// type that mentions the generic parameters is not among them: its catalogue is known
+    /// only per instantiation, where `Catalogue::assert_unique_codes` checks it.
+    fn unique_codes(&self, nested: Vec<(TokenStream, String)>) -> TokenStream {
+        let private = self.private;
+        if nested.is_empty() || (nested.len() == 1 && !self.has_own_codes()) {
+            return TokenStream::new();
+        }
+        let several = nested.len() > 1;
+        let (items, labels): (Vec<_>, Vec<_>) = nested.into_iter().unzip();
+        let own = self.own_codes();
+        let ident = self.input.ident;
+        let owner = ident.to_string();
+        // The nested codes compared with each other only when there are several nested
+        // types: a table of this many slots.
+        let table = if several {
+            quote!({ #private::table_len(#private::code_count(__APIFAULT_NESTED)) })
+        } else {
+            quote!(0)
+        };
+        // Every token at the type's name: the const evaluator reports a clash at the span
+        // of the whole call.
+        let at = Span::call_site().located_at(ident.span());
+        let check = respan(
+            quote! {
+                const _: () = #private::assert_unique_codes::<{ #private::code_count(__APIFAULT_NESTED) }, #table>(
+                    #owner,
+                    &#own,
+                    __APIFAULT_NESTED,
+                    &[#(#labels),*],
+                );
+            },
+            at,
+        );
+        quote! {
+            // The codes of the nested types against the type's own and each other's, at
+            // compile time: a clash fails the build naming the code and both types.
+            const __APIFAULT_NESTED: &#private::Catalogue =
+                &#private::Catalogue { __items: &[#(#items),*] };
+            #check
+        }
+    }
+
+    fn has_own_codes(&self) -> bool {
+        self.input
+            .variants
+            .iter()
+            .any(|variant| !self.input.transparent(variant))
+    }
+
+    /// The type's own codes as `OwnCodes`: each with its variant and whether it is shared,
+    /// and their hash table, built here so the const evaluator only looks nested codes up.
+    fn own_codes(&self) -> TokenStream {
+        let private = self.private;
+        let mut codes: Vec<(String, String, bool)> = Vec::new();
+        for variant in &self.input.variants {
+            if self.input.transparent(variant) {
+                continue;
+            }
+            let name = variant.name();
+            let shared = self.input.variant_attrs(variant).code_shared.is_some();
+            codes.push((code::of(self.input, variant).0, name.clone(), shared));
+            for listed in self.input.listed_codes(variant) {
+                codes.push((listed.value(), name.clone(), shared));
+            }
+        }
+        let mut table = vec![
+            (0_u64, 0_usize);
+            if codes.is_empty() {
+                0
+            } else {
+                table_len(codes.len())
+            }
+        ];
+        let mask = table.len().wrapping_sub(1);
+        for (index, (code, _, _)) in codes.iter().enumerate() {
+            let hash = code_hash(code);
+            #[allow(clippy::cast_possible_truncation)]
+            let mut slot = (hash as usize) & mask;
+            loop {
+                let (known, first) = table[slot];
+                if first == 0 {
+                    table[slot] = (hash, index + 1);
+                    break;
+                }
+                // A code repeated (shared) keeps its first use: they agree on sharing.
+                if known == hash && codes[first - 1].0 == *code {
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        let slots = table.iter().map(|(hash, first)| quote!((#hash, #first)));
+        let names = codes.iter().map(|(_, name, _)| name);
+        let shared = codes.iter().map(|(_, _, shared)| shared);
+        let codes = codes.iter().map(|(code, _, _)| code);
+        quote! {
+            #private::OwnCodes {
+                table: &[#(#slots),*],
+                codes: &[#(#codes),*],
+                names: &[#(#names),*],
+                shared: &[#(#shared),*],
+            }
+        }
+    }
+
+    /// The names of the generic parameters (types, lifetimes, constants), which a `const`
+    /// outside the impl cannot name.
+    fn generic_params(&self) -> BTreeSet<String> {
+        self.input
+            .generics
+            .params
+            .iter()
+            .map(|param| match param {
+                syn::GenericParam::Type(param) => param.ident.to_string(),
+                syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
+                syn::GenericParam::Const(param) => param.ident.to_string(),
+            })
+            .collect()
     }
 
     /// The catalogue item of the entries `start..end` of `total`.
@@ -126,4 +282,59 @@ impl Cx<'_> {
             quote!(#private::CatalogueItem::Entries(#private::entries(&__APIFAULT_ENTRIES, #start, #end)))
         }
     }
+}
+
+/// A type as its user wrote it (`store::StoreError`, `Vec<u8>`), without the spaces token
+/// printing puts around punctuation.
+fn type_name(ty: &TokenStream) -> String {
+    let printed = ty.to_string();
+    let mut name = String::with_capacity(printed.len());
+    let mut chars = printed.chars().peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek().copied().unwrap_or(' ');
+            // A space is kept only between two words (`dyn Error`).
+            let word = |c: char| c.is_alphanumeric() || c == '_';
+            if !(word(previous) && word(next)) {
+                continue;
+            }
+        }
+        name.push(c);
+        previous = c;
+    }
+    name
+}
+
+/// `tokens`, every one of them at `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut respanned = Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span);
+                tree = TokenTree::Group(respanned);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
+/// The 64-bit FNV-1a hash of `code`, never 0: the runtime's `code_hash`, which the const
+/// evaluator computes for the nested codes it looks up in the table built here.
+fn code_hash(code: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in code.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    if hash == 0 { 1 } else { hash }
+}
+
+/// The runtime's `table_len`: a power of two at least twice `count`.
+fn table_len(count: usize) -> usize {
+    (count * 2).next_power_of_two()
 }

@@ -1,8 +1,8 @@
 //! `to_response_with` choosing each variant's format, for the types where some variant
 //! declares its own.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{ToTokens, format_ident, quote};
 
 use crate::expand::cx::Cx;
 
@@ -15,8 +15,6 @@ impl Cx<'_> {
             return TokenStream::new();
         }
         let private = self.private;
-        let respond =
-            |format: TokenStream| quote!(#private::response::<#format, Self>(self, __context));
         let mut in_type_format = false;
         let arms = self.input.variants.iter().filter_map(|variant| {
             let Some(format) = self.input.own_format(variant) else {
@@ -24,14 +22,13 @@ impl Cx<'_> {
                 return None;
             };
             let pattern = self.pattern(variant, []);
-            let body = respond(quote!(#format));
-            Some(quote!(#pattern => #body,))
+            let alias = self.format_alias(format);
+            Some(quote!(#pattern => #private::response_in::<#alias, Self>(self, __context),))
         });
         let arms: Vec<TokenStream> = arms.collect();
         // A transparent variant without a format of its own answers in the type's too.
         let others = in_type_format.then(|| {
-            let body = respond(quote!(<Self as #private::ApiError>::Format));
-            quote!(_ => #body,)
+            quote!(_ => #private::response::<<Self as #private::ApiError>::Format, Self>(self, __context),)
         });
         quote! {
             fn to_response_with(&self, __context: &#private::Context<'_>) -> #private::http::Response<#private::std::vec::Vec<u8>> {
@@ -41,5 +38,50 @@ impl Cx<'_> {
                 }
             }
         }
+    }
+}
+
+impl Cx<'_> {
+    /// The formats variants declare for themselves, each once, in declaration order.
+    fn own_formats(&self) -> Vec<(String, &syn::Path)> {
+        let mut formats: Vec<(String, &syn::Path)> = Vec::new();
+        for variant in &self.input.variants {
+            if let Some(path) = self.input.own_format(variant) {
+                let written = path.to_token_stream().to_string();
+                if !formats.iter().any(|(known, _)| *known == written) {
+                    formats.push((written, path));
+                }
+            }
+        }
+        formats
+    }
+
+    /// The type through which the expansion names a variant's own format `path`: the
+    /// format is named once, in the alias's `OwnFormat` impl, so a path that is not a
+    /// `Format` is one error there, not one per use.
+    pub fn format_alias(&self, path: &syn::Path) -> Ident {
+        let written = path.to_token_stream().to_string();
+        let index = self
+            .own_formats()
+            .iter()
+            .position(|(known, _)| *known == written)
+            .unwrap_or_default();
+        format_ident!("__ApifaultFormat{}", index)
+    }
+
+    /// The aliases of the variants' own formats, with their `OwnFormat` impls.
+    pub fn format_aliases(&self) -> TokenStream {
+        let private = self.private;
+        let aliases = self.own_formats().into_iter().map(|(_, path)| {
+            let alias = self.format_alias(path);
+            quote! {
+                struct #alias;
+
+                impl #private::OwnFormat for #alias {
+                    type Format = #path;
+                }
+            }
+        });
+        quote!(#(#aliases)*)
     }
 }

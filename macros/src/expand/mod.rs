@@ -43,6 +43,7 @@ pub fn derive(input: &Input) -> TokenStream {
         statics,
         lookup: entry,
         catalogue,
+        unique_codes,
     } = cx.entries();
     // `status()` and `code()` as matches of their own: the entry has both, but reading
     // them through it is one load more than the hand-written `match` they must equal.
@@ -82,6 +83,7 @@ pub fn derive(input: &Input) -> TokenStream {
         (entry, status, code, has_part, fmt_part)
     };
     let to_response_with = cx.to_response_with();
+    let format_aliases = cx.format_aliases();
     // A constant when the enum's setting is everyone's; else the entry's, per variant.
     let code_in_body = match &input.attrs.code_in_body {
         Some(flag) if !flag.value && !input.code_in_body_per_variant() => quote!(
@@ -129,7 +131,8 @@ pub fn derive(input: &Input) -> TokenStream {
     // Allowed in it, as serde does for its derives: clippy's lints against the shape of
     // per-variant code (a `_` arm for the variants a method has nothing to do for, arms
     // alike, single-arm matches, positional format arguments that keep every field bound
-    // by the match).
+    // by the match) and against the hashes of the duplicate check's table, which no one
+    // reads.
     quote! {
         #[allow(
             #relative_crate
@@ -137,10 +140,15 @@ pub fn derive(input: &Input) -> TokenStream {
             clippy::match_wildcard_for_single_variants,
             clippy::single_match,
             clippy::single_match_else,
-            clippy::uninlined_format_args
+            clippy::uninlined_format_args,
+            clippy::unreadable_literal
         )]
         const _: () = {
+        #format_aliases
+
         #statics
+
+        #unique_codes
 
         #assert_error
 

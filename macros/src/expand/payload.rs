@@ -39,9 +39,14 @@ impl Cx<'_> {
                 }
                 any = true;
                 let known = reserved::members(self.input, variant, false).is_some();
-                let format = match self.input.own_format(variant) {
-                    Some(path) => quote!(#path),
-                    None => format.clone(),
+                // A variant's own format is named through its alias, so a path that is
+                // not a `Format` is reported once, at the alias.
+                let (format, allowed) = match self.input.own_format(variant) {
+                    Some(path) => {
+                        let alias = self.format_alias(path);
+                        (quote!(#path), quote!(#private::member_allowed_in::<#alias>))
+                    }
+                    None => (format.clone(), quote!(#private::member_allowed::<#format>)),
                 };
                 let pattern = self.pattern(
                     variant,
@@ -70,7 +75,7 @@ impl Cx<'_> {
                             // only when the generic method is instantiated.
                             quote_spanned! {at=>
                                 const _: () = ::core::assert!(
-                                    #private::member_allowed::<#format>(#name),
+                                    #allowed(#name),
                                     #message
                                 );
                             }

@@ -91,13 +91,13 @@ impl Entry {
         }
     }
 
-    /// The entry of a variant that answers in its own format `F`. Only the variants that
-    /// declare one are built through it, so the entries of every other type stay as they
-    /// were.
+    /// The entry of a variant that answers in its own format, `A::Format`. Only the
+    /// variants that declare one are built through it, so the entries of every other type
+    /// stay as they were.
     #[doc(hidden)]
     #[must_use]
-    pub const fn __in_format<F: Format>(mut self) -> Self {
-        self.own_format = Some(VariantFormat::of::<F>());
+    pub const fn __in_format<A: OwnFormat>(mut self) -> Self {
+        self.own_format = Some(VariantFormat::of::<A::Format>());
         self
     }
 
@@ -180,6 +180,16 @@ impl Entry {
     }
 }
 
+/// A format a variant declares for itself (`#[api_error(format = …)]`), named once by the
+/// derive in an impl of this trait: a type that is not a [`Format`] is then one error, at
+/// that impl, and every other use goes through this trait, whose `Format` is one by its
+/// bound.
+#[doc(hidden)]
+pub trait OwnFormat {
+    /// The format.
+    type Format: Format;
+}
+
 /// A format chosen at compile time, for what needs it without naming its type: a variant's
 /// own format in its [`Entry`], and the format a transparent variant with its own answers
 /// its inner type's entries in, in the catalogue.
@@ -202,6 +212,12 @@ pub struct VariantFormat {
 }
 
 impl VariantFormat {
+    /// A variant's own format.
+    #[must_use]
+    pub const fn own<A: OwnFormat>() -> Self {
+        Self::of::<A::Format>()
+    }
+
     /// Format `F`.
     #[must_use]
     pub const fn of<F: Format>() -> Self {

@@ -1,4 +1,4 @@
-use std::collections::{HashMap, hash_map};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use http::StatusCode;
@@ -7,9 +7,12 @@ use crate::phrase;
 
 mod entry;
 mod specimen;
+mod unique;
 
-pub use self::entry::{Entry, VariantFormat};
+pub use self::entry::{Entry, OwnFormat, VariantFormat};
 pub use self::specimen::Specimen;
+#[doc(hidden)]
+pub use self::unique::{OwnCodes, assert_unique_codes, code_count, table_len};
 
 #[doc = include_str!("catalogue.md")]
 #[derive(Debug)]
@@ -97,34 +100,37 @@ impl Catalogue {
     }
 
     /// The codes used by more than one entry, each once, but those every entry using
-    /// them declares shared (`#[code("…", shared)]`). A derive rejects duplicates among
-    /// its own variants at compile time; this also sees the inner types of transparent
-    /// variants.
+    /// them declares shared (`#[code("…", shared)]`). A variant listed twice (its type
+    /// nested under two transparent variants, perhaps answered with another status under
+    /// one of them) is one use. A derive rejects duplicates among its own variants and
+    /// the inner types it names at compile time; this also sees a generic inner type's,
+    /// per instantiation.
     #[must_use]
     pub fn duplicate_codes(&'static self) -> Vec<&'static str> {
-        // Each code seen, with whether every entry using it so far declares it shared.
-        let mut seen: HashMap<&str, bool> = HashMap::new();
+        // Each code seen, with the entries using it so far.
+        let mut seen: HashMap<&str, Vec<&Entry>> = HashMap::new();
         let mut duplicates = Vec::new();
         for entry in self.entries() {
             for code in entry.codes() {
-                match seen.entry(code) {
-                    hash_map::Entry::Vacant(slot) => {
-                        slot.insert(entry.shared_code);
-                    }
-                    hash_map::Entry::Occupied(mut slot) => {
-                        let all_shared = *slot.get() && entry.shared_code;
-                        slot.insert(all_shared);
-                        if !all_shared && !duplicates.contains(&code) {
-                            duplicates.push(code);
-                        }
-                    }
+                let users = seen.entry(code).or_default();
+                if users.iter().any(|user| unique::same_variant(user, entry)) {
+                    continue;
                 }
+                let clash = users
+                    .iter()
+                    .any(|user| !(user.shared_code && entry.shared_code));
+                if clash && !duplicates.contains(&code) {
+                    duplicates.push(code);
+                }
+                users.push(entry);
             }
         }
         duplicates
     }
 
-    /// Panics with the list of duplicate codes, if any: call it in a test.
+    /// Panics with the list of duplicate codes, if any: call it in a test, for a catalogue
+    /// the derive cannot check at compile time (a generic type's inner types, per
+    /// instantiation, or a hand-written one).
     ///
     /// # Panics
     ///
