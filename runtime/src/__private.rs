@@ -28,7 +28,8 @@ pub use crate::catalogue::{
     CatalogueItem, VariantFormat, len as catalogue_len, overridden, overridden_entry,
 };
 pub use crate::{
-    ApiError, Catalogue, Context, Entry, Format, Part, ViolationList, Violations, response,
+    ApiError, Catalogue, Context, DynApiError, Entry, Format, Part, ViolationList, Violations,
+    response,
 };
 
 /// A derived type must be a `std::error::Error`: the one error a type without one gets.
@@ -43,6 +44,102 @@ impl<T: std::error::Error + ?Sized> IsError for T {}
 
 /// Asserts that `T` is an error: called once by each derive.
 pub const fn assert_error<T: IsError + ?Sized>() {}
+
+/// The error a wrapper (`#[api_error(wrapper)]`) holds, seen as a `std::error::Error`:
+/// its `Display` is the wrapper's, its chain is searched for the listed types and logged.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the error of an `#[api_error(wrapper)]`",
+    label = "the wrapped field has this type",
+    note = "wrap `anyhow::Error` (feature `anyhow` of apifault) or `Box<dyn std::error::Error + Send + Sync>`"
+)]
+pub trait Wrapped {
+    /// The wrapped error, the head of the chain.
+    fn as_error(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl Wrapped for Box<dyn std::error::Error + Send + Sync> {
+    #[inline]
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        &**self
+    }
+}
+
+impl Wrapped for Box<dyn std::error::Error + Send> {
+    #[inline]
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        &**self
+    }
+}
+
+impl Wrapped for Box<dyn std::error::Error> {
+    #[inline]
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        &**self
+    }
+}
+
+#[cfg(feature = "anyhow")]
+impl Wrapped for ::anyhow::Error {
+    #[inline]
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        &**self
+    }
+}
+
+/// A type a wrapper's `find(…)` lists: found in the chain by `downcast_ref`, it answers,
+/// in its own format. Every use of a listed type goes through this one trait, so a type
+/// that cannot be listed gets one error.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be found in a wrapped error's chain",
+    label = "listed in `find(…)`",
+    note = "list error types of your own deriving `thiserror::Error` and `ApiError` (owned, no borrowed lifetimes)"
+)]
+pub trait Findable {
+    /// Its catalogue, answered in its own format.
+    const ITEM: CatalogueItem;
+
+    /// Looks for it in one error of the chain.
+    fn downcast<'a>(
+        error: &'a (dyn std::error::Error + 'static),
+    ) -> Option<&'a (dyn DynApiError + 'static)>;
+}
+
+impl<T: ApiError + std::error::Error + 'static> Findable for T {
+    const ITEM: CatalogueItem =
+        CatalogueItem::NestedIn(T::CATALOGUE, VariantFormat::of::<T::Format>());
+
+    #[inline]
+    fn downcast<'a>(
+        error: &'a (dyn std::error::Error + 'static),
+    ) -> Option<&'a (dyn DynApiError + 'static)> {
+        error
+            .downcast_ref::<T>()
+            .map(|found| found as &(dyn DynApiError + 'static))
+    }
+}
+
+/// Looks for one listed type in one error of the chain.
+pub type Finder =
+    for<'a> fn(&'a (dyn std::error::Error + 'static)) -> Option<&'a (dyn DynApiError + 'static)>;
+
+/// The first error of `wrapped`'s chain (itself, then each source in turn: for `anyhow`,
+/// the outermost context first) that is one of the listed types, tried in the listed order.
+#[inline]
+pub fn find<'a>(
+    wrapped: &'a (dyn std::error::Error + 'static),
+    finders: &[Finder],
+) -> Option<&'a (dyn DynApiError + 'static)> {
+    let mut next = Some(wrapped);
+    while let Some(error) = next {
+        for finder in finders {
+            if let Some(found) = finder(error) {
+                return Some(found);
+            }
+        }
+        next = error.source();
+    }
+    None
+}
 
 /// `entries[start..end]`, in a constant (slice indexing is not `const`): a derive's
 /// catalogue lists the entries between two transparent variants as one run.

@@ -1,0 +1,157 @@
+//! `#[api_error(wrapper)]`: axum's `anyhow` pattern, a struct around an `anyhow::Error` (or a
+//! boxed `dyn Error`) behind a blanket `From`, answering as the first listed type found in
+//! its chain, else as its own masked 5xx.
+
+use anyhow::Context as _;
+use apifault::{ApiError, Boom, Context, DynApiError};
+use http::StatusCode;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CaseError {
+    #[error("case {id} not found")]
+    #[status(404)]
+    #[message("case {id} not found")]
+    #[api_error(header("X-Case" = "{id}"))]
+    NotFound {
+        #[api_error(expose)]
+        id: u64,
+    },
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = Boom)]
+enum AuthError {
+    #[error("the token expired")]
+    #[status(403)]
+    Expired,
+}
+
+/// axum's `anyhow-error-response` example, deriving `ApiError`.
+#[derive(Debug, ApiError)]
+#[api_error(wrapper(find(CaseError, AuthError)))]
+#[status(500)]
+struct AppError(anyhow::Error);
+
+impl<E: Into<anyhow::Error>> From<E> for AppError {
+    fn from(error: E) -> Self {
+        Self(error.into())
+    }
+}
+
+/// A wrapper that looks for nothing: always its masked 500.
+#[derive(Debug, ApiError)]
+#[api_error(wrapper)]
+#[status(503)]
+#[code("UNAVAILABLE")]
+#[api_error(header("Retry-After" = "30"))]
+struct Unavailable(Box<dyn std::error::Error + Send + Sync>);
+
+fn load(id: u64) -> Result<(), AppError> {
+    let found: Result<(), CaseError> = Err(CaseError::NotFound { id });
+    found
+        .context("reading the case row")
+        .context("loading the case")
+        .context("handling GET /cases/7 for token s3cr3t")?;
+    Ok(())
+}
+
+fn body(response: &http::Response<Vec<u8>>) -> serde_json::Value {
+    serde_json::from_slice(response.body()).unwrap()
+}
+
+#[test]
+fn a_listed_type_three_contexts_deep_answers_entirely() {
+    let error = load(7).unwrap_err();
+    assert_eq!(error.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error.code(), "not_found");
+    let response = error.to_response();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    assert_eq!(response.headers()["x-case"], "7");
+    assert_eq!(
+        body(&response),
+        serde_json::json!({
+            "type": "about:blank",
+            "title": "Not Found",
+            "status": 404,
+            "detail": "case 7 not found",
+            "code": "not_found",
+            "id": 7,
+        })
+    );
+}
+
+#[test]
+fn a_found_type_answers_in_its_own_format() {
+    let error =
+        AppError::from(anyhow::Error::new(AuthError::Expired).context("checking the token"));
+    let response = error.to_response();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(
+        body(&response),
+        serde_json::json!({"statusCode": 403, "error": "Forbidden", "message": "the token expired"})
+    );
+}
+
+#[test]
+fn nothing_found_answers_as_the_masked_500_without_the_context() {
+    let error = AppError::from(
+        anyhow::anyhow!("connection refused at 10.0.0.3").context("handling token s3cr3t"),
+    );
+    assert_eq!(error.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(error.to_string(), "handling token s3cr3t");
+    assert_eq!(
+        error.log_source().map(ToString::to_string).as_deref(),
+        Some("connection refused at 10.0.0.3")
+    );
+    let response = error.to_response();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let text = String::from_utf8(response.body().clone()).unwrap();
+    assert!(
+        !text.contains("s3cr3t") && !text.contains("10.0.0.3"),
+        "{text}"
+    );
+    assert_eq!(
+        body(&response),
+        serde_json::json!({
+            "type": "about:blank",
+            "title": "Internal Server Error",
+            "status": 500,
+            "code": "app_error",
+        })
+    );
+}
+
+#[test]
+fn a_boxed_dyn_error_wrapper_answers_its_own_status_and_headers() {
+    let error = Unavailable(Box::new(std::io::Error::other("disk /var/secret full")));
+    let response = error.to_response();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(response.headers()["retry-after"], "30");
+    assert_eq!(body(&response)["code"], "UNAVAILABLE");
+    assert!(!String::from_utf8_lossy(response.body()).contains("secret"));
+}
+
+#[test]
+fn the_catalogue_lists_the_wrapper_then_each_listed_type() {
+    let codes: Vec<&str> = AppError::CATALOGUE
+        .entries()
+        .map(|entry| entry.code)
+        .collect();
+    assert_eq!(codes, ["app_error", "not_found", "expired"]);
+}
+
+#[test]
+fn a_wrapper_can_be_boxed_beside_other_errors() {
+    let errors: Vec<Box<dyn DynApiError + Send + Sync>> = vec![
+        Box::new(load(3).unwrap_err()),
+        Box::new(CaseError::NotFound { id: 4 }),
+    ];
+    let statuses: Vec<u16> = errors.iter().map(|e| e.status().as_u16()).collect();
+    assert_eq!(statuses, [404, 404]);
+    let _ = Context::default();
+}
