@@ -741,3 +741,69 @@ mod every_format {
         );
     }
 }
+
+/// axum's `anyhow` pattern: a wrapper whose context strings and cause carry markers.
+#[derive(Debug, ApiError)]
+#[api_error(wrapper(find(StorageError)))]
+#[status(500)]
+struct AppError(anyhow::Error);
+
+/// A chain three contexts deep, each context and the cause holding a marker, with no
+/// listed type in it: the masked 500.
+fn wrapped() -> AppError {
+    use anyhow::Context as _;
+    let failed: Result<(), std::io::Error> = Err(std::io::Error::other(format!("{SOURCE}")));
+    AppError(
+        failed
+            .context(format!("reading row {FIELD}"))
+            .context(format!("loading ({DISPLAY})"))
+            .context(format!("GET /reports with token {HIDDEN}"))
+            .unwrap_err(),
+    )
+}
+
+#[test]
+fn a_wrapper_hides_every_anyhow_context_in_every_format_and_logs_them() {
+    fn check<F: Format>(name: &str) {
+        for context in contexts() {
+            let what = format!("wrapper / {name} / {context:?}");
+            let (response, log) = logged(|| wrapped().to_response_in::<F>(&context));
+            assert_response_clean(&response, &what);
+            for marker in [SOURCE, FIELD, DISPLAY, HIDDEN] {
+                assert!(log.contains(marker), "{what}: {marker} not logged:\n{log}");
+            }
+            assert_eq!(log.matches("error response").count(), 1, "{what}:\n{log}");
+        }
+    }
+    check::<Problem>("Problem");
+    check::<JsonApi>("JsonApi");
+    check::<Boom>("Boom");
+    check::<awork::Awork>("awork");
+    check::<kiteworks::Kiteworks>("Kiteworks");
+    check::<pax8::Pax8>("Pax8");
+}
+
+#[test]
+fn a_wrapper_hides_every_anyhow_context_through_the_frameworks() {
+    use axum::response::IntoResponse as _;
+    use http_body_util::BodyExt as _;
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let expected = wrapped().to_response();
+    assert_response_clean(&expected, "wrapper to_response");
+    let response = wrapped().into_response();
+    let (parts, body) = response.into_parts();
+    let bytes = runtime.block_on(body.collect()).unwrap().to_bytes();
+    let axum = http::Response::from_parts(parts, bytes.to_vec());
+    assert_response_clean(&axum, "wrapper axum");
+    assert_eq!(axum.body(), expected.body());
+
+    let actix = actix_web::ResponseError::error_response(&wrapped());
+    let body = runtime
+        .block_on(actix_web::body::to_bytes(actix.into_body()))
+        .unwrap_or_else(|_| panic!("actix body"));
+    assert_clean(&body, "wrapper actix");
+    assert_eq!(&body[..], &expected.body()[..]);
+}

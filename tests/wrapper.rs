@@ -153,5 +153,72 @@ fn a_wrapper_can_be_boxed_beside_other_errors() {
     ];
     let statuses: Vec<u16> = errors.iter().map(|e| e.status().as_u16()).collect();
     assert_eq!(statuses, [404, 404]);
-    let _ = Context::default();
+    let response = errors[0].to_response_with(&Context::default());
+    assert_eq!(response.headers()["x-case"], "3");
+}
+
+async fn axum_parts(response: axum::response::Response) -> (http::response::Parts, Vec<u8>) {
+    use http_body_util::BodyExt;
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("body").to_bytes();
+    (parts, bytes.to_vec())
+}
+
+/// A handler of axum's `anyhow-error-response` example: `?` on any error.
+async fn handler(id: u64) -> Result<&'static str, AppError> {
+    load(id)?;
+    Ok("found")
+}
+
+#[tokio::test]
+async fn axum_answers_the_found_type_and_the_masked_500_alike() {
+    use axum::response::IntoResponse;
+    let expected = load(7).unwrap_err().to_response();
+    let (parts, body) = axum_parts(handler(7).await.into_response()).await;
+    assert_eq!(parts.status, StatusCode::NOT_FOUND);
+    assert_eq!(parts.headers, *expected.headers());
+    assert_eq!(body, *expected.body());
+
+    let masked = AppError::from(anyhow::anyhow!("pool timed out").context("token s3cr3t"));
+    let expected = masked.to_response();
+    let (parts, body) = axum_parts(masked.into_response()).await;
+    assert_eq!(parts.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(body, *expected.body());
+    assert!(!String::from_utf8_lossy(&body).contains("s3cr3t"));
+}
+
+#[test]
+fn actix_web_answers_the_found_type_and_the_masked_500_alike() {
+    use actix_web::ResponseError;
+    for error in [
+        load(7).unwrap_err(),
+        AppError::from(anyhow::Error::new(AuthError::Expired).context("checking")),
+        AppError::from(anyhow::anyhow!("pool timed out").context("token s3cr3t")),
+    ] {
+        let expected = error.to_response();
+        assert_eq!(error.status_code().as_u16(), expected.status().as_u16());
+        let response = error.error_response();
+        assert_eq!(response.status().as_u16(), expected.status().as_u16());
+        assert_eq!(
+            response.headers().get("content-type").unwrap().as_bytes(),
+            expected.headers()["content-type"].as_bytes()
+        );
+        let body = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime")
+            .block_on(actix_web::body::to_bytes(response.into_body()))
+            .expect("body");
+        assert_eq!(body, *expected.body());
+    }
+}
+
+#[test]
+fn a_listed_type_is_found_under_a_typed_source_too() {
+    #[derive(Debug, thiserror::Error)]
+    #[error("repository failed")]
+    struct RepositoryError(#[source] CaseError);
+
+    let error = AppError::from(RepositoryError(CaseError::NotFound { id: 2 }));
+    assert_eq!(error.status(), StatusCode::NOT_FOUND);
+    assert_eq!(body(&error.to_response())["id"], 2);
 }

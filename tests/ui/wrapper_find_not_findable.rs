@@ -1,7 +1,7 @@
 use apifault::ApiError;
 
 #[derive(Debug, ApiError)]
-#[api_error(wrapper(find(String)))]
+#[api_error(wrapper(find(std::io::Error)))]
 #[status(500)]
 struct AppError(Box<dyn std::error::Error + Send + Sync>);
 
