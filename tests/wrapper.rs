@@ -222,3 +222,18 @@ fn a_listed_type_is_found_under_a_typed_source_too() {
     assert_eq!(error.status(), StatusCode::NOT_FOUND);
     assert_eq!(body(&error.to_response())["id"], 2);
 }
+
+#[test]
+fn the_openapi_responses_list_each_listed_type_in_its_own_format() {
+    let responses: std::collections::BTreeMap<String, _> =
+        <AppError as utoipa::IntoResponses>::responses();
+    let responses = serde_json::to_value(responses).unwrap();
+    let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["403", "404", "500"]);
+    assert_eq!(
+        responses["403"]["content"]["application/json"]["examples"]["expired"]["value"],
+        serde_json::json!({"statusCode": 403, "error": "Forbidden", "message": "Forbidden"})
+    );
+    assert!(responses["404"]["content"]["application/problem+json"]["examples"]["not_found"].is_object());
+    assert!(responses["500"]["content"]["application/problem+json"]["examples"]["app_error"].is_object());
+}
