@@ -234,6 +234,12 @@ fn the_openapi_responses_list_each_listed_type_in_its_own_format() {
         responses["403"]["content"]["application/json"]["examples"]["expired"]["value"],
         serde_json::json!({"statusCode": 403, "error": "Forbidden", "message": "Forbidden"})
     );
-    assert!(responses["404"]["content"]["application/problem+json"]["examples"]["not_found"].is_object());
-    assert!(responses["500"]["content"]["application/problem+json"]["examples"]["app_error"].is_object());
+    assert!(
+        responses["404"]["content"]["application/problem+json"]["examples"]["not_found"]
+            .is_object()
+    );
+    assert!(
+        responses["500"]["content"]["application/problem+json"]["examples"]["app_error"]
+            .is_object()
+    );
 }
