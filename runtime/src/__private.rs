@@ -122,6 +122,87 @@ impl<T: ApiError + std::error::Error + 'static> Findable for T {
 pub type Finder =
     for<'a> fn(&'a (dyn std::error::Error + 'static)) -> Option<&'a (dyn DynApiError + 'static)>;
 
+/// What a wrapper that lists types (`#[api_error(wrapper(find(…)))]`) is by itself: its
+/// `ApiError` methods look for a listed type first, these never do.
+pub trait WrapperOwn: ApiError {
+    /// Its own entry.
+    fn own_entry(&self) -> &'static Entry;
+    /// Its own status.
+    fn own_status(&self) -> http::StatusCode;
+    /// Its own code.
+    fn own_code(&self) -> &str;
+    /// Whether it carries `part` itself.
+    fn own_has_part(&self, part: Part) -> bool;
+    /// Writes its own `part`.
+    ///
+    /// # Errors
+    ///
+    /// Only those of the formatter.
+    fn own_fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    /// Appends its own declared headers.
+    fn own_headers(&self, headers: &mut http::HeaderMap);
+    /// Its own `code_in_body`.
+    fn own_code_in_body(&self) -> bool;
+}
+
+/// A wrapper answering as itself, once its chain was searched in vain: rendering it looks
+/// for no listed type again, so the search costs one downcast per listed type and link.
+pub struct Own<'a, W>(pub &'a W);
+
+impl<W: fmt::Debug> fmt::Debug for Own<'_, W> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl<W: fmt::Display> fmt::Display for Own<'_, W> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl<W: WrapperOwn> ApiError for Own<'_, W> {
+    type Format = W::Format;
+
+    const LOG: bool = W::LOG;
+
+    fn log_source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.log_source()
+    }
+
+    #[inline]
+    fn entry(&self) -> &'static Entry {
+        self.0.own_entry()
+    }
+
+    #[inline]
+    fn status(&self) -> http::StatusCode {
+        self.0.own_status()
+    }
+
+    #[inline]
+    fn code(&self) -> &str {
+        self.0.own_code()
+    }
+
+    #[inline]
+    fn has_part(&self, part: Part) -> bool {
+        self.0.own_has_part(part)
+    }
+
+    fn fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.own_fmt_part(part, f)
+    }
+
+    fn headers(&self, headers: &mut http::HeaderMap) {
+        self.0.own_headers(headers);
+    }
+
+    fn code_in_body(&self) -> bool {
+        self.0.own_code_in_body()
+    }
+}
+
 /// The first error of `wrapped`'s chain (itself, then each source in turn: for `anyhow`,
 /// the outermost context first) that is one of the listed types, tried in the listed order.
 #[inline]

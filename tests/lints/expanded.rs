@@ -908,15 +908,16 @@ const _: () = {
             }
         }
         fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
-            match ::apifault::__private::find(
+            if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
                 ::apifault::__private::Wrapped::as_error(&self.0),
                 &[
                     <CaseError as ::apifault::__private::Findable>::downcast,
                     <AuthError as ::apifault::__private::Findable>::downcast,
                 ],
             ) {
-                ::apifault::__private::Some(__found) => __found.erased_headers(__headers),
-                ::apifault::__private::None => __ApifaultOwnHeaders::headers(self, __headers),
+                __found.erased_headers(__headers);
+            } else {
+                ::apifault::__private::WrapperOwn::own_headers(self, __headers);
             }
         }
         fn code_in_body(&self) -> bool {
@@ -928,7 +929,9 @@ const _: () = {
                 ],
             ) {
                 ::apifault::__private::Some(__found) => __found.erased_code_in_body(),
-                ::apifault::__private::None => self.entry().code_in_body,
+                ::apifault::__private::None => {
+                    ::apifault::__private::WrapperOwn::own_code_in_body(self)
+                }
             }
         }
         fn to_response_with(
@@ -944,10 +947,12 @@ const _: () = {
                 ],
             ) {
                 ::apifault::__private::Some(__found) => __found.erased_response(__context),
-                ::apifault::__private::None => ::apifault::__private::response::<
-                    <Self as ::apifault::__private::ApiError>::Format,
-                    Self,
-                >(self, __context),
+                ::apifault::__private::None => {
+                    ::apifault::__private::response::<
+                        <Self as ::apifault::__private::ApiError>::Format,
+                        _,
+                    >(&::apifault::__private::Own(self), __context)
+                }
             }
         }
     }
@@ -979,6 +984,43 @@ const _: () = {
                 }
                 _ => {}
             }
+        }
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::WrapperOwn for AppError {
+        fn own_entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn own_status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        }
+        fn own_code(&self) -> &str {
+            match self {
+                Self { .. } => "app_error",
+            }
+        }
+        fn own_has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn own_fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::core::result::Result::Ok(())
+        }
+        fn own_headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            __ApifaultOwnHeaders::headers(self, __headers);
+        }
+        fn own_code_in_body(&self) -> bool {
+            ::apifault::__private::WrapperOwn::own_entry(self).code_in_body
         }
     }
     ::apifault::__private::__integrations! { [] [AppError] [] }

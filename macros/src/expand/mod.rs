@@ -137,11 +137,12 @@ pub fn derive(input: &Input) -> TokenStream {
         None => [(); 5].map(|()| TokenStream::new()),
     };
     // A wrapper that looks for types answers with the one found: its violations, headers,
-    // body and format; its own headers stay in a trait of the block.
+    // body and format; what it is by itself goes to `WrapperOwn`, beside the impl.
     let (violations, headers, code_in_body, to_response_with, wrapper_items) = match &wrapper {
         Some(wrapper) => wrapper.delegating(
             &private,
             ident,
+            [&entry, &status, &code, &has_part, &fmt_part],
             headers,
             violations,
             code_in_body,

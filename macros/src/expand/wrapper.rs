@@ -67,11 +67,15 @@ impl Wrapper {
     }
 
     /// The methods that answer with the found type, and the wrapper's items beside the impl:
-    /// its `Display` and, with `find`, its own headers.
+    /// its `Display` and, with `find`, what it is by itself (`WrapperOwn`), which answers
+    /// when no listed type is found. `own` are the bodies of its own `entry`, `status`,
+    /// `code`, `has_part` and `fmt_part`.
+    #[allow(clippy::too_many_arguments)]
     pub fn delegating(
         &self,
         private: &TokenStream,
         ident: &Ident,
+        own: [&TokenStream; 5],
         headers: TokenStream,
         violations: TokenStream,
         code_in_body: TokenStream,
@@ -84,6 +88,7 @@ impl Wrapper {
         TokenStream,
     ) {
         let wrapped = &self.wrapped;
+        let [own_entry, own_status, own_code, own_has_part, own_fmt_part] = own;
         let display = quote! {
             #[automatically_derived]
             impl #private::core::fmt::Display for #ident {
@@ -103,7 +108,7 @@ impl Wrapper {
         // A wrapper has one field, the wrapped error: no violations, one format, its own
         // `code_in_body` a constant.
         let own_code_in_body = if code_in_body.is_empty() {
-            quote!(self.entry().code_in_body)
+            quote!(#private::WrapperOwn::own_entry(self).code_in_body)
         } else {
             quote!(false)
         };
@@ -118,9 +123,10 @@ impl Wrapper {
             },
             quote! {
                 fn headers(&self, __headers: &mut #private::http::HeaderMap) {
-                    match #found {
-                        #private::Some(__found) => __found.erased_headers(__headers),
-                        #private::None => __ApifaultOwnHeaders::headers(self, __headers),
+                    if let #private::Some(__found) = #found {
+                        __found.erased_headers(__headers);
+                    } else {
+                        #private::WrapperOwn::own_headers(self, __headers);
                     }
                 }
             },
@@ -128,7 +134,7 @@ impl Wrapper {
                 fn code_in_body(&self) -> bool {
                     match #found {
                         #private::Some(__found) => __found.erased_code_in_body(),
-                        #private::None => #own_code_in_body,
+                        #private::None => #private::WrapperOwn::own_code_in_body(self),
                     }
                 }
             },
@@ -136,7 +142,7 @@ impl Wrapper {
                 fn to_response_with(&self, __context: &#private::Context<'_>) -> #private::http::Response<#private::std::vec::Vec<u8>> {
                     match #found {
                         #private::Some(__found) => __found.erased_response(__context),
-                        #private::None => #private::response::<<Self as #private::ApiError>::Format, Self>(self, __context),
+                        #private::None => #private::response::<<Self as #private::ApiError>::Format, _>(&#private::Own(self), __context),
                     }
                 }
             },
@@ -150,6 +156,29 @@ impl Wrapper {
 
                 impl __ApifaultOwnHeaders for #ident {
                     #own_headers
+                }
+
+                #[automatically_derived]
+                impl #private::WrapperOwn for #ident {
+                    fn own_entry(&self) -> &'static #private::Entry { #own_entry }
+
+                    fn own_status(&self) -> #private::http::StatusCode { #own_status }
+
+                    fn own_code(&self) -> &str { #own_code }
+
+                    fn own_has_part(&self, __part: #private::Part) -> bool { #own_has_part }
+
+                    fn own_fmt_part(&self, __part: #private::Part, __formatter: &mut #private::core::fmt::Formatter<'_>) -> #private::core::fmt::Result {
+                        #own_fmt_part
+                    }
+
+                    fn own_headers(&self, __headers: &mut #private::http::HeaderMap) {
+                        __ApifaultOwnHeaders::headers(self, __headers);
+                    }
+
+                    fn own_code_in_body(&self) -> bool {
+                        #own_code_in_body
+                    }
                 }
             },
         )
