@@ -23,6 +23,7 @@ rows=(
     body/apifault-problem body/apifault-jsonapi body/apifault-boom
     body/hand-naive body/hand-presized body/hand-naive-jsonapi body/hand-naive-boom
     body/json-macro body/http-api-problem
+    http_response/apifault-problem http_response/apifault-wrapper
     axum_response/apifault-problem axum_response/hand-naive axum_response/hand-presized
     axum_response/http-api-problem
 )

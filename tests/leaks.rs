@@ -741,3 +741,90 @@ mod every_format {
         );
     }
 }
+
+/// axum's `anyhow` pattern: a wrapper whose context strings and cause carry markers.
+#[derive(Debug, ApiError)]
+#[api_error(wrapper(find(StorageError)))]
+#[status(500)]
+struct AppError(anyhow::Error);
+
+/// A chain three contexts deep, each context and the cause holding a marker, with no
+/// listed type in it: the masked 500.
+fn wrapped() -> AppError {
+    use anyhow::Context as _;
+    let failed: Result<(), std::io::Error> = Err(std::io::Error::other(SOURCE));
+    AppError(
+        failed
+            .context(format!("reading row {FIELD}"))
+            .context(format!("loading ({DISPLAY})"))
+            .context(format!("GET /reports with token {HIDDEN}"))
+            .unwrap_err(),
+    )
+}
+
+#[test]
+fn wrapper_bodies_hide_every_anyhow_context_and_the_log_keeps_them() {
+    fn respond<F: Format>(name: &str) -> Vec<(String, http::Response<Vec<u8>>)> {
+        contexts()
+            .into_iter()
+            .map(|context| {
+                let what = format!("wrapper / {name} / {context:?}");
+                (what, wrapped().to_response_in::<F>(&context))
+            })
+            .collect()
+    }
+    // One subscriber for every response, the log checked per response.
+    let (responses, log) = logged(|| {
+        [
+            respond::<Problem>("Problem"),
+            respond::<JsonApi>("JsonApi"),
+            respond::<Boom>("Boom"),
+            respond::<awork::Awork>("awork"),
+            respond::<kiteworks::Kiteworks>("Kiteworks"),
+            respond::<pax8::Pax8>("Pax8"),
+        ]
+        .concat()
+    });
+    for (what, response) in &responses {
+        assert_response_clean(response, what);
+    }
+    let events: Vec<&str> = log
+        .lines()
+        .filter(|line| line.contains("error response"))
+        .collect();
+    assert_eq!(
+        events.len(),
+        responses.len(),
+        "logged once per response:\n{log}"
+    );
+    for event in events {
+        for marker in [SOURCE, FIELD, DISPLAY, HIDDEN] {
+            assert!(event.contains(marker), "{marker} not logged: {event}");
+        }
+    }
+}
+
+#[test]
+fn wrapper_framework_responses_hide_every_anyhow_context() {
+    use axum::response::IntoResponse as _;
+    use http_body_util::BodyExt as _;
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let expected = wrapped().to_response();
+    assert_response_clean(&expected, "wrapper to_response");
+    let response = wrapped().into_response();
+    let (parts, body) = response.into_parts();
+    let bytes = runtime.block_on(body.collect()).unwrap().to_bytes();
+    let axum = http::Response::from_parts(parts, bytes.to_vec());
+    assert_response_clean(&axum, "wrapper axum");
+    assert_eq!(axum.body(), expected.body());
+
+    let actix = actix_web::ResponseError::error_response(&wrapped());
+    let body = runtime
+        .block_on(actix_web::body::to_bytes(actix.into_body()))
+        .unwrap_or_else(|_| panic!("actix body"));
+    assert_clean(&body, "wrapper actix");
+    assert_eq!(&body[..], &expected.body()[..]);
+}

@@ -119,6 +119,19 @@ pub struct Gone;
 #[api_error(framework_impls = false, log = false)]
 pub struct SelfHandled;
 
+/// A wrapper around a boxed error, answering as a listed type found in its chain.
+#[derive(Debug, ApiError)]
+#[api_error(wrapper(find(CaseError, AuthError)))]
+#[status(500)]
+#[api_error(header("X-Retry" = "later"))]
+pub struct AppError(pub Box<dyn std::error::Error + Send + Sync>);
+
+/// A wrapper that looks for nothing.
+#[derive(Debug, ApiError)]
+#[api_error(wrapper)]
+#[status(502)]
+pub struct Upstream(pub Box<dyn std::error::Error + Send + Sync>);
+
 /// A transparent newtype struct.
 #[derive(Debug, thiserror::Error, ApiError)]
 #[error(transparent)]

@@ -1127,3 +1127,32 @@ proptest! {
         prop_assert_eq!(&problem["code"], &Value::from(expected_code));
     }
 }
+
+/// axum's `anyhow` pattern: whatever its contexts say, a wrapper that finds nothing answers
+/// the same masked body.
+#[derive(Debug, ApiError)]
+#[api_error(wrapper)]
+#[status(500)]
+struct Wrapped(anyhow::Error);
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn no_anyhow_context_reaches_a_wrapper_body(
+        cause in wild(),
+        contexts in prop::collection::vec(wild(), 0..4),
+        context_parts in context_parts(wild),
+    ) {
+        let context = context(&context_parts);
+        let bare = Wrapped(anyhow::anyhow!("cause")).to_response_with(&context);
+        let mut error = anyhow::Error::msg(cause);
+        for text in contexts {
+            error = error.context(text);
+        }
+        let response = Wrapped(error).to_response_with(&context);
+        prop_assert_eq!(response.status(), bare.status());
+        prop_assert_eq!(response.headers(), bare.headers());
+        prop_assert_eq!(response.body(), bare.body());
+    }
+}

@@ -232,3 +232,36 @@ fn log_false_logs_no_event_per_response_but_still_warns_of_a_dropped_header() {
         ]
     );
 }
+
+/// axum's `anyhow` pattern: a wrapper logs the wrapped context chain.
+#[derive(Debug, ApiError)]
+#[api_error(wrapper)]
+#[status(500)]
+struct AppError(anyhow::Error);
+
+#[test]
+fn a_wrapper_logs_the_whole_anyhow_chain_and_the_body_shows_none_of_it() {
+    use anyhow::Context as _;
+    let (capture, _guard) = capture();
+    let error = AppError(
+        Err::<(), _>(std::io::Error::other("connection to 10.0.0.9 refused"))
+            .context("querying the cases table")
+            .context("loading case 7 for token s3cr3t")
+            .unwrap_err(),
+    );
+    let response = error.to_response();
+    let lines = capture.lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with(
+            "ERROR apifault: error response status=500 code=\"app_error\" \
+             error=loading case 7 for token s3cr3t: querying the cases table: connection to \
+             10.0.0.9 refused debug="
+        ),
+        "{lines:?}"
+    );
+    let body = std::str::from_utf8(response.body()).unwrap();
+    for secret in ["s3cr3t", "cases table", "10.0.0.9"] {
+        assert!(!body.contains(secret), "{body}");
+    }
+}

@@ -17,6 +17,7 @@ use std::time::{Duration, SystemTime};
 use apifault::{ApiError as _, Boom, Context, Format, JsonApi, Problem};
 use apifault_benches::{
     BenchError, Case, INVALID_MESSAGE, apifault_response, cases, hand, problem_json_macro,
+    wrapped_500,
 };
 use criterion::Criterion;
 
@@ -28,6 +29,7 @@ const HAND_MATCH: &str = "hand-match";
 const HAND_NAIVE: &str = "hand-naive";
 const HAND_PRESIZED: &str = "hand-presized";
 const PEER: &str = "http-api-problem";
+const WRAPPER: &str = "apifault-wrapper";
 
 fn status_code(c: &mut Criterion, case: &Case) {
     let mut group = c.benchmark_group(format!("status_code/{}", case.name));
@@ -96,6 +98,12 @@ fn http_response(c: &mut Criterion, case: &Case) {
     let mut group = c.benchmark_group(format!("http_response/{}", case.name));
     for (name, respond) in rows {
         group.bench_function(name, |b| b.iter(|| respond(black_box(&case.error))));
+    }
+    // Case (c) behind axum's wrapper pattern, finding no listed type: against
+    // `apifault-problem`, the cost of the wrapper (one failed downcast per look).
+    if case.name == "500" {
+        let wrapped = wrapped_500();
+        group.bench_function(WRAPPER, |b| b.iter(|| black_box(&wrapped).to_response()));
     }
     group.finish();
 }
@@ -182,6 +190,7 @@ fn report(directory: &Path, since: SystemTime) -> String {
                 "apifault-problem",
                 "apifault-jsonapi",
                 "apifault-boom",
+                WRAPPER,
                 HAND_NAIVE,
                 HAND_PRESIZED,
                 PEER,

@@ -6,14 +6,21 @@
 //! `cargo run --release -p apifault-benches --example instructions -- <row> <case> <n>`
 
 use std::hint::black_box;
+use std::sync::LazyLock;
 
 use apifault::{ApiError as _, Boom, Context, Format, JsonApi, Problem};
-use apifault_benches::{BenchError, INVALID_MESSAGE, cases, hand, problem_json_macro};
+use apifault_benches::{
+    BenchError, INVALID_MESSAGE, Wrapped, apifault_response, cases, hand, problem_json_macro,
+    wrapped_500,
+};
 
 // Shared with the benchmark, which times every baseline; this program counts some.
 #[allow(dead_code)]
 #[path = "../src/dev.rs"]
 mod dev;
+
+/// The wrapper row's error, built once: its rows count the response only.
+static WRAPPED: LazyLock<Wrapped> = LazyLock::new(wrapped_500);
 
 fn render<F: Format>(error: &BenchError) -> Vec<u8> {
     F::render(error, &Context::default()).expect("the benchmark errors render")
@@ -39,6 +46,9 @@ fn row(name: &str) -> Option<fn(&BenchError) -> usize> {
         "body/hand-naive-boom" => |e| hand::boom_naive(e).len(),
         "body/json-macro" => |e| problem_json_macro(e).len(),
         "body/http-api-problem" => |e| dev::http_api_problem_body(e).len(),
+        "http_response/apifault-problem" => |e| apifault_response::<Problem>(e).body().len(),
+        // Case (c) behind a wrapper finding no listed type, whatever the case asked for.
+        "http_response/apifault-wrapper" => |_| black_box(&*WRAPPED).to_response().body().len(),
         "axum_response/apifault-problem" => |e| {
             apifault::axum::into_response::<Problem, BenchError>(e)
                 .headers()

@@ -453,6 +453,21 @@ pub fn apifault_response<F: apifault::Format>(error: &BenchError) -> Response<Ve
     error.to_response_in::<F>(&apifault::Context::default())
 }
 
+/// Case (c) behind axum's wrapper pattern: a struct around a boxed error, listing
+/// [`BenchError`] to answer as when its chain holds one. Its code is case (c)'s, so its
+/// masked 500 is byte for byte case (c)'s body: the two rows compare equal work.
+#[derive(Debug, apifault::ApiError)]
+#[api_error(wrapper(find(BenchError)))]
+#[status(500)]
+#[code("database")]
+pub struct Wrapped(pub Box<dyn std::error::Error + Send + Sync>);
+
+/// A [`Wrapped`] whose chain holds no listed type: its masked 500 after one failed downcast.
+#[must_use]
+pub fn wrapped_500() -> Wrapped {
+    Wrapped(Box::new(std::io::Error::other("connection refused")))
+}
+
 #[cfg(test)]
 #[path = "dev.rs"]
 mod dev;
@@ -469,6 +484,16 @@ mod tests {
 
     fn value(bytes: &[u8]) -> Value {
         serde_json::from_slice(bytes).expect("valid JSON")
+    }
+
+    #[test]
+    fn the_wrapper_row_renders_case_c() {
+        let [.., database] = cases();
+        let expected = apifault_response::<Problem>(&database.error);
+        let wrapped = wrapped_500().to_response();
+        assert_eq!(wrapped.status(), expected.status());
+        assert_eq!(wrapped.headers(), expected.headers());
+        assert_eq!(value(wrapped.body()), value(expected.body()));
     }
 
     fn render<F: Format>(error: &BenchError) -> Vec<u8> {

@@ -26,16 +26,32 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
         .then(|| quote!(framework_impls = false,));
     let ident = &input.ident;
     let mut generics = input.generics.clone();
-    // As in a good derive: a type that is not an `Error` is reported once, by it.
-    let bound = if generics.type_params().next().is_some() {
-        syn::parse_quote!(Self: ::core::error::Error)
+    let wrapper = attrs.is_some_and(|attrs| attrs.wrapper.is_some());
+    // As in a good derive: a type that is not an `Error` is reported once, by it; a wrapper
+    // is none, and gets the `Display` a good derive gives it.
+    let display = if wrapper {
+        let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #type_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+        }
     } else {
-        syn::parse_quote!(for<'__apifault> Self: ::core::error::Error)
+        let bound = if generics.type_params().next().is_some() {
+            syn::parse_quote!(Self: ::core::error::Error)
+        } else {
+            syn::parse_quote!(for<'__apifault> Self: ::core::error::Error)
+        };
+        generics.make_where_clause().predicates.push(bound);
+        TokenStream::new()
     };
-    generics.make_where_clause().predicates.push(bound);
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
     quote! {
         #errors
+        #display
         #[automatically_derived]
         impl #impl_generics #krate::__private::ApiError for #ident #type_generics #where_clause {
             type Format = #format;

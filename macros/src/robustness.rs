@@ -345,6 +345,70 @@ const MALFORMED: &[(&str, &str)] = &[
         "#[api_error(framework_impls = false, framework_impls = true)] enum E { #[status(404)] A }",
     ),
     (
+        "wrapper on an enum",
+        "#[api_error(wrapper)] enum E { #[status(500)] A(X) }",
+    ),
+    (
+        "wrapper on a variant",
+        "enum E { #[status(500)] #[api_error(wrapper)] A(X) }",
+    ),
+    (
+        "wrapper on a field",
+        "#[status(500)] struct S(#[api_error(wrapper)] X);",
+    ),
+    (
+        "wrapper on a unit struct",
+        "#[api_error(wrapper)] #[status(500)] struct S;",
+    ),
+    (
+        "wrapper with two fields",
+        "#[api_error(wrapper)] #[status(500)] struct S(X, Y);",
+    ),
+    (
+        "wrapper with a 4xx",
+        "#[api_error(wrapper)] #[status(404)] struct S(X);",
+    ),
+    (
+        "wrapper without a status",
+        "#[api_error(wrapper)] struct S(X);",
+    ),
+    (
+        "wrapper with a value",
+        "#[api_error(wrapper = true)] #[status(500)] struct S(X);",
+    ),
+    (
+        "wrapper with empty parentheses",
+        "#[api_error(wrapper())] #[status(500)] struct S(X);",
+    ),
+    (
+        "wrapper with an empty find",
+        "#[api_error(wrapper(find()))] #[status(500)] struct S(X);",
+    ),
+    (
+        "wrapper with find not a list",
+        "#[api_error(wrapper(find = A))] #[status(500)] struct S(X);",
+    ),
+    (
+        "wrapper with find twice",
+        "#[api_error(wrapper(find(A), find(B)))] #[status(500)] struct S(X);",
+    ),
+    (
+        "wrapper with a literal in find",
+        r#"#[api_error(wrapper(find("A")))] #[status(500)] struct S(X);"#,
+    ),
+    (
+        "wrapper twice",
+        "#[api_error(wrapper, wrapper(find(A)))] #[status(500)] struct S(X);",
+    ),
+    (
+        "wrapper with generics",
+        "#[api_error(wrapper)] #[status(500)] struct S<T>(T);",
+    ),
+    (
+        "wrapper and transparent",
+        "#[api_error(wrapper, transparent)] #[status(500)] struct S(X);",
+    ),
+    (
         "framework_impls as a list",
         "#[api_error(framework_impls(axum))] enum E { #[status(404)] A }",
     ),

@@ -29,7 +29,8 @@ pub use crate::catalogue::{
     len as catalogue_len, overridden, overridden_entry, table_len,
 };
 pub use crate::{
-    ApiError, Catalogue, Context, Entry, Format, Part, ViolationList, Violations, response,
+    ApiError, Catalogue, Context, DynApiError, Entry, Format, Part, ViolationList, Violations,
+    response,
 };
 
 /// A derived type must be a `std::error::Error`: the one error a type without one gets.
@@ -44,6 +45,183 @@ impl<T: std::error::Error + ?Sized> IsError for T {}
 
 /// Asserts that `T` is an error: called once by each derive.
 pub const fn assert_error<T: IsError + ?Sized>() {}
+
+/// The error a wrapper (`#[api_error(wrapper)]`) holds, seen as a `std::error::Error`:
+/// its `Display` is the wrapper's, its chain is searched for the listed types and logged.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the error of an `#[api_error(wrapper)]`",
+    label = "the wrapped field has this type",
+    note = "wrap `anyhow::Error` (feature `anyhow` of apifault) or `Box<dyn std::error::Error + Send + Sync>`"
+)]
+pub trait Wrapped {
+    /// The wrapped error, the head of the chain.
+    fn as_error(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl Wrapped for Box<dyn std::error::Error + Send + Sync> {
+    #[inline]
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        &**self
+    }
+}
+
+impl Wrapped for Box<dyn std::error::Error + Send> {
+    #[inline]
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        &**self
+    }
+}
+
+impl Wrapped for Box<dyn std::error::Error> {
+    #[inline]
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        &**self
+    }
+}
+
+#[cfg(feature = "anyhow")]
+impl Wrapped for ::anyhow::Error {
+    #[inline]
+    fn as_error(&self) -> &(dyn std::error::Error + 'static) {
+        &**self
+    }
+}
+
+/// A type a wrapper's `find(…)` lists: found in the chain by `downcast_ref`, it answers,
+/// in its own format. Every use of a listed type goes through this one trait, so a type
+/// that cannot be listed gets one error.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be found in a wrapped error's chain",
+    label = "listed in `find(…)`",
+    note = "list error types of your own deriving `thiserror::Error` and `ApiError` (owned, no borrowed lifetimes)"
+)]
+pub trait Findable {
+    /// Its catalogue, answered in its own format.
+    const ITEM: CatalogueItem;
+
+    /// Looks for it in one error of the chain.
+    fn downcast<'a>(
+        error: &'a (dyn std::error::Error + 'static),
+    ) -> Option<&'a (dyn DynApiError + 'static)>;
+}
+
+impl<T: ApiError + std::error::Error + 'static> Findable for T {
+    const ITEM: CatalogueItem =
+        CatalogueItem::NestedIn(T::CATALOGUE, VariantFormat::of::<T::Format>());
+
+    #[inline]
+    fn downcast<'a>(
+        error: &'a (dyn std::error::Error + 'static),
+    ) -> Option<&'a (dyn DynApiError + 'static)> {
+        error
+            .downcast_ref::<T>()
+            .map(|found| found as &(dyn DynApiError + 'static))
+    }
+}
+
+/// Looks for one listed type in one error of the chain.
+pub type Finder =
+    for<'a> fn(&'a (dyn std::error::Error + 'static)) -> Option<&'a (dyn DynApiError + 'static)>;
+
+/// What a wrapper that lists types (`#[api_error(wrapper(find(…)))]`) is by itself: its
+/// `ApiError` methods look for a listed type first, these never do.
+pub trait WrapperOwn: ApiError {
+    /// Its own entry.
+    fn own_entry(&self) -> &'static Entry;
+    /// Its own status.
+    fn own_status(&self) -> http::StatusCode;
+    /// Its own code.
+    fn own_code(&self) -> &str;
+    /// Whether it carries `part` itself.
+    fn own_has_part(&self, part: Part) -> bool;
+    /// Writes its own `part`.
+    ///
+    /// # Errors
+    ///
+    /// Only those of the formatter.
+    fn own_fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+    /// Appends its own declared headers.
+    fn own_headers(&self, headers: &mut http::HeaderMap);
+    /// Its own `code_in_body`.
+    fn own_code_in_body(&self) -> bool;
+}
+
+/// A wrapper answering as itself, once its chain was searched in vain: rendering it looks
+/// for no listed type again, so the search costs one downcast per listed type and link.
+pub struct Own<'a, W>(pub &'a W);
+
+impl<W: fmt::Debug> fmt::Debug for Own<'_, W> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl<W: fmt::Display> fmt::Display for Own<'_, W> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl<W: WrapperOwn> ApiError for Own<'_, W> {
+    type Format = W::Format;
+
+    const LOG: bool = W::LOG;
+
+    fn log_source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.log_source()
+    }
+
+    #[inline]
+    fn entry(&self) -> &'static Entry {
+        self.0.own_entry()
+    }
+
+    #[inline]
+    fn status(&self) -> http::StatusCode {
+        self.0.own_status()
+    }
+
+    #[inline]
+    fn code(&self) -> &str {
+        self.0.own_code()
+    }
+
+    #[inline]
+    fn has_part(&self, part: Part) -> bool {
+        self.0.own_has_part(part)
+    }
+
+    fn fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.own_fmt_part(part, f)
+    }
+
+    fn headers(&self, headers: &mut http::HeaderMap) {
+        self.0.own_headers(headers);
+    }
+
+    fn code_in_body(&self) -> bool {
+        self.0.own_code_in_body()
+    }
+}
+
+/// The first error of `wrapped`'s chain (itself, then each source in turn: for `anyhow`,
+/// the outermost context first) that is one of the listed types, tried in the listed order.
+#[inline]
+pub fn find<'a>(
+    wrapped: &'a (dyn std::error::Error + 'static),
+    finders: &[Finder],
+) -> Option<&'a (dyn DynApiError + 'static)> {
+    let mut next = Some(wrapped);
+    while let Some(error) = next {
+        for finder in finders {
+            if let Some(found) = finder(error) {
+                return Some(found);
+            }
+        }
+        next = error.source();
+    }
+    None
+}
 
 /// `entries[start..end]`, in a constant (slice indexing is not `const`): a derive's
 /// catalogue lists the entries between two transparent variants as one run.

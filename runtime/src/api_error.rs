@@ -7,7 +7,9 @@ use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
 
 /// An error that knows how to answer an HTTP request.
 ///
-/// Derive it with `#[derive(ApiError)]`; implementing it by hand is possible (only
+/// Derive it with `#[derive(ApiError)]` beside `thiserror::Error`, or on a wrapper around
+/// `anyhow::Error` with `#[api_error(wrapper)]` (a type that cannot be a
+/// `std::error::Error`, hence the `Debug + Display` supertraits); implementing it by hand is possible (only
 /// [`entry`](ApiError::entry) and the [`Format`](ApiError::Format) are required) but the
 /// derive also checks the declaration at compile time.
 ///
@@ -20,7 +22,7 @@ use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
     label = "not an `ApiError`",
     note = "derive `ApiError` on an error type of your own (a transparent field may be a `Box` or `Arc` of one); a type from another crate is kept instead as the `#[source]` of a variant with its own `#[status]`: `#[error(\"storage failed\")] #[status(500)] Storage(#[source] TheirError)`"
 )]
-pub trait ApiError: std::error::Error {
+pub trait ApiError: fmt::Debug + fmt::Display {
     /// The wire format `to_response` renders the body in: every variant's, except those
     /// that declare their own (`#[api_error(format = …)]` on the variant).
     type Format: Format;
@@ -34,6 +36,16 @@ pub trait ApiError: std::error::Error {
     /// errors itself; apifault's warnings about its own faults (a dropped header, a body
     /// that could not be rendered) are logged all the same.
     const LOG: bool = true;
+
+    /// The first cause the log prints after the error's own `Display` text (feature
+    /// `tracing`), followed by its sources in turn.
+    ///
+    /// The derive returns the error's `std::error::Error::source`, and a wrapper's the
+    /// wrapped error's source (for `anyhow`, its context chain). A hand-written impl on a
+    /// `std::error::Error` type returns `std::error::Error::source(self)` to log its chain.
+    fn log_source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
 
     /// The compile-time facts about the variant this value is.
     fn entry(&self) -> &'static Entry;

@@ -1,8 +1,10 @@
 //! The object-safe view of [`ApiError`], for errors kept behind `dyn`.
 
+use core::fmt;
+
 use http::{HeaderMap, Response, StatusCode};
 
-use crate::{ApiError, Context};
+use crate::{ApiError, Context, Entry, Part, Violations};
 
 /// [`ApiError`] as a trait object: `Box<dyn DynApiError + Send + Sync>` holds derived
 /// errors of different types (and formats) side by side, and each still answers in its own
@@ -50,12 +52,31 @@ use crate::{ApiError, Context};
 ///     .collect();
 /// assert_eq!(content_types, ["application/problem+json", "application/json"]);
 /// ```
-pub trait DynApiError: std::error::Error {
+pub trait DynApiError: fmt::Debug + fmt::Display {
+    /// [`ApiError::entry`].
+    fn erased_entry(&self) -> &'static Entry;
+
     /// [`ApiError::status`].
     fn erased_status(&self) -> StatusCode;
 
     /// [`ApiError::code`].
     fn erased_code(&self) -> &str;
+
+    /// [`ApiError::has_part`].
+    fn erased_has_part(&self, part: Part) -> bool;
+
+    /// [`ApiError::fmt_part`].
+    ///
+    /// # Errors
+    ///
+    /// Only those of the formatter.
+    fn erased_fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// [`ApiError::violations`].
+    fn erased_violations(&self) -> Violations<'_>;
+
+    /// [`ApiError::code_in_body`].
+    fn erased_code_in_body(&self) -> bool;
 
     /// [`ApiError::headers`]: appends the declared response headers.
     fn erased_headers(&self, headers: &mut HeaderMap);
@@ -66,12 +87,32 @@ pub trait DynApiError: std::error::Error {
 }
 
 impl<E: ApiError> DynApiError for E {
+    fn erased_entry(&self) -> &'static Entry {
+        self.entry()
+    }
+
     fn erased_status(&self) -> StatusCode {
         self.status()
     }
 
     fn erased_code(&self) -> &str {
         self.code()
+    }
+
+    fn erased_has_part(&self, part: Part) -> bool {
+        self.has_part(part)
+    }
+
+    fn erased_fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_part(part, f)
+    }
+
+    fn erased_violations(&self) -> Violations<'_> {
+        self.violations()
+    }
+
+    fn erased_code_in_body(&self) -> bool {
+        self.code_in_body()
     }
 
     fn erased_headers(&self, headers: &mut HeaderMap) {

@@ -1,4 +1,21 @@
 #![doc = include_str!("../README.md")]
+//!
+//! ## Where things live
+//!
+//! Public paths are short (`apifault::Problem`, `apifault::axum`) whatever file an item is
+//! in; in the source (`runtime/src`), each concept has its place. The core sits at the top:
+//! the [`ApiError`](trait@ApiError) trait (`api_error.rs`) and its object-safe view
+//! [`DynApiError`] (`dyn_api_error.rs`), the texts an error carries ([`Part`], [`Text`]:
+//! `part.rs`), its exposed fields ([`Members`]: `exposed.rs`) and its [`Violations`]
+//! (`violation.rs`). `catalogue/` holds the [`Catalogue`], its [`Entry`] rows, the
+//! [`Specimen`] rendered from one and the compile-time duplicate check; `format/` the
+//! [`Format`] trait and its [`Context`], the built-in [`Problem`], [`JsonApi`] and
+//! [`Boom`], the [`phrase`] tables, the JSON writer they share and [`response`];
+//! `integrations/` one module per framework (axum, actix-web, utoipa, the tracing log) and
+//! the glue the derive calls to implement their traits. [`client`] decodes the built-in
+//! bodies; `__private.rs` holds only what generated code names. The derive is
+//! `apifault-macros`: `macros/src/internals/` reads and checks the input, `expand/` writes
+//! the impls.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

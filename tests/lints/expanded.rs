@@ -258,6 +258,13 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self::NotFound { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -559,6 +566,13 @@ const _: () = {
                     &__APIFAULT_ENTRIES,
                 )],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -687,6 +701,13 @@ const _: () = {
                     &__APIFAULT_ENTRIES,
                 )],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -771,6 +792,13 @@ const _: () = {
                 )],
             };
         const LOG: bool = false;
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -802,6 +830,348 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { framework_impls = false , [] [SelfHandled] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
+#[doc = " A wrapper around a boxed error, answering as a listed type found in its chain."]
+#[derive(Debug)]
+pub struct AppError(pub Box<dyn std::error::Error + Send + Sync>);
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "AppError",
+            ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "app_error",
+            false,
+            ::apifault::__private::None,
+            "A wrapper around a boxed error, answering as a listed type found in its chain.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )];
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for AppError {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Nested(
+                        &::apifault::__private::Catalogue {
+                            __items: &[::apifault::__private::CatalogueItem::Entries(
+                                &__APIFAULT_ENTRIES,
+                            )],
+                        },
+                    ),
+                    <CaseError as ::apifault::__private::Findable>::ITEM,
+                    <AuthError as ::apifault::__private::Findable>::ITEM,
+                ],
+            };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+            )
+        }
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                return __found.erased_entry();
+            }
+            match self {
+                Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                return __found.erased_status();
+            }
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        }
+        fn code(&self) -> &str {
+            if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                return __found.erased_code();
+            }
+            match self {
+                Self { .. } => "app_error",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                return __found.erased_has_part(__part);
+            }
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                return __found.erased_fmt_part(__part, __formatter);
+            }
+            ::core::result::Result::Ok(())
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            match ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                ::apifault::__private::Some(__found) => __found.erased_violations(),
+                ::apifault::__private::None => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                __found.erased_headers(__headers);
+            } else {
+                ::apifault::__private::WrapperOwn::own_headers(self, __headers);
+            }
+        }
+        fn code_in_body(&self) -> bool {
+            match ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                ::apifault::__private::Some(__found) => __found.erased_code_in_body(),
+                ::apifault::__private::None => {
+                    ::apifault::__private::WrapperOwn::own_code_in_body(self)
+                }
+            }
+        }
+        fn to_response_with(
+            &self,
+            __context: &::apifault::__private::Context<'_>,
+        ) -> ::apifault::__private::http::Response<::apifault::__private::std::vec::Vec<u8>>
+        {
+            match ::apifault::__private::find(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                &[
+                    <CaseError as ::apifault::__private::Findable>::downcast,
+                    <AuthError as ::apifault::__private::Findable>::downcast,
+                ],
+            ) {
+                ::apifault::__private::Some(__found) => __found.erased_response(__context),
+                ::apifault::__private::None => {
+                    ::apifault::__private::response::<
+                        <Self as ::apifault::__private::ApiError>::Format,
+                        _,
+                    >(&::apifault::__private::Own(self), __context)
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::core::fmt::Display for AppError {
+        fn fmt(
+            &self,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::apifault::__private::core::fmt::Display::fmt(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                __formatter,
+            )
+        }
+    }
+    #[doc = r" The headers the wrapper declares itself, sent when no listed type is found."]
+    trait __ApifaultOwnHeaders {
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap);
+    }
+    impl __ApifaultOwnHeaders for AppError {
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self { .. } => {
+                    let _ = __headers.append(
+                        const { ::apifault::__private::http::HeaderName::from_static("x-retry") },
+                        const { ::apifault::__private::http::HeaderValue::from_static("later") },
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::WrapperOwn for AppError {
+        fn own_entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn own_status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        }
+        fn own_code(&self) -> &str {
+            match self {
+                Self { .. } => "app_error",
+            }
+        }
+        fn own_has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn own_fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::core::result::Result::Ok(())
+        }
+        fn own_headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            __ApifaultOwnHeaders::headers(self, __headers);
+        }
+        fn own_code_in_body(&self) -> bool {
+            ::apifault::__private::WrapperOwn::own_entry(self).code_in_body
+        }
+    }
+    ::apifault::__private::__integrations! { [] [AppError] [] }
+};
+#[doc = " A wrapper that looks for nothing."]
+#[derive(Debug)]
+pub struct Upstream(pub Box<dyn std::error::Error + Send + Sync>);
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "Upstream",
+            ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            "upstream",
+            false,
+            ::apifault::__private::None,
+            "A wrapper that looks for nothing.",
+            false,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[]),
+        )];
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Upstream {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+            )
+        }
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self { .. } => &__APIFAULT_ENTRIES[0usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self { .. } => ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self { .. } => "upstream",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::core::result::Result::Ok(())
+        }
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::core::fmt::Display for Upstream {
+        fn fmt(
+            &self,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            ::apifault::__private::core::fmt::Display::fmt(
+                ::apifault::__private::Wrapped::as_error(&self.0),
+                __formatter,
+            )
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Upstream] [] }
+};
 #[doc = " A transparent newtype struct."]
 #[derive(Debug, thiserror :: Error)]
 #[error(transparent)]
@@ -832,6 +1202,13 @@ const _: () = {
                     <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
                 )],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self { 0: __field_0, .. } => {
@@ -1020,6 +1397,13 @@ const _: () = {
                     ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_1),
                 ],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self::Boxed { 0: __field_0, .. } => {
@@ -1255,6 +1639,13 @@ const _: () = {
         type Format = ::apifault::Problem;
         const CATALOGUE: &'static ::apifault::__private::Catalogue =
             &::apifault::__private::Catalogue { __items: &[] };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match *self {}
         }
@@ -1325,6 +1716,13 @@ const _: () = {
                     &__APIFAULT_ENTRIES,
                 )],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -1489,6 +1887,13 @@ const _: () = {
                     )),
                 ],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self::Value { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -1707,6 +2112,13 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self::Page { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -1973,6 +2385,13 @@ const _: () = {
                     &__APIFAULT_ENTRIES,
                 )],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self::Quiet { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -2120,6 +2539,13 @@ const _: () = {
                     &__APIFAULT_ENTRIES,
                 )],
             };
+        fn log_source(
+            &self,
+        ) -> reexport::apifault::__private::core::option::Option<
+            &(dyn reexport::apifault::__private::std::error::Error + 'static),
+        > {
+            reexport::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static reexport::apifault::__private::Entry {
             match self {
                 Self::FirstOne { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -2295,6 +2721,13 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self::Plain { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -2591,6 +3024,13 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self::Upstream { .. } => &__APIFAULT_ENTRIES[0usize],
@@ -2800,6 +3240,13 @@ const _: () = {
                     &__APIFAULT_ENTRIES,
                 )],
             };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
             match self {
                 Self { .. } => &__APIFAULT_ENTRIES[0usize],

@@ -17,6 +17,10 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
         .map(|p| p.ident.to_string())
         .collect();
     if params.is_empty() {
+        // A wrapper is never an `Error` (it would overlap `From<T> for T`).
+        if input.attrs.wrapper.is_some() {
+            return generics;
+        }
         // Under a binder the bound is not "trivial", so a type that is not an `Error`
         // gets no error from each impl and method: only the one of `assert_error`.
         generics

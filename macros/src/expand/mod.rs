@@ -18,6 +18,9 @@ pub mod parts;
 pub mod payload;
 pub mod runtime;
 pub mod status;
+pub mod wrapper;
+
+use crate::expand::wrapper::wrapper;
 
 pub fn derive(input: &Input) -> TokenStream {
     let krate = input
@@ -102,7 +105,8 @@ pub fn derive(input: &Input) -> TokenStream {
     };
     // One error, at the type's name, when it is not an `Error` (a generic type is checked
     // where it is used, its `Error` impl may depend on its parameters).
-    let assert_error = (input.generics.type_params().next().is_none()
+    let assert_error = (input.attrs.wrapper.is_none()
+        && input.generics.type_params().next().is_none()
         && input.generics.const_params().next().is_none())
     .then(|| {
         let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
@@ -116,6 +120,55 @@ pub fn derive(input: &Input) -> TokenStream {
             }
         }
     });
+    let wrapper = wrapper(input, &private);
+    let [
+        found_entry,
+        found_status,
+        found_code,
+        found_has_part,
+        found_fmt_part,
+    ] = match wrapper.as_ref().and_then(|w| w.found.as_ref()) {
+        Some(found) => [
+            quote!(erased_entry()),
+            quote!(erased_status()),
+            quote!(erased_code()),
+            quote!(erased_has_part(__part)),
+            quote!(erased_fmt_part(__part, __formatter)),
+        ]
+        .map(|call| quote!(if let #private::Some(__found) = #found { return __found.#call; })),
+        None => [(); 5].map(|()| TokenStream::new()),
+    };
+    // A wrapper that looks for types answers with the one found: its violations, headers,
+    // body and format; what it is by itself goes to `WrapperOwn`, beside the impl.
+    let (violations, headers, code_in_body, to_response_with, wrapper_items) = match &wrapper {
+        Some(wrapper) => wrapper.delegating(
+            &private,
+            ident,
+            [&entry, &status, &code, &has_part, &fmt_part],
+            headers,
+            violations,
+            code_in_body,
+            to_response_with,
+        ),
+        None => (
+            violations,
+            headers,
+            code_in_body,
+            to_response_with,
+            TokenStream::new(),
+        ),
+    };
+    let (log_source, catalogue) = match &wrapper {
+        Some(wrapper) => (wrapper.log_source.clone(), wrapper.catalogue(&catalogue)),
+        None => (
+            quote! {
+                fn log_source(&self) -> #private::core::option::Option<&(dyn #private::std::error::Error + 'static)> {
+                    #private::std::error::Error::source(self)
+                }
+            },
+            catalogue,
+        ),
+    };
     let opt_out = (!input.attrs.framework_impls()).then(|| quote!(framework_impls = false,));
 
     // Paths are absolute (`::apifault::…`), which `unused_qualifications` never reports;
@@ -160,15 +213,18 @@ pub fn derive(input: &Input) -> TokenStream {
 
             #log
 
-            fn entry(&self) -> &'static #private::Entry { #entry }
+            #log_source
 
-            fn status(&self) -> #private::http::StatusCode { #status }
+            fn entry(&self) -> &'static #private::Entry { #found_entry #entry }
 
-            fn code(&self) -> &str { #code }
+            fn status(&self) -> #private::http::StatusCode { #found_status #status }
 
-            fn has_part(&self, __part: #private::Part) -> bool { #has_part }
+            fn code(&self) -> &str { #found_code #code }
+
+            fn has_part(&self, __part: #private::Part) -> bool { #found_has_part #has_part }
 
             fn fmt_part(&self, __part: #private::Part, __formatter: &mut #private::core::fmt::Formatter<'_>) -> #private::core::fmt::Result {
+                #found_fmt_part
                 #fmt_part
             }
 
@@ -179,6 +235,8 @@ pub fn derive(input: &Input) -> TokenStream {
             #to_response_with
             #warn_refused
         }
+
+        #wrapper_items
 
         // The framework impls of the runtime's enabled features (`axum`, `actix-web`):
         // the runtime decides which exist, so the derive needs not know its features.

@@ -16,6 +16,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
     if input.is_enum {
         check_enum_headers(input, errors);
     }
+    check_wrapper(input, errors);
     // The first variant using each code.
     let mut codes: HashMap<String, CodeUse> = HashMap::new();
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -74,6 +75,49 @@ pub fn check(input: &Input, errors: &mut Errors) {
 /// The code of `variant` is valid and no other variant's, unless both declare it shared
 /// and agree on the status: each duplicate or disagreement is reported at both variants.
 /// `codes` holds the first variant using each code.
+/// A wrapper is a plain struct of one field, the wrapped error, answering what it does not
+/// find as a masked 5xx.
+fn check_wrapper(input: &Input, errors: &mut Errors) {
+    let Some(wrapper) = &input.attrs.wrapper else {
+        return;
+    };
+    let fields = input
+        .variants
+        .first()
+        .map_or(0, |variant| variant.fields.len());
+    if fields != 1 {
+        errors.at(
+            wrapper.span,
+            "a wrapper holds one field, the wrapped error: write `struct AppError(anyhow::Error);` \
+                (or `Box<dyn std::error::Error + Send + Sync>`)",
+        );
+    }
+    if let Some(param) = input.generics.params.first() {
+        errors.at(
+            param.span(),
+            "a wrapper takes no generic parameters: wrap `anyhow::Error` or \
+                `Box<dyn std::error::Error + Send + Sync>`",
+        );
+    }
+    if input.attrs.transparent.is_some() {
+        errors.at(
+            wrapper.span,
+            "a wrapper is not transparent: keep `wrapper` and list the types to answer as with \
+                `wrapper(find(NotFound))`",
+        );
+    }
+    if let Some(status) = &input.attrs.status
+        && !(500..=599).contains(&status.code)
+    {
+        errors.at(
+            status.span,
+            "a wrapper answers what it does not find as a masked server error: declare a 5xx \
+                status, e.g. `#[status(500)]`, and list the types that answer otherwise with \
+                `wrapper(find(NotFound))`",
+        );
+    }
+}
+
 fn check_code(
     input: &Input,
     variant: &Variant,

@@ -28,7 +28,7 @@ mod enabled {
                 code,
                 request_id,
                 instance,
-                error = %Chain(error),
+                error = %Chain(error, error.log_source()),
                 debug = ?error,
                 "error response"
             );
@@ -39,7 +39,7 @@ mod enabled {
                 code,
                 request_id,
                 instance,
-                error = %Chain(error),
+                error = %Chain(error, error.log_source()),
                 "error response"
             );
         }
@@ -101,13 +101,14 @@ mod enabled {
         }
     }
 
-    /// `error: source: source of source…`, as `anyhow` prints `{:#}`.
-    struct Chain<'a>(&'a dyn std::error::Error);
+    /// `error: source: source of source…`, as `anyhow` prints `{:#}`: the error's text,
+    /// then its [`log_source`](ApiError::log_source) and each source of that.
+    struct Chain<'a, E>(&'a E, Option<&'a (dyn std::error::Error + 'static)>);
 
-    impl fmt::Display for Chain<'_> {
+    impl<E: fmt::Display> fmt::Display for Chain<'_, E> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             write!(f, "{}", self.0)?;
-            let mut source = self.0.source();
+            let mut source = self.1;
             while let Some(error) = source {
                 write!(f, ": {error}")?;
                 source = error.source();

@@ -66,6 +66,8 @@ pub struct Attrs {
     pub framework_impls: Option<LitBool>,
     /// `log = false`: apifault logs no event per response; the service does.
     pub log: Option<LitBool>,
+    /// `wrapper`: the struct wraps an `anyhow::Error` (or a boxed `dyn Error`).
+    pub wrapper: Option<Wrapper>,
 
     pub status: Option<Status>,
     /// A status was written here, even if invalid or misplaced: "missing status" would
@@ -100,6 +102,13 @@ pub struct Attrs {
     pub runtime_status: Option<Span>,
     /// `#[api_error(code)]` on a field: the variant's code is this field's value.
     pub runtime_code: Option<Span>,
+}
+
+/// `wrapper` or `wrapper(find(A, B))` on a struct holding an `anyhow::Error` or a
+/// `Box<dyn Error + Send + Sync>`: the types to look for in its chain.
+pub struct Wrapper {
+    pub span: Span,
+    pub find: Vec<syn::Type>,
 }
 
 /// A list key (`statuses(…)`, `codes(…)`): where its key is, and its items.

@@ -4,7 +4,9 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{LitStr, Token, meta::ParseNestedMeta};
 
-use crate::internals::attr::attrs::{Attrs, Expose, Header, Listed, Source, SourceKind, set};
+use crate::internals::attr::attrs::{
+    Attrs, Expose, Header, Listed, Source, SourceKind, Wrapper, set,
+};
 use crate::internals::attr::level::Level;
 use crate::internals::case::{self, RenameRule};
 use crate::internals::ctxt::Errors;
@@ -24,6 +26,7 @@ enum Key {
     NoMessage,
     FrameworkImpls,
     Log,
+    Wrapper,
     Transparent,
     Type,
     Instance,
@@ -50,11 +53,13 @@ enum Place {
     /// The enum (the default of every variant), a variant (for itself) or the struct.
     TypeOrVariant,
     Field,
+    /// The struct only.
+    Struct,
 }
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 23] = [
+const KEYS: [(&str, Key, Place); 24] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
@@ -64,6 +69,7 @@ const KEYS: [(&str, Key, Place); 23] = [
     ("no_message", Key::NoMessage, Place::TypeOrVariant),
     ("framework_impls", Key::FrameworkImpls, Place::Type),
     ("log", Key::Log, Place::Type),
+    ("wrapper", Key::Wrapper, Place::Struct),
     ("transparent", Key::Transparent, Place::Variant),
     ("type", Key::Type, Place::Variant),
     ("instance", Key::Instance, Place::Variant),
@@ -100,6 +106,7 @@ fn goes_on(key: Key, place: Place, level: Level) -> bool {
         Place::Variant => level.takes_variant_keys(),
         Place::TypeOrVariant => level != Level::Field,
         Place::Field => level == Level::Field,
+        Place::Struct => level == Level::Struct,
     }
 }
 
@@ -203,6 +210,24 @@ pub fn parse_key(
         Key::NoMessage => {
             flag(meta, "write `#[api_error(no_message)]`")?;
             set(&mut out.no_message, span, span, &what, errors);
+        }
+        Key::Wrapper => {
+            let find = if meta.input.peek(syn::token::Paren) {
+                parse_find(meta)?
+            } else {
+                flag(
+                    meta,
+                    "write `#[api_error(wrapper)]` or `#[api_error(wrapper(find(NotFound)))]`",
+                )?;
+                Vec::new()
+            };
+            set(
+                &mut out.wrapper,
+                Wrapper { span, find },
+                span,
+                &what,
+                errors,
+            );
         }
         Key::Transparent => {
             flag(meta, "write `#[api_error(transparent)]`")?;
@@ -438,6 +463,39 @@ fn parse_source(meta: &ParseNestedMeta) -> syn::Result<Source> {
     source.ok_or_else(|| syn::Error::new(meta.path.span(), expected))
 }
 
+/// `wrapper(find(A, B))`: the error types to look for in the wrapped chain.
+fn parse_find(meta: &ParseNestedMeta) -> syn::Result<Vec<syn::Type>> {
+    const EXAMPLE: &str = "wrapper(find(NotFound, AuthError))";
+    let mut find: Option<Vec<syn::Type>> = None;
+    meta.parse_nested_meta(|inner| {
+        if !inner.path.is_ident("find") {
+            let key = quote::ToTokens::to_token_stream(&inner.path).to_string();
+            return Err(syn::Error::new(
+                inner.path.span(),
+                format!("unknown `wrapper` key `{key}`: write `{EXAMPLE}`"),
+            ));
+        }
+        if find.is_some() {
+            return Err(syn::Error::new(
+                inner.path.span(),
+                format!("`find` is given twice: list every type in one, `{EXAMPLE}`"),
+            ));
+        }
+        find = Some(list(
+            &inner,
+            EXAMPLE,
+            <syn::Type as syn::parse::Parse>::parse,
+        )?);
+        Ok(())
+    })?;
+    find.ok_or_else(|| {
+        syn::Error::new(
+            meta.path.span(),
+            format!("expected `find(…)`: write `{EXAMPLE}`, or `wrapper` alone"),
+        )
+    })
+}
+
 /// `key = path`, or the same path quoted as serde accepts it (`key = "path"`).
 fn parse_path(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result<syn::Path> {
     let expected =
@@ -468,6 +526,9 @@ fn unknown_key(name: &str, span: Span, level: Level) -> syn::Error {
         }
         Some((Key::DefaultStatus, _)) => Some("write `#[status(404)]` on the struct"),
         Some((_, Place::Type)) => Some("it goes on the enum or struct"),
+        Some((_, Place::Struct)) => Some(
+            "a wrapper is a struct holding the error: `#[api_error(wrapper)] struct AppError(anyhow::Error);`",
+        ),
         Some((_, Place::TypeOrVariant)) => Some("it goes on the enum, a variant or the struct"),
         None => None,
     };

@@ -1,0 +1,8 @@
+use apifault::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(wrapper(find(std::io::Error)))]
+#[status(500)]
+struct AppError(Box<dyn std::error::Error + Send + Sync>);
+
+fn main() {}

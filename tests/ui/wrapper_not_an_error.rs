@@ -1,0 +1,8 @@
+use apifault::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(wrapper)]
+#[status(500)]
+struct AppError(String);
+
+fn main() {}
