@@ -3,6 +3,8 @@
 //! and an allocation counter.
 
 pub mod formats;
+#[cfg(feature = "log-capture")]
+pub mod log_capture;
 pub mod render;
 #[cfg(feature = "service")]
 pub mod service;

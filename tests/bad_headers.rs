@@ -5,10 +5,10 @@
 //! axum's and actix-web's responses, and on the wire over loopback.
 
 use std::fmt;
-use std::sync::{Arc, Mutex};
 
 use apifault::{ApiError, Boom, Context, Format, JsonApi, Problem};
 use apifault_suite::formats::{awork, kiteworks, pax8};
+use apifault_suite::log_capture::capture;
 use http::HeaderMap;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 
@@ -78,37 +78,6 @@ fn assert_dropped(headers: &HeaderMap, content_type: &str, what: &str) {
             "{what}: {value:?}"
         );
     }
-}
-
-/// Captured `tracing` output, thread-local for the guard's lifetime.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn take(&self) -> String {
-        String::from_utf8(std::mem::take(&mut *self.0.lock().unwrap())).unwrap()
-    }
-}
-
-fn capture() -> (Captured, tracing::subscriber::DefaultGuard) {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    (captured, tracing::subscriber::set_default(subscriber))
 }
 
 fn assert_warned(log: &str, header: &str, why: &str, what: &str) {

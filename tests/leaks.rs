@@ -13,8 +13,6 @@
 //! ([`problem_bodies`], [`every_format`]): what is declared or exposed stays, nothing else.
 
 use std::fmt;
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 
 use apifault::{ApiError, Boom, Context, Format, JsonApi, Problem};
 use apifault_suite::formats::{awork, kiteworks, pax8};
@@ -201,40 +199,6 @@ fn assert_response_clean(response: &http::Response<Vec<u8>>, what: &str) {
         assert_clean(name.as_str().as_bytes(), what);
         assert_clean(value.as_bytes(), what);
     }
-}
-
-/// What the `tracing` subscriber writes, kept in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8(self.0.lock().unwrap().clone()).expect("the log is UTF-8")
-    }
-}
-
-/// Runs `f` with a subscriber that records every event (all levels) into the returned
-/// buffer; thread-local, so parallel tests do not see each other's events.
-fn logged<T>(f: impl FnOnce() -> T) -> (T, String) {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    let value = tracing::subscriber::with_default(subscriber, f);
-    (value, captured.text())
 }
 
 /// `writes_members`: whether the format writes every exposed member (awork writes only
@@ -827,4 +791,10 @@ fn wrapper_framework_responses_hide_every_anyhow_context() {
         .unwrap_or_else(|_| panic!("actix body"));
     assert_clean(&body, "wrapper actix");
     assert_eq!(&body[..], &expected.body()[..]);
+}
+
+/// Runs `f` capturing what it logs on this thread, every level.
+fn logged<T>(f: impl FnOnce() -> T) -> (T, String) {
+    let (value, capture) = apifault_suite::log_capture::logged(f);
+    (value, capture.text())
 }

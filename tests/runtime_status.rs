@@ -4,8 +4,6 @@
 //! never reaches the wire, the declared one does, with a warning in the log.
 
 use std::borrow::Cow;
-use std::io::Write;
-use std::sync::{Arc, Mutex, PoisonError};
 
 use actix_web::ResponseError;
 use apifault::{ApiError, Catalogue, Entry};
@@ -335,43 +333,6 @@ fn openapi_documents_each_listed_status_with_each_code() {
     );
 }
 
-/// Collects formatted events in memory.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The `apifault` lines logged while `run` runs on this thread.
-fn logged(run: impl FnOnce()) -> Vec<String> {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .without_time()
-        .with_writer(move || writer.clone())
-        .finish();
-    tracing::subscriber::with_default(subscriber, run);
-    let bytes = capture.0.lock().unwrap_or_else(PoisonError::into_inner);
-    String::from_utf8_lossy(&bytes)
-        .lines()
-        .filter(|line| line.contains("apifault"))
-        .map(|line| line.trim_start().to_owned())
-        .collect()
-}
-
 #[test]
 fn a_refused_runtime_value_logs_one_warning_per_response() {
     let lines = logged(|| {
@@ -422,4 +383,9 @@ fn a_refused_runtime_value_logs_one_warning_per_response() {
     });
     assert_eq!(lines.len(), 1, "{lines:#?}");
     assert!(lines[0].starts_with("ERROR apifault: error response status=503 code=\"M_UNKNOWN\""));
+}
+
+/// The `apifault` lines logged while `run` runs on this thread.
+fn logged(run: impl FnOnce()) -> Vec<String> {
+    apifault_suite::log_capture::logged(run).1.lines()
 }

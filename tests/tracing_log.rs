@@ -4,55 +4,10 @@
 
 mod http_support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex, PoisonError};
-
 use apifault::ApiError;
+use apifault_suite::log_capture::capture;
 use apifault_suite::service::app;
 use http_support::Client;
-
-/// Collects formatted events in memory.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Capture {
-    /// The captured lines from `apifault`, without timestamps or level padding.
-    fn lines(&self) -> Vec<String> {
-        let bytes = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        String::from_utf8_lossy(&bytes)
-            .lines()
-            .filter(|line| line.contains("apifault"))
-            .map(|line| line.trim_start().to_owned())
-            .collect()
-    }
-}
-
-/// Events of this thread go to the returned capture until the guard drops.
-fn capture() -> (Capture, tracing::subscriber::DefaultGuard) {
-    let capture = Capture::default();
-    let writer = capture.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .without_time()
-        .with_writer(move || writer.clone())
-        .finish();
-    (capture, tracing::subscriber::set_default(subscriber))
-}
 
 #[derive(Debug, thiserror::Error, ApiError)]
 enum PaymentError {
