@@ -336,6 +336,25 @@ pub enum Mixed {
     Delegated(AuthError),
 }
 
+/// Transparent variants answering as their inner errors do on their own, in the inner
+/// types' formats (per-variant ones included), through `Box` and `Arc`.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = House)]
+pub enum AsInner {
+    /// In the enum's format.
+    #[error("local")]
+    #[status(409)]
+    Local,
+    /// As `Mixed` answers, each variant in its format.
+    #[error(transparent)]
+    #[api_error(transparent, inner_format)]
+    Mixed(Box<Mixed>),
+    /// As `AuthError` answers on its own, in its format.
+    #[error(transparent)]
+    #[api_error(transparent, inner_format)]
+    Auth(std::sync::Arc<AuthError>),
+}
+
 /// Errors relayed from upstream services, which decide the status and the code at run time.
 #[derive(Debug, thiserror::Error, ApiError)]
 pub enum Relayed {

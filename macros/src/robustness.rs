@@ -329,6 +329,38 @@ const MALFORMED: &[(&str, &str)] = &[
         r#"enum E { #[status(404)] B, #[api_error(transparent)] #[code("b")] A(X) }"#,
     ),
     (
+        "inner_format without transparent",
+        "enum E { #[status(404)] #[api_error(inner_format)] A(X) }",
+    ),
+    (
+        "inner_format with a format of the variant's own",
+        "enum E { #[api_error(transparent, inner_format, format = JsonApi)] A(X) }",
+    ),
+    (
+        "inner_format with a status override",
+        "enum E { #[api_error(transparent, inner_format)] #[status(404)] A(X) }",
+    ),
+    (
+        "inner_format with a code override",
+        r#"enum E { #[api_error(transparent, inner_format)] #[code("x")] A(X) }"#,
+    ),
+    (
+        "inner_format with a value",
+        "enum E { #[api_error(transparent, inner_format = true)] A(X) }",
+    ),
+    (
+        "inner_format twice",
+        "enum E { #[api_error(transparent, inner_format, inner_format)] A(X) }",
+    ),
+    (
+        "inner_format on a field",
+        "enum E { #[api_error(transparent)] A(#[api_error(inner_format)] X) }",
+    ),
+    (
+        "inner_format on the enum",
+        "#[api_error(inner_format)] enum E { #[api_error(transparent)] A(X) }",
+    ),
+    (
         "log on a variant",
         "enum E { #[status(404)] #[api_error(log = false)] A }",
     ),
@@ -821,6 +853,10 @@ fn odd_but_legal_input_does_not_panic() {
         "enum E { #[status(404)] #[api_error(format = JsonApi)] A }",
         r#"enum E { #[status(404)] #[api_error(format = "apifault::JsonApi")] A, #[status(500)] B }"#,
         "enum E { #[api_error(transparent, format = Boom)] A(Inner), #[status(404)] B }",
+        "enum E { #[api_error(transparent, inner_format)] A(Inner), #[status(404)] B }",
+        "enum E { #[api_error(transparent, inner_format)] A(Box<Inner>), #[api_error(transparent, format = Boom)] B(Arc<Other>) }",
+        "#[api_error(transparent, inner_format)] struct S(std::sync::Arc<Inner>);",
+        "enum E<T> { #[api_error(transparent, inner_format)] A(T) }",
         "enum E<F> { #[status(404)] #[api_error(format = ::house::Plain<F>)] A(F) }",
         "#[status(502)] #[api_error(statuses(503))] struct S(#[api_error(status)] u16);",
         r#"#[status(502)] #[api_error(codes("a", "a", "s"))] struct S(#[api_error(code)] String);"#,

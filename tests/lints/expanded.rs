@@ -2861,6 +2861,271 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [] [Mixed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
+#[doc = " Transparent variants answering as their inner errors do on their own, in the inner"]
+#[doc = " types' formats (per-variant ones included), through `Box` and `Arc`."]
+#[derive(Debug, thiserror :: Error)]
+pub enum AsInner {
+    #[doc = " In the enum's format."]
+    #[error("local")]
+    Local,
+    #[doc = " As `Mixed` answers, each variant in its format."]
+    #[error(transparent)]
+    Mixed(Box<Mixed>),
+    #[doc = " As `AuthError` answers on its own, in its format."]
+    #[error(transparent)]
+    Auth(std::sync::Arc<AuthError>),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "Local",
+            ::apifault::__private::http::StatusCode::CONFLICT,
+            "local",
+            false,
+            ::apifault::__private::None,
+            "In the enum's format.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )];
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[
+                ::apifault::__private::CatalogueItem::Nested(
+                    <Mixed as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+                ::apifault::__private::CatalogueItem::Nested(
+                    <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                ),
+            ],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        { ::apifault::__private::table_len(::apifault::__private::code_count(__APIFAULT_NESTED)) },
+    >(
+        "AsInner",
+        &::apifault::__private::OwnCodes {
+            table: &[(2638862777294684392u64, 1usize), (0u64, 0usize)],
+            codes: &["local"],
+            names: &["Local"],
+            shared: &[false],
+        },
+        __APIFAULT_NESTED,
+        &["Mixed", "AuthError"],
+    );
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &AsInner) {
+        ::apifault::__private::assert_error::<AsInner>();
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for AsInner
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
+        type Format = House;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                    ::apifault::__private::CatalogueItem::NestedAsInner(
+                        <Mixed as ::apifault::__private::ApiError>::CATALOGUE,
+                        ::apifault::__private::VariantFormat::of::<
+                            <Mixed as ::apifault::__private::ApiError>::Format,
+                        >(),
+                    ),
+                    ::apifault::__private::CatalogueItem::NestedAsInner(
+                        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                        ::apifault::__private::VariantFormat::of::<
+                            <AuthError as ::apifault::__private::ApiError>::Format,
+                        >(),
+                    ),
+                ],
+            };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Local { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::entry(&**__field_0)
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0)
+                }
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Local { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::status(&**__field_0)
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(&**__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Local { .. } => "local",
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(&**__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::has_part(&**__field_0, __part)
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(&**__field_0, __part)
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Local { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        &**__field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        &**__field_0,
+                        __map,
+                        __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(&**__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::headers(&**__field_0, __headers);
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(
+                        &**__field_0,
+                        __headers,
+                    );
+                }
+                _ => {}
+            }
+        }
+        fn to_response_with(
+            &self,
+            __context: &::apifault::__private::Context<'_>,
+        ) -> ::apifault::__private::http::Response<::apifault::__private::std::vec::Vec<u8>>
+        {
+            match self {
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::to_response_with(
+                        &**__field_0,
+                        __context,
+                    )
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::to_response_with(
+                        &**__field_0,
+                        __context,
+                    )
+                }
+                _ => ::apifault::__private::response::<
+                    <Self as ::apifault::__private::ApiError>::Format,
+                    Self,
+                >(self, __context),
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::__warn_refused(&**__field_0);
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(&**__field_0);
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [AsInner] [where for < '__apifault > Self : :: core :: error :: Error] }
+};
 #[doc = " Errors relayed from upstream services, which decide the status and the code at run time."]
 #[derive(Debug, thiserror :: Error)]
 pub enum Relayed {

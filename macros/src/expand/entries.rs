@@ -87,6 +87,10 @@ impl Cx<'_> {
                 }
                 let inner_catalogue = quote!(#via::CATALOGUE);
                 catalogue.push(match self.input.own_format(variant) {
+                    // Each inner entry in the format the inner type answers it in.
+                    _ if self.input.inner_format(variant) => {
+                        quote!(#private::CatalogueItem::NestedAsInner(#inner_catalogue, #private::VariantFormat::of::<#via::Format>()))
+                    }
                     Some(format) => {
                         let alias = self.format_alias(format);
                         quote!(#private::CatalogueItem::NestedIn(#inner_catalogue, #private::VariantFormat::own::<#alias>()))

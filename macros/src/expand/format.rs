@@ -8,8 +8,9 @@ use crate::expand::cx::Cx;
 
 impl Cx<'_> {
     /// A `to_response_with` that answers each variant declaring a format of its own in it,
-    /// the others in the type's; nothing when no variant declares one, so such types keep
-    /// the trait's default, a direct call with no `match`.
+    /// each `inner_format` variant as its inner error answers on its own, the others in
+    /// the type's; nothing when no variant does either, so such types keep the trait's
+    /// default, a direct call with no `match`.
     pub fn to_response_with(&self) -> TokenStream {
         if !self.input.any_own_format() {
             return TokenStream::new();
@@ -17,6 +18,12 @@ impl Cx<'_> {
         let private = self.private;
         let mut in_type_format = false;
         let arms = self.input.variants.iter().filter_map(|variant| {
+            if self.input.inner_format(variant)
+                && let Some((pattern, inner)) = self.inner(variant)
+            {
+                let via = self.via(variant);
+                return Some(quote!(#pattern => #via::to_response_with(#inner, __context),));
+            }
             let Some(format) = self.input.own_format(variant) else {
                 in_type_format = true;
                 return None;

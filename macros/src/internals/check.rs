@@ -23,8 +23,17 @@ pub fn check(input: &Input, errors: &mut Errors) {
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
         check_own_format(input, variant, errors);
+        if let (Some(span), None) = (attrs.inner_format, attrs.transparent) {
+            errors.at(
+                span,
+                "`inner_format` answers as the inner error of a transparent variant: write \
+                    `#[api_error(transparent, inner_format)]` on a variant of one field, the \
+                    inner error, or remove `inner_format`",
+            );
+        }
         if let Some(span) = attrs.transparent {
             check_transparent(input, variant, attrs, span, errors);
+            check_inner_format(attrs, errors);
             // Its code is the inner error's, unless it overrides it.
             if attrs.code.is_some() {
                 check_code(input, variant, &mut codes, &mut reported_first, errors);
@@ -377,6 +386,37 @@ fn check_transparent(
                 span,
                 "a transparent variant's field is the inner error, which decides its \
                     own body: remove this",
+            );
+        }
+    }
+}
+
+/// A variant with `inner_format` answers entirely as its inner error: it names no format
+/// of its own and overrides neither status nor code.
+fn check_inner_format(attrs: &Attrs, errors: &mut Errors) {
+    if attrs.inner_format.is_none() {
+        return;
+    }
+    if let Some(format) = &attrs.format {
+        errors.push(syn::Error::new_spanned(
+            format,
+            "`inner_format` answers in the inner error's formats, so a `format` of the \
+                variant's own would never be used: keep one of `format` and `inner_format`",
+        ));
+    }
+    let overrides = [
+        ("`#[status]`", attrs.status.map(|status| status.span)),
+        ("`#[code]`", attrs.code.as_ref().map(syn::LitStr::span)),
+    ];
+    for (what, span) in overrides {
+        if let Some(span) = span {
+            errors.at(
+                span,
+                format!(
+                    "{what} has no effect with `inner_format`, which answers entirely as the \
+                        inner error: remove it, or remove `inner_format` to override the inner \
+                        error's answer in the enum's format"
+                ),
             );
         }
     }

@@ -27,6 +27,13 @@ impl<'a> Input<'a> {
         self.variant_attrs(variant).transparent.is_some()
     }
 
+    /// Whether a transparent `variant` answers entirely as its inner error does on its own,
+    /// in the inner type's formats (`#[api_error(transparent, inner_format)]`).
+    pub fn inner_format(&self, variant: &Variant) -> bool {
+        let attrs = self.variant_attrs(variant);
+        attrs.transparent.is_some() && attrs.inner_format.is_some()
+    }
+
     /// The format `variant` declares for itself (`#[api_error(format = …)]` on the
     /// variant); a struct's `format` is its type's.
     pub fn own_format<'v>(&'v self, variant: &'v Variant) -> Option<&'v syn::Path> {
@@ -37,10 +44,12 @@ impl<'a> Input<'a> {
         }
     }
 
-    /// Whether some variant answers in a format of its own, so the type needs a
-    /// `to_response_with` choosing the format per variant.
+    /// Whether some variant answers in a format of its own, or as its inner error does
+    /// (`inner_format`), so the type needs a `to_response_with` choosing per variant.
     pub fn any_own_format(&self) -> bool {
-        self.variants.iter().any(|v| self.own_format(v).is_some())
+        self.variants
+            .iter()
+            .any(|v| self.own_format(v).is_some() || self.inner_format(v))
     }
 
     /// The format `variant` answers in: its own, else the type's; `None` for the default,

@@ -34,6 +34,11 @@ pub enum CatalogueItem {
     /// The inner catalogue of a transparent variant with its own format, which answers
     /// every inner entry in it.
     NestedIn(&'static Catalogue, VariantFormat),
+    /// The inner catalogue of a transparent variant that answers as its inner error does
+    /// on its own (`inner_format`): each inner entry in the format the inner type answers
+    /// it in, the `VariantFormat` being the inner type's own
+    /// [`ApiError::Format`](crate::ApiError::Format).
+    NestedAsInner(&'static Catalogue, VariantFormat),
 }
 
 impl Catalogue {
@@ -53,9 +58,11 @@ impl Catalogue {
                 match item {
                     Some(CatalogueItem::Entry(entry)) => return Some(*entry),
                     Some(CatalogueItem::Entries(entries)) => run = entries.iter(),
-                    Some(CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _)) => {
-                        stack.push(inner.__items.iter())
-                    }
+                    Some(
+                        CatalogueItem::Nested(inner)
+                        | CatalogueItem::NestedIn(inner, _)
+                        | CatalogueItem::NestedAsInner(inner, _),
+                    ) => stack.push(inner.__items.iter()),
                     None => {
                         stack.pop();
                     }
@@ -67,26 +74,48 @@ impl Catalogue {
     /// Every entry with the format the type answers it in, when not its own
     /// [`ApiError::Format`](crate::ApiError::Format): the variant's own, or that of the
     /// transparent variant nesting it. A transparent variant answers in the outer type's
-    /// formats, so the inner type's own variant formats do not count here.
+    /// formats, so the inner type's own variant formats do not count here; one with
+    /// `inner_format` answers as its inner type, whose formats do.
     #[cfg(feature = "utoipa")]
     pub(crate) fn entries_with_formats(
         &'static self,
     ) -> impl Iterator<Item = (&'static Entry, Option<&'static VariantFormat>)> {
-        self.__items.iter().flat_map(
-            |item| -> Box<dyn Iterator<Item = (&'static Entry, Option<&'static VariantFormat>)>> {
-                match item {
-                    CatalogueItem::Entry(entry) => {
-                        Box::new(std::iter::once((*entry, entry.own_format())))
+        self.answered_in(None)
+    }
+
+    /// [`entries_with_formats`](Self::entries_with_formats) of a catalogue whose type
+    /// answers in `format` (`None`: the outermost type's own).
+    #[cfg(feature = "utoipa")]
+    fn answered_in(
+        &'static self,
+        format: Option<&'static VariantFormat>,
+    ) -> Box<dyn Iterator<Item = (&'static Entry, Option<&'static VariantFormat>)>> {
+        Box::new(
+            self.__items.iter().flat_map(
+                move |item| -> Box<
+                    dyn Iterator<Item = (&'static Entry, Option<&'static VariantFormat>)>,
+                > {
+                    match item {
+                        CatalogueItem::Entry(entry) => {
+                            Box::new(std::iter::once((*entry, entry.own_format().or(format))))
+                        }
+                        CatalogueItem::Entries(entries) => Box::new(
+                            entries
+                                .iter()
+                                .map(move |entry| (entry, entry.own_format().or(format))),
+                        ),
+                        CatalogueItem::Nested(inner) => {
+                            Box::new(inner.entries().map(move |e| (e, format)))
+                        }
+                        CatalogueItem::NestedIn(inner, own) => {
+                            Box::new(inner.entries().map(move |e| (e, Some(own))))
+                        }
+                        CatalogueItem::NestedAsInner(inner, inner_format) => {
+                            inner.answered_in(Some(inner_format))
+                        }
                     }
-                    CatalogueItem::Entries(entries) => {
-                        Box::new(entries.iter().map(|entry| (entry, entry.own_format())))
-                    }
-                    CatalogueItem::Nested(inner) => Box::new(inner.entries().map(|e| (e, None))),
-                    CatalogueItem::NestedIn(inner, format) => {
-                        Box::new(inner.entries().map(move |e| (e, Some(format))))
-                    }
-                }
-            },
+                },
+            ),
         )
     }
 
@@ -237,7 +266,9 @@ pub const fn len(catalogue: &Catalogue) -> usize {
         count += match &catalogue.__items[i] {
             CatalogueItem::Entry(_) => 1,
             CatalogueItem::Entries(entries) => entries.len(),
-            CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _) => len(inner),
+            CatalogueItem::Nested(inner)
+            | CatalogueItem::NestedIn(inner, _)
+            | CatalogueItem::NestedAsInner(inner, _) => len(inner),
         };
         i += 1;
     }
@@ -294,7 +325,9 @@ const fn fill(
                     j += 1;
                 }
             }
-            CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _) => {
+            CatalogueItem::Nested(inner)
+            | CatalogueItem::NestedIn(inner, _)
+            | CatalogueItem::NestedAsInner(inner, _) => {
                 at = fill(inner, out, at, status, code);
             }
         }
@@ -340,7 +373,9 @@ fn position(
                 }
                 *seen += entries.len();
             }
-            CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _) => {
+            CatalogueItem::Nested(inner)
+            | CatalogueItem::NestedIn(inner, _)
+            | CatalogueItem::NestedAsInner(inner, _) => {
                 if let Some(at) = position(inner, entry, seen) {
                     return Some(at);
                 }

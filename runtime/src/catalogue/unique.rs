@@ -26,7 +26,9 @@ pub const fn code_count(catalogue: &Catalogue) -> usize {
                 }
                 codes
             }
-            CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _) => code_count(inner),
+            CatalogueItem::Nested(inner)
+            | CatalogueItem::NestedIn(inner, _)
+            | CatalogueItem::NestedAsInner(inner, _) => code_count(inner),
         };
         i += 1;
     }
@@ -222,7 +224,9 @@ const fn collect(
             }
             len
         }
-        CatalogueItem::Nested(inner) | CatalogueItem::NestedIn(inner, _) => {
+        CatalogueItem::Nested(inner)
+        | CatalogueItem::NestedIn(inner, _)
+        | CatalogueItem::NestedAsInner(inner, _) => {
             let mut j = 0;
             while j < inner.__items.len() {
                 len = collect(&inner.__items[j], index, uses, len);

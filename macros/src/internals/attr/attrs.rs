@@ -79,6 +79,9 @@ pub struct Attrs {
     pub message: Option<Template>,
     pub title: Option<LitStr>,
     pub transparent: Option<Span>,
+    /// `inner_format` on a transparent variant: it answers as its inner error does on its
+    /// own, in the inner type's formats.
+    pub inner_format: Option<Span>,
     pub type_uri: Option<Template>,
     pub instance: Option<Template>,
     pub link: Option<Template>,

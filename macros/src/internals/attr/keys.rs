@@ -28,6 +28,7 @@ enum Key {
     Log,
     Wrapper,
     Transparent,
+    InnerFormat,
     Type,
     Instance,
     Link,
@@ -59,7 +60,7 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 24] = [
+const KEYS: [(&str, Key, Place); 25] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
@@ -71,6 +72,7 @@ const KEYS: [(&str, Key, Place); 24] = [
     ("log", Key::Log, Place::Type),
     ("wrapper", Key::Wrapper, Place::Struct),
     ("transparent", Key::Transparent, Place::Variant),
+    ("inner_format", Key::InnerFormat, Place::Variant),
     ("type", Key::Type, Place::Variant),
     ("instance", Key::Instance, Place::Variant),
     ("link", Key::Link, Place::Variant),
@@ -232,6 +234,10 @@ pub fn parse_key(
         Key::Transparent => {
             flag(meta, "write `#[api_error(transparent)]`")?;
             set(&mut out.transparent, span, span, &what, errors);
+        }
+        Key::InnerFormat => {
+            flag(meta, "write `#[api_error(transparent, inner_format)]`")?;
+            set(&mut out.inner_format, span, span, &what, errors);
         }
         Key::Type => set(
             &mut out.type_uri,

@@ -1,0 +1,18 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum StoreError {
+    #[error("missing")]
+    #[status(404)]
+    Missing,
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CaseError {
+    #[error(transparent)]
+    #[api_error(transparent, inner_format)]
+    #[status(410)]
+    Store(StoreError),
+}
+
+fn main() {}

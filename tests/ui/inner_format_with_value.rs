@@ -1,0 +1,17 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum StoreError {
+    #[error("missing")]
+    #[status(404)]
+    Missing,
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CaseError {
+    #[error(transparent)]
+    #[api_error(transparent, inner_format = true)]
+    Store(StoreError),
+}
+
+fn main() {}
