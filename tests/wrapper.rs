@@ -24,6 +24,12 @@ enum AuthError {
     #[error("the token expired")]
     #[status(403)]
     Expired,
+
+    /// In a format of its own, which it answers in when found too.
+    #[error("too many attempts")]
+    #[status(429)]
+    #[api_error(format = apifault::JsonApi)]
+    Throttled,
 }
 
 /// axum's `anyhow-error-response` example, deriving `ApiError`.
@@ -142,7 +148,7 @@ fn the_catalogue_lists_the_wrapper_then_each_listed_type() {
         .entries()
         .map(|entry| entry.code)
         .collect();
-    assert_eq!(codes, ["app_error", "not_found", "expired"]);
+    assert_eq!(codes, ["app_error", "not_found", "expired", "throttled"]);
 }
 
 #[test]
@@ -229,7 +235,7 @@ fn the_openapi_responses_list_each_listed_type_in_its_own_format() {
         <AppError as utoipa::IntoResponses>::responses();
     let responses = serde_json::to_value(responses).unwrap();
     let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
-    assert_eq!(statuses, ["403", "404", "500"]);
+    assert_eq!(statuses, ["403", "404", "429", "500"]);
     assert_eq!(
         responses["403"]["content"]["application/json"]["examples"]["expired"]["value"],
         serde_json::json!({"statusCode": 403, "error": "Forbidden", "message": "Forbidden"})
@@ -238,8 +244,29 @@ fn the_openapi_responses_list_each_listed_type_in_its_own_format() {
         responses["404"]["content"]["application/problem+json"]["examples"]["not_found"]
             .is_object()
     );
+    // A listed type's variant in its own format is listed in it.
+    let throttled: Vec<&String> = responses["429"]["content"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(throttled, ["application/vnd.api+json"]);
     assert!(
         responses["500"]["content"]["application/problem+json"]["examples"]["app_error"]
             .is_object()
+    );
+}
+
+#[test]
+fn a_found_type_answers_in_its_variants_own_format() {
+    let response = AppError::from(AuthError::Throttled).to_response();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/vnd.api+json"
+    );
+    assert_eq!(
+        body(&response),
+        serde_json::json!({"errors": [{"status": "429", "code": "throttled", "title": "Too Many Requests", "detail": "too many attempts"}]})
     );
 }

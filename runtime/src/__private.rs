@@ -88,7 +88,7 @@ impl Wrapped for ::anyhow::Error {
 }
 
 /// A type a wrapper's `find(…)` lists: found in the chain by `downcast_ref`, it answers,
-/// in its own format. Every use of a listed type goes through this one trait, so a type
+/// in its own formats (its variants' own included). Every use of a listed type goes through this one trait, so a type
 /// that cannot be listed gets one error.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be found in a wrapped error's chain",
@@ -96,7 +96,7 @@ impl Wrapped for ::anyhow::Error {
     note = "list error types of your own deriving `thiserror::Error` and `ApiError` (owned, no borrowed lifetimes)"
 )]
 pub trait Findable {
-    /// Its catalogue, answered in its own format.
+    /// Its catalogue, answered in its own formats.
     const ITEM: CatalogueItem;
 
     /// Looks for it in one error of the chain.
@@ -107,7 +107,7 @@ pub trait Findable {
 
 impl<T: ApiError + std::error::Error + 'static> Findable for T {
     const ITEM: CatalogueItem =
-        CatalogueItem::NestedIn(T::CATALOGUE, VariantFormat::of::<T::Format>());
+        CatalogueItem::NestedAsInner(T::CATALOGUE, VariantFormat::of::<T::Format>());
 
     #[inline]
     fn downcast<'a>(
