@@ -2,17 +2,19 @@
 //! re-exports it; this crate's version is pinned by it.
 //!
 //! The pipeline runs one way: parse, check, expand, or fall back. `internals` reads the
-//! input and never imports `expand`: `ast` (the input with its attributes parsed by
-//! `attr`, whose `keys` is the one table of `#[api_error(...)]` keys), `template`
-//! (interpolation syntax), `case` (`rename_all`), `status` and `code` (their values and
-//! rules), `part` (the texts a variant can carry), `props` (facts derived from the AST:
-//! status, public message, type URI, carried parts), `reserved` (the members built-in
-//! formats write), `check` (rules across attributes and variants), `ctxt` (every error,
-//! then combined) and `suggest` ("did you mean"). `expand` writes the impl from a checked
-//! AST: `cx` (the context and the shapes of match arms), `status`, `entries` (the
-//! entries and the catalogue), `parts` (the texts), `interpolate` (templates into
-//! `format_args!`), `payload` (members, violations, headers), `format` (the format of
-//! each variant) and `bounds` (generic where-clauses). `fallback` writes the errors plus a stub impl.
+//! input and never imports `expand`: `ast` (the input with its attributes parsed by `attr`,
+//! whose `keys` is the one table of `#[api_error(...)]` keys), `template` (interpolation
+//! syntax), `case` (`rename_all`), `status` and `code` (their values and rules), `part`
+//! (the texts a variant can carry), `props` (facts derived from the AST: status, public
+//! message, type URI, carried parts), `reserved` (the members built-in formats write),
+//! `check` (rules across attributes and variants), `ctxt` (every error, then combined) and
+//! `suggest` ("did you mean"). `expand` writes the impl from a checked AST: `cx` (the
+//! context and the shapes of match arms), `status`, `entries` (the entries and the
+//! catalogue), `parts` (the texts), `interpolate` (templates into `format_args!`),
+//! `payload` (members, violations, headers), `format` (the format of each variant),
+//! `runtime` (statuses and codes read from fields), `wrapper` (a wrapper's search of its
+//! chain) and `bounds` (generic where-clauses). `fallback` writes the errors plus a stub
+//! impl.
 
 mod expand;
 mod fallback;

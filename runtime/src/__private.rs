@@ -87,9 +87,9 @@ impl Wrapped for ::anyhow::Error {
     }
 }
 
-/// A type a wrapper's `find(…)` lists: found in the chain by `downcast_ref`, it answers,
-/// in its own formats (its variants' own included). Every use of a listed type goes through this one trait, so a type
-/// that cannot be listed gets one error.
+/// A type a wrapper's `find(…)` lists: found in the chain by `downcast_ref`, it answers, in
+/// its own formats (its variants' own included). Every use of a listed type goes through
+/// this one trait, so a type that cannot be listed gets one error.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be found in a wrapped error's chain",
     label = "listed in `find(…)`",

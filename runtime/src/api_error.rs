@@ -9,9 +9,9 @@ use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
 ///
 /// Derive it with `#[derive(ApiError)]` beside `thiserror::Error`, or on a wrapper around
 /// `anyhow::Error` with `#[api_error(wrapper)]` (a type that cannot be a
-/// `std::error::Error`, hence the `Debug + Display` supertraits); implementing it by hand is possible (only
-/// [`entry`](ApiError::entry) and the [`Format`](ApiError::Format) are required) but the
-/// derive also checks the declaration at compile time.
+/// `std::error::Error`, hence the `Debug + Display` supertraits). Implementing it by hand
+/// is possible (only [`entry`](ApiError::entry) and the [`Format`](ApiError::Format) are
+/// required), but the derive also checks the declaration at compile time.
 ///
 /// Reading the status, code and title never allocates. The public texts are written
 /// straight into the output by the format through [`Text`].

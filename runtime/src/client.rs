@@ -3,8 +3,9 @@
 //! Each type implements [`serde::Deserialize`](serde_core::Deserialize), so
 //! `serde_json::from_slice` (or an HTTP client's `.json()`) decodes a response body into
 //! it: [`ProblemBody`] (RFC 9457, its extension members kept), [`JsonApiDocument`] of
-//! [`JsonApiError`]s, and [`BoomBody`] (hapi, its extra members kept). The received code maps back to its meaning through the
-//! catalogue of the server's error type, when the client shares it:
+//! [`JsonApiError`]s, and [`BoomBody`] (hapi, its extra members kept). The received code
+//! maps back to its meaning through the catalogue of the server's error type, when the
+//! client shares it:
 //!
 //! ```
 //! use apifault::ApiError;

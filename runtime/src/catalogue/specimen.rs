@@ -11,12 +11,12 @@ use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase
 /// (feature `utoipa`) are rendered from it, and so can an API's documentation.
 ///
 /// It renders through the real format: the entry's own when its variant declares one
-/// (`#[api_error(format = …)]` on the variant), else `F`, so it has the variant's status, code and
-/// title, and the format's own rules (Boom's masked 500, the status phrase as a fallback
-/// title, the type's `code_in_body` setting). What needs a value is left out or stood in
-/// for: the message, when the variant has a public one, is the entry's description (else
-/// its title, else the status phrase); the type URI is there when it is the same for every
-/// value (`type_base`, or a `type` that interpolates nothing); exposed fields and
+/// (`#[api_error(format = …)]` on the variant), else `F`, so it has the variant's status,
+/// code and title, and the format's own rules (Boom's masked 500, the status phrase as a
+/// fallback title, the type's `code_in_body` setting). What needs a value is left out or
+/// stood in for: the message, when the variant has a public one, is the entry's description
+/// (else its title, else the status phrase); the type URI is there when it is the same for
+/// every value (`type_base`, or a `type` that interpolates nothing); exposed fields and
 /// violations are absent.
 ///
 /// ```
