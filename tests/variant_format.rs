@@ -7,32 +7,12 @@ mod http_support;
 
 use actix_web::ResponseError;
 use apifault::axum::{ContextLayer, InFormat};
-use apifault::{ApiError, Context, Format, JsonApi, Problem, RenderError, Specimen, phrase};
+use apifault::{ApiError, Context, JsonApi, Problem, Specimen};
+use apifault_suite::formats::plain_text::PlainText;
 use axum::response::IntoResponse;
 use http::HeaderMap;
 use http_body_util::BodyExt;
 use http_support::Client;
-
-/// `text/plain`: the public message, else the status phrase, and a line break.
-pub struct PlainText;
-
-impl Format for PlainText {
-    const CONTENT_TYPE: &'static str = "text/plain; charset=utf-8";
-
-    fn write_body<E: ApiError>(
-        error: &E,
-        _: &Context<'_>,
-        out: &mut Vec<u8>,
-    ) -> Result<(), RenderError> {
-        let text = match error.message() {
-            Some(message) => message.to_string(),
-            None => phrase::rfc9110(error.status()).unwrap_or("").to_owned(),
-        };
-        out.extend_from_slice(text.as_bytes());
-        out.push(b'\n');
-        Ok(())
-    }
-}
 
 #[derive(Debug, thiserror::Error, ApiError)]
 #[api_error(format = PlainText)]

@@ -1,5 +1,6 @@
-//! House formats: error bodies of real APIs (awork, Kiteworks, Pax8), each written against
-//! apifault's public API only, the way a user writes a format of their own.
+//! House formats: error bodies of real APIs (awork, Kiteworks, Pax8) and a plain-text one,
+//! each written against apifault's public API only, the way a user writes a format of
+//! their own.
 //!
 //! The examples show them, the tests check them against the seed pages and schemas, and
 //! the fuzz targets render into them: all import them from here.
@@ -7,6 +8,7 @@
 pub mod awork;
 pub mod kiteworks;
 pub mod pax8;
+pub mod plain_text;
 
 use apifault::{ApiError, Boom, Context, JsonApi, Problem};
 
