@@ -10,25 +10,12 @@ use actix_web::{App, HttpServer};
 use apifault_suite::service::actix_app as app;
 use apifault_suite::service::cases;
 
-/// The port from the first argument, else `PORT`, else 3001.
-fn port() -> Result<u16, String> {
-    let given = std::env::args()
-        .nth(1)
-        .or_else(|| std::env::var("PORT").ok());
-    match given {
-        Some(text) => text
-            .parse()
-            .map_err(|_| format!("not a port number: {text:?}")),
-        None => Ok(3001),
-    }
-}
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt()
         .with_max_level(tracing::Level::DEBUG)
         .with_writer(std::io::stderr)
         .init();
-    let port = port()?;
+    let port = apifault_suite::service::port(3001)?;
     let store = cases::Store::default();
     actix_web::rt::System::new().block_on(async move {
         let server = HttpServer::new(move || App::new().configure(app::configure(store.clone())))

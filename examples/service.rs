@@ -8,19 +8,6 @@ use std::net::{Ipv4Addr, SocketAddr};
 
 use apifault_suite::service::app;
 
-/// The port from the first argument, else `PORT`, else 3000.
-fn port() -> Result<u16, String> {
-    let given = std::env::args()
-        .nth(1)
-        .or_else(|| std::env::var("PORT").ok());
-    match given {
-        Some(text) => text
-            .parse()
-            .map_err(|_| format!("not a port number: {text:?}")),
-        None => Ok(3000),
-    }
-}
-
 fn print_usage(address: SocketAddr) {
     let base = format!("http://{address}");
     let json = "-H 'content-type: application/json'";
@@ -66,7 +53,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_max_level(tracing::Level::DEBUG)
         .with_writer(std::io::stderr)
         .init();
-    let port = port()?;
+    let port = apifault_suite::service::port(3000)?;
     let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await?;
     print_usage(listener.local_addr()?);
     axum::serve(listener, app::app())

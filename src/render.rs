@@ -3,6 +3,7 @@
 //! the whole response as text.
 
 use apifault::{ApiError, Context, Format};
+use http::HeaderMap;
 use serde_json::Value;
 
 /// The body of `error.to_response()`, as text.
@@ -54,4 +55,22 @@ pub fn whole<E: ApiError>(error: &E) -> String {
     }
     text.push_str(&String::from_utf8_lossy(response.body()));
     text
+}
+
+/// Every header of a response, in order, as `(name, value)` text.
+///
+/// # Panics
+///
+/// When a value is not visible ASCII (no test sends one).
+#[must_use]
+pub fn header_list(headers: &HeaderMap) -> Vec<(&str, String)> {
+    headers
+        .iter()
+        .map(|(name, value)| {
+            (
+                name.as_str(),
+                value.to_str().expect("text header").to_owned(),
+            )
+        })
+        .collect()
 }

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use actix_web::ResponseError;
 use apifault::{ApiError, Boom, Context, JsonApi};
 use apifault_suite::formats::plain_text::PlainText;
+use apifault_suite::render::header_list;
 use axum::response::IntoResponse;
-use http::HeaderMap;
 use http_body_util::BodyExt;
 
 /// An object store's errors, answered as hapi's Boom bodies.
@@ -140,18 +140,6 @@ fn expected() -> Vec<Answer> {
             r#"{"type":"about:blank","title":"Forbidden","status":403,"detail":"card flagged","code":"flagged"}"#,
         ),
     ]
-}
-
-fn header_list(headers: &HeaderMap) -> Vec<(&str, String)> {
-    headers
-        .iter()
-        .map(|(name, value)| {
-            (
-                name.as_str(),
-                value.to_str().expect("text header").to_owned(),
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -138,6 +138,17 @@ fn hostile_runtime_statuses_fall_back_to_the_declared_one() {
             status
         );
     }
+    // A 401 or 405 would go out without the header it mandates: refused, as a declared
+    // one is rejected at compile time.
+    for status in [401, 405] {
+        let response = UpstreamError::Custom(status, "x".into()).to_response();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{status}");
+        assert_eq!(
+            relayed(status, "x").status(),
+            StatusCode::BAD_GATEWAY,
+            "{status}"
+        );
+    }
 }
 
 #[test]
@@ -330,6 +341,22 @@ fn openapi_documents_each_listed_status_with_each_code() {
             "detail": "The upstream's status and errcode, relayed.",
             "code": "M_UNKNOWN"
         }))
+    );
+}
+
+#[test]
+fn a_runtime_401_without_its_challenge_is_refused_with_a_warning() {
+    let lines = logged(|| {
+        let _ = UpstreamError::Custom(401, "who?".into()).to_response();
+    });
+    assert_eq!(
+        lines,
+        [
+            "WARN apifault: runtime status refused: the variant does not send the header it \
+             mandates (RFC 9110); the declared status was sent variant=\"UpstreamError::Custom\" \
+             refused=401 declared=400",
+            "DEBUG apifault: error response status=400 code=\"custom\" error=who?",
+        ]
     );
 }
 

@@ -9,8 +9,8 @@ use actix_web::ResponseError;
 use apifault::axum::{ContextLayer, InFormat};
 use apifault::{ApiError, Context, JsonApi, Problem, Specimen};
 use apifault_suite::formats::plain_text::PlainText;
+use apifault_suite::render::header_list;
 use axum::response::IntoResponse;
-use http::HeaderMap;
 use http_body_util::BodyExt;
 use http_support::Client;
 
@@ -122,18 +122,6 @@ fn expected() -> Vec<Answer> {
             EXPIRED.to_owned(),
         ),
     ]
-}
-
-fn header_list(headers: &HeaderMap) -> Vec<(&str, String)> {
-    headers
-        .iter()
-        .map(|(name, value)| {
-            (
-                name.as_str(),
-                value.to_str().expect("text header").to_owned(),
-            )
-        })
-        .collect()
 }
 
 #[test]

@@ -320,12 +320,18 @@ impl AsCode for std::borrow::Cow<'static, str> {
     }
 }
 
-/// A variant's runtime status when it is an error status (400..=599), else the number
-/// refused: a field read and the range check.
+/// A variant's runtime status when it is an error status (400..=599) other than the
+/// `unsendable` ones (a 401 or 405 whose mandated header the variant does not send), else
+/// the number refused: a field read and the range check.
 #[inline]
-pub fn checked_status<S: AsStatus + ?Sized>(value: &S) -> Result<http::StatusCode, u16> {
+pub fn checked_status<S: AsStatus + ?Sized>(
+    value: &S,
+    unsendable: &[u16],
+) -> Result<http::StatusCode, u16> {
     match value.to_status() {
-        Some(status) if is_error_status(status) => Ok(status),
+        Some(status) if is_error_status(status) && !unsendable.contains(&status.as_u16()) => {
+            Ok(status)
+        }
         _ => Err(value.to_u16()),
     }
 }

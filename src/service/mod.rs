@@ -15,3 +15,21 @@ use apifault::ApiError as _;
 pub fn catalogue_page() -> String {
     cases::CaseError::CATALOGUE.to_markdown("Case API errors")
 }
+
+/// The port an example service listens on: the first argument, else `PORT`, else
+/// `default`.
+///
+/// # Errors
+///
+/// When the argument or `PORT` is not a port number.
+pub fn port(default: u16) -> Result<u16, String> {
+    let given = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("PORT").ok());
+    match given {
+        Some(text) => text
+            .parse()
+            .map_err(|_| format!("not a port number: {text:?}")),
+        None => Ok(default),
+    }
+}

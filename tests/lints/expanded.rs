@@ -3311,10 +3311,13 @@ const _: () = {
             match self {
                 Self::Upstream {
                     status: __field_0, ..
-                } => ::apifault::__private::checked_status::<StatusCode>(__field_0)
-                    .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY),
+                } => ::apifault::__private::checked_status::<StatusCode>(
+                    __field_0,
+                    &[401u16, 405u16],
+                )
+                .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY),
                 Self::Custom { 0: __field_0, .. } => {
-                    ::apifault::__private::checked_status::<u16>(__field_0)
+                    ::apifault::__private::checked_status::<u16>(__field_0, &[401u16, 405u16])
                         .unwrap_or(::apifault::__private::http::StatusCode::BAD_REQUEST)
                 }
                 Self::Named { .. } => ::apifault::__private::http::StatusCode::CONFLICT,
@@ -3420,7 +3423,10 @@ const _: () = {
                     ..
                 } => {
                     ::apifault::__private::warn_refused_status(
-                        ::apifault::__private::checked_status::<StatusCode>(__field_0),
+                        ::apifault::__private::checked_status::<StatusCode>(
+                            __field_0,
+                            &[401u16, 405u16],
+                        ),
                         ::apifault::__private::http::StatusCode::BAD_GATEWAY,
                         "Relayed::Upstream",
                     );
@@ -3436,7 +3442,7 @@ const _: () = {
                     ..
                 } => {
                     ::apifault::__private::warn_refused_status(
-                        ::apifault::__private::checked_status::<u16>(__field_0),
+                        ::apifault::__private::checked_status::<u16>(__field_0, &[401u16, 405u16]),
                         ::apifault::__private::http::StatusCode::BAD_REQUEST,
                         "Relayed::Custom",
                     );
@@ -3519,8 +3525,10 @@ const _: () = {
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
-                Self { 0: __field_0, .. } => ::apifault::__private::checked_status::<S>(__field_0)
-                    .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY),
+                Self { 0: __field_0, .. } => {
+                    ::apifault::__private::checked_status::<S>(__field_0, &[401u16, 405u16])
+                        .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY)
+                }
             }
         }
         fn code(&self) -> &str {
@@ -3546,7 +3554,7 @@ const _: () = {
             match self {
                 Self { 0: __field_0, .. } => {
                     ::apifault::__private::warn_refused_status(
-                        ::apifault::__private::checked_status::<S>(__field_0),
+                        ::apifault::__private::checked_status::<S>(__field_0, &[401u16, 405u16]),
                         ::apifault::__private::http::StatusCode::BAD_GATEWAY,
                         "RelayedStatus",
                     );

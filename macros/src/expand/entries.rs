@@ -1,7 +1,5 @@
 //! The variants' static entries, the `entry()` match over them, and the catalogue.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
@@ -30,7 +28,8 @@ impl Cx<'_> {
         // The nested catalogue items the duplicate check compares, each with the inner
         // type its message names.
         let mut checked: Vec<(TokenStream, String)> = Vec::new();
-        let generic = self.generic_params();
+        // A `const` outside the impl cannot name the generic parameters.
+        let generic = self.input.generic_params();
         let mut overridden = Vec::new();
         // The first entry of the run not yet in the catalogue: each run of variants between
         // transparent ones is one catalogue item.
@@ -260,21 +259,6 @@ impl Cx<'_> {
                 shared: &[#(#shared),*],
             }
         }
-    }
-
-    /// The names of the generic parameters (types, lifetimes, constants), which a `const`
-    /// outside the impl cannot name.
-    fn generic_params(&self) -> BTreeSet<String> {
-        self.input
-            .generics
-            .params
-            .iter()
-            .map(|param| match param {
-                syn::GenericParam::Type(param) => param.ident.to_string(),
-                syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
-                syn::GenericParam::Const(param) => param.ident.to_string(),
-            })
-            .collect()
     }
 
     /// The catalogue item of the entries `start..end` of `total`.

@@ -12,11 +12,12 @@ use crate::internals::code;
 
 impl Cx<'_> {
     /// The `status()` arm of a variant with a runtime status: its field's value when that
-    /// is an error status, else the declared one. A field read and the range check.
+    /// is an error status it can send, else the declared one. A field read and the range
+    /// check.
     pub fn runtime_status_arm(&self, variant: &Variant) -> Option<(TokenStream, TokenStream)> {
         let field = self.input.runtime_status_field(variant)?;
         let declared = self.status_constant(variant, false);
-        let checked = self.checked(field, "checked_status");
+        let checked = self.checked_status(variant, field);
         Some((
             self.bound(variant, [field]),
             quote!(#checked.unwrap_or(#declared)),
@@ -84,7 +85,7 @@ impl Cx<'_> {
             };
             let status = status.map(|field| {
                 let declared = self.status_constant(variant, false);
-                let checked = self.checked(field, "checked_status");
+                let checked = self.checked_status(variant, field);
                 quote!(#private::warn_refused_status(#checked, #declared, #name);)
             });
             let code = code.map(|field| {
@@ -128,6 +129,16 @@ impl Cx<'_> {
     /// `__private::checked_…::<FieldType>(__field_n)`, spanned at the field's type so a
     /// type that cannot hold the value is reported there, once: `status()` and
     /// `__warn_refused` write the same call.
+    /// `checked_status(field, unsendable)`: the runtime status, refused when it is out of
+    /// range or mandates a header the variant does not send.
+    fn checked_status(&self, variant: &Variant, field: &Field) -> TokenStream {
+        let private = self.private;
+        let ty = field.ty;
+        let binding = binding(field, ty.span());
+        let unsendable = self.input.unsendable_statuses(variant);
+        quote_spanned!(ty.span()=> #private::checked_status::<#ty>(#binding, &[#(#unsendable),*]))
+    }
+
     fn checked(&self, field: &Field, function: &str) -> TokenStream {
         let private = self.private;
         let ty = field.ty;

@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use crate::internals::ast::{Input, Variant};
 use crate::internals::attr::{Attrs, Header, Role};
 use crate::internals::ctxt::Errors;
+use crate::internals::status::MANDATED;
 use crate::internals::template::Template;
 use crate::internals::{code, reserved, suggest};
 
@@ -81,9 +82,6 @@ pub fn check(input: &Input, errors: &mut Errors) {
     check_listed_codes(input, &codes, errors);
 }
 
-/// The code of `variant` is valid and no other variant's, unless both declare it shared
-/// and agree on the status: each duplicate or disagreement is reported at both variants.
-/// `codes` holds the first variant using each code.
 /// A wrapper is a plain struct of one field, the wrapped error, answering what it does not
 /// find as a masked 5xx.
 fn check_wrapper(input: &Input, errors: &mut Errors) {
@@ -127,6 +125,9 @@ fn check_wrapper(input: &Input, errors: &mut Errors) {
     }
 }
 
+/// The code of `variant` is valid and no other variant's, unless both declare it shared
+/// and agree on the status: each duplicate or disagreement is reported at both variants.
+/// `codes` holds the first variant using each code.
 fn check_code(
     input: &Input,
     variant: &Variant,
@@ -466,7 +467,7 @@ fn check_delegate(input: &Input, variant: &Variant, attrs: &Attrs, errors: &mut 
         attrs.code.as_ref().map(syn::LitStr::span),
     ];
     if let Some(status) = attrs.status
-        && matches!(status.code, 401 | 405)
+        && MANDATED.iter().any(|(code, ..)| *code == status.code)
     {
         errors.at(
             status.span,
@@ -548,13 +549,6 @@ fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
         }
     }
 }
-
-/// The headers a status mandates (RFC 9110): the status, the header's name, the name with
-/// its article, and an example value.
-const MANDATED: [(u16, &str, &str, &str); 2] = [
-    (401, "WWW-Authenticate", "a `WWW-Authenticate`", "Bearer"),
-    (405, "Allow", "an `Allow`", "GET, HEAD"),
-];
 
 /// The mandate naming `header`, in any case.
 fn mandate_of(header: &str) -> Option<&'static (u16, &'static str, &'static str, &'static str)> {

@@ -11,7 +11,7 @@ use crate::internals::ast::{Field, Input, Variant};
 use crate::internals::attr::Header;
 use crate::internals::code;
 use crate::internals::part::PartName;
-use crate::internals::status::Status;
+use crate::internals::status::{MANDATED, Status};
 use crate::internals::template::Template;
 use syn::LitStr;
 
@@ -138,6 +138,23 @@ impl<'a> Input<'a> {
         headers
     }
 
+    /// The statuses whose mandated header (`WWW-Authenticate` on 401, `Allow` on 405)
+    /// `variant` neither sends nor omits on purpose: a runtime status of one of them is
+    /// refused, as a declared one is rejected.
+    pub fn unsendable_statuses(&self, variant: &Variant) -> Vec<u16> {
+        let headers = self.headers(variant);
+        MANDATED
+            .iter()
+            .filter(|(_, header, ..)| {
+                !headers
+                    .iter()
+                    .any(|declared| declared.name.value().eq_ignore_ascii_case(header))
+                    && !self.omits(variant, header)
+            })
+            .map(|&(status, ..)| status)
+            .collect()
+    }
+
     /// Whether the API leaves out `header` (lowercase) for `variant`: the variant or the
     /// enum says `omit_header`.
     pub fn omits(&self, variant: &Variant, header: &str) -> bool {
@@ -251,8 +268,12 @@ impl<'a> Input<'a> {
 impl Input<'_> {
     /// Whether `ty` names a generic parameter of the input (a type, lifetime or constant).
     pub fn generic(&self, ty: &syn::Type) -> bool {
-        let params: BTreeSet<String> = self
-            .generics
+        mentions(ty, &self.generic_params())
+    }
+
+    /// The names of the generic parameters (types, lifetimes, constants).
+    pub fn generic_params(&self) -> BTreeSet<String> {
+        self.generics
             .params
             .iter()
             .map(|param| match param {
@@ -260,8 +281,7 @@ impl Input<'_> {
                 syn::GenericParam::Lifetime(param) => param.lifetime.ident.to_string(),
                 syn::GenericParam::Const(param) => param.ident.to_string(),
             })
-            .collect();
-        mentions(ty, &params)
+            .collect()
     }
 }
 

@@ -6,6 +6,14 @@ use syn::spanned::Spanned;
 
 use crate::internals::suggest;
 
+/// The headers a status mandates (RFC 9110): the status, the header's name, the name with
+/// its article, and an example value. The checks require them of declared statuses; a
+/// status read at run time that would go out without its header is refused instead.
+pub const MANDATED: [(u16, &str, &str, &str); 2] = [
+    (401, "WWW-Authenticate", "a `WWW-Authenticate`", "Bearer"),
+    (405, "Allow", "an `Allow`", "GET, HEAD"),
+];
+
 #[derive(Clone, Copy)]
 pub struct Status {
     pub code: u16,

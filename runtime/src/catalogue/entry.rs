@@ -55,6 +55,21 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry of no variant: what a const array of entries holds before it is filled.
+    pub(crate) const PLACEHOLDER: Self = Self::__new(
+        "",
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "",
+        false,
+        None,
+        "",
+        false,
+        &[],
+        None,
+        true,
+        0,
+    );
+
     #[doc(hidden)]
     #[must_use]
     #[allow(clippy::too_many_arguments)]

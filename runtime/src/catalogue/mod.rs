@@ -285,19 +285,7 @@ pub const fn overridden<const N: usize>(
     status: Option<StatusCode>,
     code: Option<&'static str>,
 ) -> [Entry; N] {
-    let mut out = [Entry::__new(
-        "",
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "",
-        false,
-        None,
-        "",
-        false,
-        &[],
-        None,
-        true,
-        0,
-    ); N];
+    let mut out = [Entry::PLACEHOLDER; N];
     let written = fill(catalogue, &mut out, 0, status, code);
     assert!(written == N, "apifault: the catalogue changed length");
     out

@@ -85,11 +85,8 @@ impl<F: Format> Specimen<F> {
     #[must_use]
     pub(crate) const fn in_format(entry: &'static Entry) -> Self {
         Self {
-            entry,
             own_format: false,
-            status: entry.status,
-            code: entry.code,
-            format: PhantomData,
+            ..Self::new(entry)
         }
     }
 

@@ -1,8 +1,6 @@
 //! The compile-time check that a derived type's catalogue uses each code once, the
 //! catalogues of its transparent variants included: a derive evaluates it in a `const`.
 
-use http::StatusCode;
-
 use super::{Catalogue, CatalogueItem};
 use crate::__private::str_eq;
 use crate::Entry;
@@ -92,20 +90,6 @@ struct Use {
     item: usize,
 }
 
-const PLACEHOLDER: Entry = Entry::__new(
-    "",
-    StatusCode::INTERNAL_SERVER_ERROR,
-    "",
-    false,
-    None,
-    "",
-    false,
-    &[],
-    None,
-    true,
-    0,
-);
-
 /// Fails the build (when evaluated in a `const`) when a code of `nested` (the catalogues
 /// of `owner`'s transparent variants, one item each, named by `labels`) is one of `own`,
 /// or one of another nested item's, unless both uses declare it shared or they are one
@@ -130,7 +114,7 @@ pub const fn assert_unique_codes<const N: usize, const T: usize>(
     let mut uses = [Use {
         code: "",
         hash: 0,
-        entry: &PLACEHOLDER,
+        entry: &Entry::PLACEHOLDER,
         item: 0,
     }; N];
     let mut len = 0;

@@ -89,7 +89,8 @@ impl Format for Problem {
                 }
             }
         }
-        if error.code_in_body() {
+        let code_in_body = error.code_in_body();
+        if code_in_body {
             json.raw(b",\"code\":");
             json.str(error.code());
         }
@@ -106,7 +107,7 @@ impl Format for Problem {
         reserved[..5].copy_from_slice(always);
         let mut len = 5;
         let written = [
-            error.code_in_body(),
+            code_in_body,
             context.request_id.is_some(),
             !violations.is_empty(),
         ];

@@ -12,6 +12,9 @@ use crate::{ApiError, Context, Entry, Format, Part};
 /// Never panics. If an exposed field fails to serialize, the body falls back to the
 /// error's status, code and title alone (still in format `F`).
 pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Response<Vec<u8>> {
+    // A refused runtime status or code is apifault's own fault to report, as a dropped
+    // header is: logged under `log = false` too.
+    error.__warn_refused();
     if E::LOG {
         crate::integrations::tracing::error_response(error, context);
     }

@@ -16,12 +16,13 @@ mod enabled {
     /// output (`debug`): the fields its `Display` leaves out are what an operator needs
     /// to find the fault, and the body shows none of them.
     pub(crate) fn error_response<E: ApiError>(error: &E, context: &Context<'_>) {
-        error.__warn_refused();
-        let status = error.status().as_u16();
+        let status = error.status();
+        let server_error = status.is_server_error();
+        let status = status.as_u16();
         let code = error.code();
         let request_id = context.request_id;
         let instance = context.instance;
-        if error.status().is_server_error() {
+        if server_error {
             tracing::error!(
                 target: "apifault",
                 status,
@@ -65,15 +66,28 @@ mod enabled {
         );
     }
 
-    /// A runtime status outside 400..=599 was replaced by the variant's declared one.
+    /// A runtime status the variant cannot send was replaced by its declared one: one
+    /// outside 400..=599, or a 401 or 405 without the header the status mandates.
     pub(crate) fn refused_status(variant: &str, refused: u16, declared: http::StatusCode) {
-        tracing::warn!(
-            target: "apifault",
-            variant,
-            refused,
-            declared = declared.as_u16(),
-            "runtime status refused: not an error status (400..=599); the declared status was sent"
-        );
+        if (400..=599).contains(&refused) {
+            tracing::warn!(
+                target: "apifault",
+                variant,
+                refused,
+                declared = declared.as_u16(),
+                "runtime status refused: the variant does not send the header it mandates \
+                    (RFC 9110); the declared status was sent"
+            );
+        } else {
+            tracing::warn!(
+                target: "apifault",
+                variant,
+                refused,
+                declared = declared.as_u16(),
+                "runtime status refused: not an error status (400..=599); the declared status \
+                    was sent"
+            );
+        }
     }
 
     /// A runtime code outside the code alphabet was replaced by the variant's declared one.

@@ -90,8 +90,6 @@ pub struct Attrs {
     pub omitted_headers: Vec<LitStr>,
     pub id: Option<Template>,
     pub source: Option<Source>,
-    /// The first attribute of ours, for errors about the variant as a whole.
-    pub any_span: Option<Span>,
     pub doc: String,
 
     /// `statuses(…)`: the statuses a runtime status may take besides the declared one.

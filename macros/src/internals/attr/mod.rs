@@ -42,7 +42,6 @@ pub fn parse(attrs: &[Attribute], level: Level, errors: &mut Errors) -> Attrs {
             out.status_written |= level != Level::Field && misspells_status(&name);
             continue;
         }
-        out.any_span.get_or_insert(attr.span());
         out.status_written |= name == STATUS;
         // Misplaced `#[status]`, `#[code]`, ... are reported as such by their parsers.
         let placed = name == API_ERROR || level.takes_variant_keys();
