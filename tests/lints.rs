@@ -258,6 +258,45 @@ impl Format for House {
     }
 }
 
+/// Templates as rich as thiserror's: nested fields, extra arguments, `{code}`, `{status}`,
+/// and header values from `Option`, `Duration` and `SystemTime` fields.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(header("X-Error" = "{code}/{status}"))]
+pub enum TemplateError {
+    /// Rows out of range.
+    #[error("rows {0:?}")]
+    #[status(422)]
+    #[message("Rows {0.start} to {0.end}: {} rows.", .0.len())]
+    #[api_error(
+        type("https://docs.example.com/errors/{code}?rows={n}", n = .0.end - .0.start),
+        source(pointer = "/rows/{0.start}")
+    )]
+    Rows(std::ops::Range<u32>),
+
+    /// Rate limited.
+    #[error("slow down")]
+    #[status(429)]
+    #[api_error(
+        header("Retry-After" = "{retry_after}"),
+        header("X-Until" = "{until}"),
+        header("X-Both" = "{limit}-{retry_after}")
+    )]
+    Limited {
+        /// How long to wait, when known.
+        retry_after: Option<std::time::Duration>,
+        /// When the limit resets.
+        until: std::time::SystemTime,
+        /// The limit, when known.
+        limit: Option<u32>,
+    },
+
+    /// Relayed from upstream.
+    #[error("relayed")]
+    #[status(502)]
+    #[message("{code} {status:>4}")]
+    Relayed(#[api_error(status)] u16, #[api_error(code)] String),
+}
+
 /// Errors of a ported service, with what a port declares per variant.
 #[derive(Debug, thiserror::Error, ApiError)]
 #[api_error(header("X-Service" = "cases"), omit_header("WWW-Authenticate"))]
@@ -591,4 +630,25 @@ fn hex_type_interpolation() {
         error.type_uri().map(|t| t.to_string()).as_deref(),
         Some("https://docs.example.com/limits/ff")
     );
+}
+
+#[test]
+fn rich_templates() {
+    let rows = TemplateError::Rows(3..5);
+    let response = rows.to_response();
+    assert_eq!(response.headers()["x-error"], "rows/422");
+    let limited = TemplateError::Limited {
+        retry_after: Some(std::time::Duration::from_secs(3)),
+        until: std::time::UNIX_EPOCH,
+        limit: None,
+    };
+    let response = limited.to_response();
+    assert_eq!(response.headers()["retry-after"], "3");
+    assert_eq!(
+        response.headers()["x-until"],
+        "Thu, 01 Jan 1970 00:00:00 GMT"
+    );
+    assert!(response.headers().get("x-both").is_none());
+    let relayed = TemplateError::Relayed(503, "M_LIMIT".to_owned());
+    assert_eq!(relayed.code(), "M_LIMIT");
 }

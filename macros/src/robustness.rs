@@ -485,6 +485,107 @@ const MALFORMED: &[(&str, &str)] = &[
         "index out of range",
         r#"enum E { #[status(404)] #[message("{3}")] A(u8) }"#,
     ),
+    // Nested fields and extra arguments.
+    (
+        "nested path ending in a dot",
+        r#"enum E { #[status(404)] #[message("{0.}")] A((u8, u8)) }"#,
+    ),
+    (
+        "nested path starting with a dot",
+        r#"enum E { #[status(404)] #[message("{.f}")] A { f: u8 } }"#,
+    ),
+    (
+        "nested path with an empty segment",
+        r#"enum E { #[status(404)] #[message("{f..len}")] A { f: u8 } }"#,
+    ),
+    (
+        "nested path through self",
+        r#"enum E { #[status(404)] #[message("{f.self}")] A { f: u8 } }"#,
+    ),
+    (
+        "nested path through an underscore",
+        r#"enum E { #[status(404)] #[message("{f._}")] A { f: u8 } }"#,
+    ),
+    (
+        "unknown nested root",
+        r#"enum E { #[status(404)] #[message("{g.len}")] A { f: u8 } }"#,
+    ),
+    (
+        "members of code",
+        r#"enum E { #[status(404)] #[message("{code.len}")] A }"#,
+    ),
+    (
+        "members of an argument",
+        r#"enum E { #[status(404)] #[message("{n.x}", n = .f)] A { f: u8 } }"#,
+    ),
+    (
+        "argument of an unknown field",
+        r#"enum E { #[status(404)] #[message("{}", .g.len())] A { f: u8 } }"#,
+    ),
+    (
+        "argument never used",
+        r#"enum E { #[status(404)] #[message("m", .f)] A { f: u8 } }"#,
+    ),
+    (
+        "a lone dot as argument",
+        r#"enum E { #[status(404)] #[message("m", .)] A { f: u8 } }"#,
+    ),
+    (
+        "named argument without a value",
+        r#"enum E { #[status(404)] #[message("{n}", n = )] A { f: u8 } }"#,
+    ),
+    (
+        "empty argument between commas",
+        r#"enum E { #[status(404)] #[message("{}", , .f)] A { f: u8 } }"#,
+    ),
+    (
+        "too few arguments",
+        r#"enum E { #[status(404)] #[message("{} {}", .f)] A { f: u8 } }"#,
+    ),
+    (
+        "bare field as argument",
+        r#"enum E { #[status(404)] #[message("{}", f)] A { f: u8 } }"#,
+    ),
+    (
+        "numbered argument out of range",
+        r#"enum E { #[status(404)] #[message("{1}", .0)] A(u8) }"#,
+    ),
+    (
+        "empty type parentheses",
+        "enum E { #[status(404)] #[api_error(type())] A }",
+    ),
+    (
+        "type parentheses without a string",
+        "enum E { #[status(404)] #[api_error(type(1, .f))] A { f: u8 } }",
+    ),
+    (
+        "instance parentheses with two strings",
+        r#"enum E { #[status(404)] #[api_error(instance("a" "b"))] A }"#,
+    ),
+    (
+        "link argument of an unknown field",
+        r#"enum E { #[status(404)] #[api_error(link("{}", .g))] A { f: u8 } }"#,
+    ),
+    (
+        "id argument never used",
+        r#"enum E { #[status(404)] #[api_error(id("x", .f))] A { f: u8 } }"#,
+    ),
+    (
+        "pointer argument of an unknown field",
+        r#"enum E { #[status(404)] #[api_error(source(pointer("/{}", .g)))] A { f: u8 } }"#,
+    ),
+    (
+        "header argument then another header",
+        r#"enum E { #[status(404)] #[api_error(header("A" = "{}", .f, "B" = "2"))] A { f: u8 } }"#,
+    ),
+    (
+        "enum header argument reading a field",
+        r#"#[api_error(header("A" = "{}", .f))] enum E { #[status(404)] A { f: u8 } }"#,
+    ),
+    (
+        "enum header naming a field",
+        r#"#[api_error(header("A" = "{f}"))] enum E { #[status(404)] A { f: u8 } }"#,
+    ),
     (
         "dollar width",
         r#"enum E { #[status(404)] #[message("{0:1$}")] A(u8, usize) }"#,
@@ -862,6 +963,14 @@ fn odd_but_legal_input_does_not_panic() {
         r#"#[status(502)] #[api_error(codes("a", "a", "s"))] struct S(#[api_error(code)] String);"#,
         "enum E { #[status(502)] #[api_error(statuses(502, 503, 503,))] A(#[api_error(status)] u16) }",
         "enum E<S> { #[status(502)] A(#[api_error(status)] S, #[api_error(code)] S) }",
+        r#"enum E { #[status(404)] #[message("{r#type.r#fn}{0.1.2}")] A { r#type: u8 } }"#,
+        r#"enum E { #[status(404)] #[message("{}{n}{0:?}", .0.1, n = .0 .0, )] A((u8, u8)) }"#,
+        r#"enum E { #[status(404)] #[message("{}", match .0 { 0 => "z", _ => "n" })] A(u8) }"#,
+        r#"enum E { #[status(404)] #[message("{code:?}{status:#x}{code}{status}")] A { code: u8 } }"#,
+        r#"#[api_error(header("X" = "{code}/{status}"))] enum E { #[status(404)] A { code: u8 } }"#,
+        r#"enum E { #[status(429)] #[api_error(header("Retry-After" = "{d}"))] A { d: Option<Option<core::time::Duration>> } }"#,
+        r#"enum E { #[status(503)] #[api_error(header("Retry-After" = "{d:?}{d}{e}"))] A { d: (SystemTime), e: Option<u8> } }"#,
+        r#"enum E<T> { #[status(404)] #[api_error(type("{}", .0), header("X" = "{0.len}"))] A(T) }"#,
     ];
     for source in odd {
         if let Err(panic) = expand(source) {

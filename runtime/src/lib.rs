@@ -25,6 +25,7 @@ mod catalogue;
 mod dyn_api_error;
 mod exposed;
 mod format;
+mod header_time;
 mod integrations;
 mod part;
 mod violation;

@@ -2258,6 +2258,275 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [< E : ApiError + 'static >] [Layered < E >] [where E : :: apifault :: __private :: ApiError , Self : :: core :: error :: Error] }
 };
+#[doc = " Templates as rich as thiserror's: nested fields, extra arguments, `{code}`, `{status}`,"]
+#[doc = " and header values from `Option`, `Duration` and `SystemTime` fields."]
+#[derive(Debug, thiserror :: Error)]
+pub enum TemplateError {
+    #[doc = " Rows out of range."]
+    #[error("rows {0:?}")]
+    Rows(std::ops::Range<u32>),
+    #[doc = " Rate limited."]
+    #[error("slow down")]
+    Limited {
+        #[doc = " How long to wait, when known."]
+        retry_after: Option<std::time::Duration>,
+        #[doc = " When the limit resets."]
+        until: std::time::SystemTime,
+        #[doc = " The limit, when known."]
+        limit: Option<u32>,
+    },
+    #[doc = " Relayed from upstream."]
+    #[error("relayed")]
+    Relayed(u16, String),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 3usize] = [
+        ::apifault::__private::Entry::__new(
+            "Rows",
+            ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "rows",
+            false,
+            ::apifault::__private::None,
+            "Rows out of range.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[
+                ::apifault::__private::Part::Message,
+                ::apifault::__private::Part::Type,
+                ::apifault::__private::Part::SourcePointer,
+            ]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Limited",
+            ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS,
+            "limited",
+            false,
+            ::apifault::__private::None,
+            "Rate limited.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Relayed",
+            ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            "relayed",
+            false,
+            ::apifault::__private::None,
+            "Relayed from upstream.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )
+        .__runtime(true, &[], true, &[]),
+    ];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &TemplateError) {
+        ::apifault::__private::assert_error::<TemplateError>();
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for TemplateError
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Rows { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Limited { .. } => &__APIFAULT_ENTRIES[1usize],
+                Self::Relayed { .. } => &__APIFAULT_ENTRIES[2usize],
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Rows { .. } => ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
+                Self::Limited { .. } => ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS,
+                Self::Relayed { 0: __field_0, .. } => {
+                    ::apifault::__private::checked_status::<u16>(__field_0, &[401u16, 405u16])
+                        .unwrap_or(::apifault::__private::http::StatusCode::BAD_GATEWAY)
+                }
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Rows { .. } => "rows",
+                Self::Limited { .. } => "limited",
+                Self::Relayed { 1: __field_1, .. } => {
+                    ::apifault::__private::checked_code::<String>(__field_1).unwrap_or("relayed")
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Rows { 0: __field_0, .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        __formatter.write_fmt(::core::format_args!(
+                            "Rows {0} to {1}: {2} rows.",
+                            &__field_0.start,
+                            &__field_0.end,
+                            __field_0.len()
+                        ))
+                    }
+                    ::apifault::__private::Part::Type => {
+                        __formatter.write_fmt(::core::format_args!(
+                            "https://docs.example.com/errors/rows?rows={0}",
+                            __field_0.end - __field_0.start
+                        ))
+                    }
+                    ::apifault::__private::Part::SourcePointer => {
+                        __formatter.write_fmt(::core::format_args!(
+                            "/rows/{0}",
+                            ::apifault::__private::PointerToken(&__field_0.start)
+                        ))
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Limited { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Relayed { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        __formatter.write_fmt(::core::format_args!(
+                            "{0} {1:>4}",
+                            ::apifault::__private::ApiError::code(self),
+                            ::apifault::__private::ApiError::status(self).as_u16()
+                        ))
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Rows { .. } => {
+                    let _ = __headers.append(
+                        const { ::apifault::__private::http::HeaderName::from_static("x-error") },
+                        const { ::apifault::__private::http::HeaderValue::from_static("rows/422") },
+                    );
+                }
+                Self::Limited {
+                    retry_after: __field_0,
+                    until: __field_1,
+                    limit: __field_2,
+                    ..
+                } => {
+                    if let ::apifault::__private::Some(__some_0) = __field_0 {
+                        ::apifault::__private::append_header(
+                            __headers,
+                            const { ::apifault::__private::http::HeaderName::from_static("retry-after") },
+                            ::core::format_args!(
+                                "{0}",
+                                ::apifault::__private::HeaderTimeValue(__some_0)
+                            ),
+                        );
+                    }
+                    ::apifault::__private::append_header(
+                        __headers,
+                        const { ::apifault::__private::http::HeaderName::from_static("x-until") },
+                        ::core::format_args!(
+                            "{0}",
+                            ::apifault::__private::HeaderTimeValue(__field_1)
+                        ),
+                    );
+                    if let (
+                        ::apifault::__private::Some(__some_2),
+                        ::apifault::__private::Some(__some_0),
+                    ) = (__field_2, __field_0)
+                    {
+                        ::apifault::__private::append_header(
+                            __headers,
+                            const { ::apifault::__private::http::HeaderName::from_static("x-both") },
+                            ::core::format_args!(
+                                "{0}-{1}",
+                                __some_2,
+                                ::apifault::__private::HeaderTimeValue(__some_0)
+                            ),
+                        );
+                    }
+                    let _ = __headers . append (const { :: apifault :: __private :: http :: HeaderName :: from_static ("x-error") } , const { :: apifault :: __private :: http :: HeaderValue :: from_static ("limited/429") }) ;
+                }
+                Self::Relayed { .. } => {
+                    ::apifault::__private::append_header(
+                        __headers,
+                        const { ::apifault::__private::http::HeaderName::from_static("x-error") },
+                        ::core::format_args!(
+                            "{0}/{1}",
+                            ::apifault::__private::ApiError::code(self),
+                            ::apifault::__private::ApiError::status(self).as_u16()
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Relayed {
+                    0: __field_0,
+                    1: __field_1,
+                    ..
+                } => {
+                    ::apifault::__private::warn_refused_status(
+                        ::apifault::__private::checked_status::<u16>(__field_0, &[401u16, 405u16]),
+                        ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+                        "TemplateError::Relayed",
+                    );
+                    ::apifault::__private::warn_refused_code(
+                        ::apifault::__private::checked_code::<String>(__field_1),
+                        "relayed",
+                        "TemplateError::Relayed",
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [TemplateError] [where for < '__apifault > Self : :: core :: error :: Error] }
+};
 #[doc = " Errors of a ported service, with what a port declares per variant."]
 #[derive(Debug, thiserror :: Error)]
 pub enum Ported {

@@ -33,7 +33,7 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
         for (_, template) in attrs.templates() {
-            for (name, format) in template.args() {
+            for (name, format) in template.whole_args() {
                 if let Some(field) = variant.field(name).filter(|f| mentions(f.ty, &params)) {
                     let ty = field.ty;
                     bounds.push(quote!(#ty: #format));

@@ -4,6 +4,7 @@ use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use crate::expand::cx::Cx;
+use crate::expand::interpolate;
 use crate::internals::ast::Field;
 use crate::internals::code;
 use crate::internals::props::{TypeUri, mentions};
@@ -116,7 +117,9 @@ impl Cx<'_> {
             let members = variant.fields.iter().filter_map(Field::exposed_name);
             let type_uri = match self.input.type_uri(variant) {
                 Some(TypeUri::Constant(text)) => Some(text),
-                Some(TypeUri::Template(template)) => template.constant(),
+                Some(TypeUri::Template(template)) => {
+                    interpolate::constant(&self.scope(variant, true), template, private)
+                }
                 None => None,
             };
             let type_uri = match type_uri {

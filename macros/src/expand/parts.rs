@@ -105,6 +105,7 @@ impl Cx<'_> {
             ));
         }
         let attrs = self.input.variant_attrs(variant);
+        let scope = self.scope(variant, true);
         let mut used = BTreeSet::new();
         let mut parts = Vec::new();
         for part in self.input.carried(variant) {
@@ -121,9 +122,9 @@ impl Cx<'_> {
             };
             let body = match template {
                 Some(template) if part == PartName::SourcePointer => {
-                    write_pointer(variant, template, &mut used, private)
+                    write_pointer(&scope, template, &mut used, private)
                 }
-                Some(template) => write(variant, template, &mut used),
+                Some(template) => write(&scope, template, &mut used, private),
                 // A message without `#[message]`: a 4xx shows its `Display`.
                 None if part == PartName::Message => {
                     quote!(::core::fmt::Display::fmt(self, __formatter))

@@ -9,7 +9,7 @@ use syn::LitStr;
 use syn::spanned::Spanned;
 
 use crate::expand::cx::{Cx, binding, shared_arms};
-use crate::expand::interpolate::format_arguments;
+use crate::expand::interpolate::append_header;
 use crate::internals::ast::Field;
 use crate::internals::reserved;
 
@@ -160,42 +160,57 @@ impl Cx<'_> {
     pub fn headers(&self) -> TokenStream {
         let private = self.private;
         let mut any = false;
-        let arms = self.input.variants.iter().filter_map(|variant| {
-            if self.input.transparent(variant)
-                && let Some((pattern, inner)) = self.inner(variant)
-            {
-                any = true;
-                let via = self.via(variant);
-                return Some((pattern, quote!({ #via::headers(#inner, __headers); }), false));
-            }
-            let headers = self.input.headers(variant);
-            if headers.is_empty() {
-                return None;
-            }
-            any = true;
-            let mut used = BTreeSet::new();
-            let appends = headers.iter().map(|header| {
-                let name = LitStr::new(&header.name.value().to_ascii_lowercase(), header.name.span());
-                let name = quote!(const { #private::http::HeaderName::from_static(#name) });
-                match header.value.constant() {
-                    Some(value) => {
-                        let value = LitStr::new(&value, header.value.span());
-                        // `append` says whether the name was there already; nothing to do
-                        // with that.
-                        quote!(let _ = __headers.append(#name, const { #private::http::HeaderValue::from_static(#value) });)
-                    }
-                    None => {
-                        let arguments = format_arguments(variant, &header.value, &mut used);
-                        quote!(#private::append_header(__headers, #name, #arguments);)
-                    }
+        let arms = self
+            .input
+            .variants
+            .iter()
+            .filter_map(|variant| {
+                if self.input.transparent(variant)
+                    && let Some((pattern, inner)) = self.inner(variant)
+                {
+                    any = true;
+                    let via = self.via(variant);
+                    return Some((
+                        pattern,
+                        quote!({ #via::headers(#inner, __headers); }),
+                        false,
+                    ));
                 }
-            }).collect::<Vec<_>>();
-            let pattern = self.pattern(variant, used.iter().filter_map(|&index| {
-                let field = variant.fields.get(index)?;
-                Some((field, binding(field, Span::call_site())))
-            }));
-            Some((pattern, quote!({ #(#appends)* }), used.is_empty()))
-        }).collect::<Vec<_>>();
+                let headers = self.input.headers(variant);
+                if headers.is_empty() {
+                    return None;
+                }
+                any = true;
+                let mut used = BTreeSet::new();
+                let appends = headers
+                    .iter()
+                    .map(|header| {
+                        let name = LitStr::new(
+                            &header.name.value().to_ascii_lowercase(),
+                            header.name.span(),
+                        );
+                        let name = quote!(const { #private::http::HeaderName::from_static(#name) });
+                        // A header of the enum reads no field, whatever the variant's are called.
+                        let own = !self.input.enum_header(header);
+                        append_header(
+                            &self.scope(variant, own),
+                            &header.value,
+                            &name,
+                            &mut used,
+                            private,
+                        )
+                    })
+                    .collect::<Vec<_>>();
+                let pattern = self.pattern(
+                    variant,
+                    used.iter().filter_map(|&index| {
+                        let field = variant.fields.get(index)?;
+                        Some((field, binding(field, Span::call_site())))
+                    }),
+                );
+                Some((pattern, quote!({ #(#appends)* }), used.is_empty()))
+            })
+            .collect::<Vec<_>>();
         if !any {
             return TokenStream::new();
         }

@@ -11,7 +11,7 @@ use crate::internals::attr::{Attrs, Header, Role};
 use crate::internals::ctxt::Errors;
 use crate::internals::status::MANDATED;
 use crate::internals::template::Template;
-use crate::internals::{code, reserved, suggest};
+use crate::internals::{code, reference, reserved};
 
 pub fn check(input: &Input, errors: &mut Errors) {
     if input.is_enum {
@@ -510,44 +510,9 @@ fn check_source(attrs: &Attrs, errors: &mut Errors) {
     }
 }
 
+/// A template of `variant`: every name refers to something, every argument is used.
 fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
-    for (name, _) in template.args() {
-        if variant.field(name).is_none() {
-            let fields: Vec<String> = variant
-                .fields
-                .iter()
-                .map(|f| match &f.member {
-                    syn::Member::Named(ident) => crate::internals::ast::unraw(ident),
-                    syn::Member::Unnamed(index) => index.index.to_string(),
-                })
-                .collect();
-            let listing = if fields.is_empty() {
-                format!("`{}` has no fields", variant.name())
-            } else {
-                let hint = match name {
-                    crate::internals::template::ArgName::Named(n) => {
-                        suggest::closest(n, fields.iter().map(String::as_str))
-                            .map(|c| format!("did you mean `{{{c}}}`? "))
-                    }
-                    crate::internals::template::ArgName::Index(_) => None,
-                };
-                format!(
-                    "{}the fields of `{}` are {}",
-                    hint.unwrap_or_default(),
-                    variant.name(),
-                    fields
-                        .iter()
-                        .map(|f| format!("`{f}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            };
-            errors.at(
-                template.span(),
-                format!("`{}` names no field: {listing}", name.describe()),
-            );
-        }
-    }
+    reference::check(template, Some(variant), "", errors);
 }
 
 /// The mandate naming `header`, in any case.
@@ -689,15 +654,13 @@ fn check_header(variant: Option<&Variant>, header: &Header, errors: &mut Errors)
     }
     match variant {
         Some(variant) => check_template(variant, &header.value, errors),
-        None => {
-            if header.value.args().next().is_some() {
-                errors.at(
-                    header.value.span(),
-                    "a header on the enum goes on every variant, so it interpolates no \
-                        field: declare it on the variants that have the field",
-                );
-            }
-        }
+        None => reference::check(
+            &header.value,
+            None,
+            "a header on the enum goes on every variant, so it interpolates no field: \
+                declare it on the variants that have the field",
+            errors,
+        ),
     }
     let constant = header.value.constant();
     let bad = match &constant {

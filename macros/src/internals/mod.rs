@@ -10,6 +10,7 @@ pub mod code;
 pub mod ctxt;
 pub mod part;
 pub mod props;
+pub mod reference;
 pub mod reserved;
 pub mod status;
 pub mod suggest;

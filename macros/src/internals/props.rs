@@ -138,6 +138,17 @@ impl<'a> Input<'a> {
         headers
     }
 
+    /// Whether `header` is one of the enum's, which every variant sends (a struct's are
+    /// its own).
+    pub fn enum_header(&self, header: &Header) -> bool {
+        self.is_enum
+            && self
+                .attrs
+                .headers
+                .iter()
+                .any(|own| std::ptr::eq(own, header))
+    }
+
     /// The statuses whose mandated header (`WWW-Authenticate` on 401, `Allow` on 405)
     /// `variant` neither sends nor omits on purpose: a runtime status of one of them is
     /// refused, as a declared one is rejected.

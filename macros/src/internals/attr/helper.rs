@@ -75,7 +75,7 @@ pub fn parse_text_attr(
             instead,
         ));
     }
-    let (lit, shared) = attr.parse_args_with(|input: syn::parse::ParseStream| {
+    let (lit, shared, extra) = attr.parse_args_with(|input: syn::parse::ParseStream| {
         let lit: LitStr = input.parse().map_err(|e| {
             syn::Error::new(
                 e.span(),
@@ -87,10 +87,17 @@ pub fn parse_text_attr(
         } else {
             None
         };
+        // thiserror's extra format arguments: `#[message("{}", .items.len())]`.
+        let extra = if name == MESSAGE {
+            template::parse_extra(input)?
+        } else {
+            Vec::new()
+        };
         if !input.is_empty() {
             let fix = if name == MESSAGE {
-                "`#[message]` takes one string, with fields interpolated inside it: \
-                    write `#[message(\"... {field} ...\")]`"
+                "`#[message]` takes a string, with fields interpolated inside it, and format \
+                    arguments: write `#[message(\"... {field} ...\")]` or \
+                    `#[message(\"... {} ...\", .field.len())]`"
             } else if name == CODE {
                 "`#[code]` takes one string, and `shared` when other variants use the code \
                     too: write `#[code(\"not-found\")]` or `#[code(\"BAD_REQUEST\", shared)]`"
@@ -99,7 +106,7 @@ pub fn parse_text_attr(
             };
             return Err(input.error(fix));
         }
-        Ok((lit, shared))
+        Ok((lit, shared, extra))
     })?;
     let span = lit.span();
     match name {
@@ -114,7 +121,7 @@ pub fn parse_text_attr(
         TITLE => set(&mut out.title, lit, span, "`#[title]`", errors),
         _ => set(
             &mut out.message,
-            template::parse(lit, MESSAGE)?,
+            template::with_args(lit, extra, MESSAGE)?,
             span,
             "`#[message]`",
             errors,

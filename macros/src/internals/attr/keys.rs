@@ -241,34 +241,32 @@ pub fn parse_key(
         }
         Key::Type => set(
             &mut out.type_uri,
-            template::parse(
-                string_value(meta, name, "https://docs.example.com/errors/{field}")?,
-                name,
-            )?,
+            template_value(meta, name, "https://docs.example.com/errors/{field}")?,
             span,
             &what,
             errors,
         ),
         Key::Instance => set(
             &mut out.instance,
-            template::parse(string_value(meta, name, "/cases/{id}")?, name)?,
+            template_value(meta, name, "/cases/{id}")?,
             span,
             &what,
             errors,
         ),
         Key::Link => set(
             &mut out.link,
-            template::parse(
-                string_value(meta, name, "https://docs.example.com/errors/{field}")?,
-                name,
-            )?,
+            template_value(meta, name, "https://docs.example.com/errors/{field}")?,
             span,
             &what,
             errors,
         ),
         Key::Id => set(
             &mut out.id,
-            template::parse(meta.value()?.parse()?, name)?,
+            if meta.input.peek(syn::token::Paren) {
+                template_value(meta, name, "{id}")?
+            } else {
+                template::parse(meta.value()?.parse()?, name)?
+            },
             span,
             &what,
             errors,
@@ -288,6 +286,7 @@ pub fn parse_key(
             let header_name: LitStr = content.parse().map_err(expected)?;
             content.parse::<Token![=]>().map_err(expected)?;
             let value: LitStr = content.parse().map_err(expected)?;
+            let extra = template::parse_extra(&content)?;
             if !content.is_empty() {
                 return Err(content.error(
                     "one header per `header(...)`: write `header(\"A\" = \"1\"), header(\"B\" = \
@@ -296,7 +295,7 @@ pub fn parse_key(
             }
             out.headers.push(Header {
                 name: header_name,
-                value: template::parse(value, "header value")?,
+                value: template::with_args(value, extra, "header value")?,
             });
         }
         Key::OmitHeader => {
@@ -403,6 +402,36 @@ fn string_value(meta: &ParseNestedMeta, key: &str, example: &str) -> syn::Result
     meta.value().map_err(expected)?.parse().map_err(expected)
 }
 
+/// `key = "template"`, or `key("template", arguments…)` with thiserror's extra format
+/// arguments; an error shows the first form.
+fn template_value(
+    meta: &ParseNestedMeta,
+    key: &str,
+    example: &str,
+) -> syn::Result<template::Template> {
+    if !meta.input.peek(syn::token::Paren) {
+        return template::parse(string_value(meta, key, example)?, key);
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let template = template::parse_with_args(&content, key).map_err(|e| {
+        if e.to_string().starts_with("expected string literal") {
+            syn::Error::new(
+                e.span(),
+                format!("expected a string: write `{key}(\"{example}\", .field)`"),
+            )
+        } else {
+            e
+        }
+    })?;
+    if !content.is_empty() {
+        return Err(content.error(format!(
+            "expected a format argument: write `{key}(\"{example}\", .field)`"
+        )));
+    }
+    Ok(template)
+}
+
 /// `key = false` (or `true`), or an error showing that form.
 fn bool_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<syn::LitBool> {
     meta.value().and_then(|value| value.parse()).map_err(|e| {
@@ -459,11 +488,12 @@ fn parse_source(meta: &ParseNestedMeta) -> syn::Result<Source> {
                     request: keep one of `pointer`, `parameter` and `header`",
             ));
         }
-        let value: LitStr = inner.value()?.parse()?;
-        source = Some(Source {
-            kind,
-            value: template::parse(value, &key)?,
-        });
+        let value = if inner.input.peek(syn::token::Paren) {
+            template_value(&inner, &key, "/data/attributes/{}")?
+        } else {
+            template::parse(inner.value()?.parse()?, &key)?
+        };
+        source = Some(Source { kind, value });
         Ok(())
     })?;
     source.ok_or_else(|| syn::Error::new(meta.path.span(), expected))
