@@ -51,7 +51,7 @@ enum ImportError {
     /// A field named `code` is the field in the variant's templates.
     #[error("legacy code {code}")]
     #[status(400)]
-    #[message("Legacy code {code}, answered as {status}.")]
+    #[message("Legacy code {code}, answered as {status} {machine}.", machine = ApiError::code(self))]
     Legacy { code: u32 },
 
     #[error("slow down")]
@@ -134,7 +134,7 @@ fn code_and_status_in_templates() {
     let legacy = ImportError::Legacy { code: 17 };
     assert_eq!(
         raw(&legacy),
-        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Legacy code 17, answered as 400.","code":"legacy"}"#
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Legacy code 17, answered as 400 legacy.","code":"legacy"}"#
     );
     // The enum's header names no field: `{code}` is the machine code even here.
     assert_eq!(legacy.to_response().headers()["x-error"], "legacy/400");
@@ -302,4 +302,26 @@ fn a_struct_and_a_server_error_interpolate_code_and_status() {
         json_api.contains(r#""links":{"about":"https://docs.example.com/errors#STORAGE"}"#),
         "{json_api}"
     );
+}
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum Upstream {
+    #[error("{0:?} SOURCE-MARKER-5d1c {1:?}")]
+    #[status(504)]
+    #[message("Timed out after {0.1} s, {} retries.", .1.len())]
+    Timeout((String, u8), Vec<String>),
+}
+
+#[test]
+fn a_server_error_shows_only_the_members_its_message_names() {
+    let error = Upstream::Timeout(
+        ("FIELD-MARKER-c0de".to_owned(), 30),
+        vec!["RETRY-MARKER-1".to_owned(), "RETRY-MARKER-2".to_owned()],
+    );
+    assert_eq!(
+        raw(&error),
+        r#"{"type":"about:blank","title":"Gateway Timeout","status":504,"detail":"Timed out after 30 s, 2 retries.","code":"timeout"}"#
+    );
+    let whole = apifault_suite::render::whole(&error);
+    assert!(!whole.contains("MARKER"), "{whole}");
 }

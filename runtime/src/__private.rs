@@ -23,7 +23,7 @@ pub use ::utoipa;
 pub use ::core::option::Option::{None, Some};
 
 pub use crate::__integrations;
-pub use crate::header_time::{HeaderTime, HeaderTimeValue};
+pub use crate::header_time::{HeaderTime, HeaderTimeValue, header_time};
 
 pub use crate::catalogue::{
     CatalogueItem, OwnCodes, OwnFormat, VariantFormat, assert_unique_codes, code_count,

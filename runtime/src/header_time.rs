@@ -43,12 +43,18 @@ impl HeaderTime for SystemTime {
 }
 
 /// A [`HeaderTime`] as a `Display`, for `format_args!`.
-pub struct HeaderTimeValue<'a, T: ?Sized>(pub &'a T);
+pub struct HeaderTimeValue<'a>(&'a dyn HeaderTime);
 
-impl<T: HeaderTime + ?Sized> fmt::Display for HeaderTimeValue<'_, T> {
+impl fmt::Display for HeaderTimeValue<'_> {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.write_header(out)
     }
+}
+
+/// `value` as a `Display`: what the derive writes for a header's `Duration` or
+/// `SystemTime` field, a call so that a field of another type is one error, at the field.
+pub fn header_time<T: HeaderTime>(value: &T) -> HeaderTimeValue<'_> {
+    HeaderTimeValue(value)
 }
 
 /// The last second IMF-fixdate can write: 9999-12-31T23:59:59Z.
@@ -107,7 +113,7 @@ mod tests {
 
     fn header<T: HeaderTime>(value: &T) -> Option<String> {
         let mut text = String::new();
-        fmt::write(&mut text, format_args!("{}", HeaderTimeValue(value))).ok()?;
+        fmt::write(&mut text, format_args!("{}", header_time(value))).ok()?;
         Some(text)
     }
 

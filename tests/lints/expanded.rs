@@ -2459,17 +2459,14 @@ const _: () = {
                             const { ::apifault::__private::http::HeaderName::from_static("retry-after") },
                             ::core::format_args!(
                                 "{0}",
-                                ::apifault::__private::HeaderTimeValue(__some_0)
+                                ::apifault::__private::header_time(__some_0)
                             ),
                         );
                     }
                     ::apifault::__private::append_header(
                         __headers,
                         const { ::apifault::__private::http::HeaderName::from_static("x-until") },
-                        ::core::format_args!(
-                            "{0}",
-                            ::apifault::__private::HeaderTimeValue(__field_1)
-                        ),
+                        ::core::format_args!("{0}", ::apifault::__private::header_time(__field_1)),
                     );
                     if let (
                         ::apifault::__private::Some(__some_2),
@@ -2482,7 +2479,7 @@ const _: () = {
                             ::core::format_args!(
                                 "{0}-{1}",
                                 __some_2,
-                                ::apifault::__private::HeaderTimeValue(__some_0)
+                                ::apifault::__private::header_time(__some_0)
                             ),
                         );
                     }

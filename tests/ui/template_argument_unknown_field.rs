@@ -4,7 +4,7 @@ use apifault::ApiError;
 enum ImportError {
     #[error("rows rejected")]
     #[status(422)]
-    #[message("{} rows were rejected.", .rnage.len())]
+    #[message("{} rows were rejected.", .rang.len())]
     RowsRejected { range: std::ops::Range<u32> },
 }
 

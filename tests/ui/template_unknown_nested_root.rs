@@ -4,7 +4,7 @@ use apifault::ApiError;
 enum ImportError {
     #[error("rows rejected")]
     #[status(422)]
-    #[message("Rows {rnage.start} to {range.end} were rejected.")]
+    #[message("Rows {rang.start} to {range.end} were rejected.")]
     RowsRejected { range: std::ops::Range<u32> },
 }
 

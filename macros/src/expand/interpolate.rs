@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::LitStr;
+use syn::spanned::Spanned;
 
 use crate::expand::cx::{Cx, binding};
 use crate::internals::ast::Variant;
@@ -157,7 +158,11 @@ fn written(
                 if !path.is_empty() {
                     value = quote!(&#value #(.#members)*);
                 } else if place == Place::Header && spec.is_empty() && field.header_time() {
-                    value = quote!(#private::HeaderTimeValue(#value));
+                    // A field of another type of that name is reported at its type.
+                    let span = Span::call_site().located_at(field.ty.span());
+                    let private = respanned(private, span);
+                    let value_at_type = respanned(&value, span);
+                    value = quote_spanned!(span=> #private::header_time(#value_at_type));
                 }
                 value
             }
@@ -212,6 +217,18 @@ fn written(
         out.args.push(value);
     }
     out
+}
+
+/// `tokens` (a path) all at `span`, so an error about the path points there.
+fn respanned(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(span);
+            token
+        })
+        .collect()
 }
 
 /// A named member of a nested access as an identifier, raw if it is a keyword.
