@@ -1,0 +1,272 @@
+//! Content negotiation: the format a request's `Accept` header prefers among those an error
+//! type offers.
+//!
+//! A type declares its formats with `#[api_error(negotiate(…))]`; its responses then follow
+//! the request's `Accept` ([`Context::accept`], filled by the axum [`ContextLayer`] and the
+//! actix-web [`Negotiate`] middleware, or given to
+//! [`ApiError::to_response_for`](crate::ApiError::to_response_for)) and always carry
+//! `Vary: Accept`, so a cache keeps one copy per representation.
+//!
+//! How a format is chosen (RFC 9110 §12.5.1):
+//!
+//! - Each offered content type takes the quality (`q`, 1 when absent) of the most specific
+//!   media range that matches it: `application/problem+json` exactly, then a range naming
+//!   its structured-syntax suffix (`application/json` matches any `application/…+json`,
+//!   `application/xml` any `…+xml`, RFC 6839), then `application/*`, then `*/*`. Media
+//!   type parameters other than `q` are ignored, and so are the offered type's
+//!   (`; charset=utf-8`).
+//! - The highest quality wins; a tie goes to the default, then to the order of the list.
+//! - No `Accept` header, an empty one, or one that accepts none of the formats (every
+//!   match at `q=0`): the default, as most APIs answer, rather than `406 Not Acceptable`.
+//!   An error response the client cannot read still tells it the status.
+//!
+//! [`ContextLayer`]: https://docs.rs/apifault/latest/apifault/axum/struct.ContextLayer.html
+//! [`Negotiate`]: https://docs.rs/apifault/latest/apifault/actix_web/struct.Negotiate.html
+//!
+//! ```
+//! use apifault::negotiate::preferred;
+//!
+//! let offered = ["application/problem+json", "text/html; charset=utf-8", "application/xml"];
+//! // A browser.
+//! let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+//! assert_eq!(preferred(browser, &offered), Some(1));
+//! // An API client.
+//! assert_eq!(preferred("application/json", &offered), Some(0));
+//! assert_eq!(preferred("*/*", &offered), Some(0));
+//! assert_eq!(preferred("text/*;q=0.5, application/*;q=0.4", &offered), Some(1));
+//! // Nothing acceptable: the caller answers in its default.
+//! assert_eq!(preferred("image/png", &offered), None);
+//! ```
+
+use http::header::VARY;
+use http::{HeaderValue, Response};
+
+use crate::{ApiError, Context, Format};
+
+/// The index in `offered` of the content type `accept` prefers; `None` when `accept`
+/// accepts none of them (or is empty). Ties go to the earlier one: put the default first.
+///
+/// Never panics and never allocates, whatever `accept` holds; an unreadable media range or
+/// `q` value is skipped.
+#[must_use]
+pub fn preferred(accept: &str, offered: &[&str]) -> Option<usize> {
+    let mut best: Option<(usize, u16)> = None;
+    for (index, offered) in offered.iter().enumerate() {
+        let quality = quality(accept, essence(offered));
+        if quality > 0 && best.is_none_or(|(_, best)| quality > best) {
+            best = Some((index, quality));
+        }
+    }
+    best.map(|(index, _)| index)
+}
+
+/// The whole response for `error` in the format of `L` that the request's `Accept`
+/// ([`Context::accept`]) prefers, the first of `L` when it prefers none, with
+/// `Vary: Accept`: what a type declaring `negotiate(…)` answers with.
+///
+/// `L` is a tuple of formats, the default first: `(Problem, Html, S3Xml)`.
+///
+/// ```
+/// use apifault::{ApiError, Boom, Context, Problem};
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// enum CaseError {
+///     #[error("case not found")]
+///     #[status(404)]
+///     NotFound,
+/// }
+///
+/// let context = Context::new().with_accept("application/json");
+/// let response = apifault::negotiate::response::<(Problem, Boom), _>(&CaseError::NotFound, &context);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// assert_eq!(response.headers()["vary"], "Accept");
+/// ```
+pub fn response<L: Formats, E: ApiError>(error: &E, context: &Context<'_>) -> Response<Vec<u8>> {
+    let index = context
+        .accept
+        .and_then(|accept| preferred(accept, L::CONTENT_TYPES))
+        .unwrap_or(0);
+    let mut response = L::response(index, error, context);
+    response
+        .headers_mut()
+        .append(VARY, HeaderValue::from_static("Accept"));
+    response
+}
+
+/// A list of formats to negotiate among, the default first: a tuple of up to eight
+/// [`Format`]s, `(Problem,)` to `(A, B, C, D, E, F, G, H)`.
+pub trait Formats {
+    /// Each format's `Content-Type`, in order.
+    const CONTENT_TYPES: &'static [&'static str];
+
+    /// The response for `error` in the format at `index` (the first when out of range).
+    fn response<E: ApiError>(index: usize, error: &E, context: &Context<'_>) -> Response<Vec<u8>>;
+}
+
+macro_rules! formats {
+    ($first:ident $(, $rest:ident)*) => {
+        impl<$first: Format $(, $rest: Format)*> Formats for ($first, $($rest,)*) {
+            const CONTENT_TYPES: &'static [&'static str] =
+                &[$first::CONTENT_TYPE $(, $rest::CONTENT_TYPE)*];
+
+            fn response<Fault: ApiError>(
+                index: usize,
+                error: &Fault,
+                context: &Context<'_>,
+            ) -> Response<Vec<u8>> {
+                let responders: &[fn(&Fault, &Context<'_>) -> Response<Vec<u8>>] =
+                    &[crate::response::<$first, Fault> $(, crate::response::<$rest, Fault>)*];
+                responders.get(index).unwrap_or(&responders[0])(error, context)
+            }
+        }
+    };
+}
+
+formats!(A);
+formats!(A, B);
+formats!(A, B, C);
+formats!(A, B, C, D);
+formats!(A, B, C, D, E);
+formats!(A, B, C, D, E, F);
+formats!(A, B, C, D, E, F, G);
+formats!(A, B, C, D, E, F, G, H);
+
+/// Whether `content_type` is JSON: `application/json` or a `+json` type.
+pub(crate) fn is_json(content_type: &str) -> bool {
+    let essence = essence(content_type);
+    essence.eq_ignore_ascii_case("application/json")
+        || essence
+            .rsplit_once('+')
+            .is_some_and(|(_, suffix)| suffix.eq_ignore_ascii_case("json"))
+}
+
+/// A media type without its parameters and surrounding spaces.
+fn essence(media_type: &str) -> &str {
+    media_type
+        .split_once(';')
+        .map_or(media_type, |(essence, _)| essence)
+        .trim()
+}
+
+/// The quality, in thousandths, `accept` gives to the media type `offered`: the `q` of its
+/// most specific matching range, 0 when none matches.
+fn quality(accept: &str, offered: &str) -> u16 {
+    let Some((offered_type, offered_subtype)) = offered.split_once('/') else {
+        return 0;
+    };
+    let suffix = offered_subtype.rsplit_once('+').map(|(_, suffix)| suffix);
+    let mut best: Option<(u8, u16)> = None;
+    for range in accept.split(',') {
+        let mut params = range.split(';');
+        let Some((range_type, range_subtype)) =
+            params.next().and_then(|r| r.trim().split_once('/'))
+        else {
+            continue;
+        };
+        let (range_type, range_subtype) = (range_type.trim(), range_subtype.trim());
+        let specificity = if range_type == "*" && range_subtype == "*" {
+            1
+        } else if !range_type.eq_ignore_ascii_case(offered_type) {
+            continue;
+        } else if range_subtype == "*" {
+            2
+        } else if range_subtype.eq_ignore_ascii_case(offered_subtype) {
+            4
+        } else if suffix.is_some_and(|suffix| range_subtype.eq_ignore_ascii_case(suffix)) {
+            3
+        } else {
+            continue;
+        };
+        let Some(q) = q_value(params) else {
+            continue;
+        };
+        if best.is_none_or(|(known, _)| specificity > known) {
+            best = Some((specificity, q));
+        }
+    }
+    best.map_or(0, |(_, q)| q)
+}
+
+/// The `q` parameter among `params`, in thousandths: 1000 when absent, `None` when
+/// unreadable (RFC 9110 `qvalue`: `0`, `1`, `0.` and up to three digits, `1.000`).
+fn q_value<'a>(params: impl Iterator<Item = &'a str>) -> Option<u16> {
+    for param in params {
+        let Some((name, value)) = param.split_once('=') else {
+            continue;
+        };
+        if !name.trim().eq_ignore_ascii_case("q") {
+            continue;
+        }
+        let value = value.trim();
+        let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+        if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let thousandths = fraction
+            .bytes()
+            .chain(core::iter::repeat(b'0'))
+            .take(3)
+            .fold(0_u16, |sum, digit| sum * 10 + u16::from(digit - b'0'));
+        return match whole {
+            "0" => Some(thousandths),
+            "1" if thousandths == 0 => Some(1000),
+            _ => None,
+        };
+    }
+    Some(1000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OFFERED: [&str; 3] = [
+        "application/problem+json",
+        "text/html; charset=utf-8",
+        "application/xml",
+    ];
+
+    #[test]
+    fn the_most_specific_range_sets_the_quality() {
+        assert_eq!(quality("text/*;q=0.3, text/html;q=0.7", "text/html"), 700);
+        assert_eq!(quality("text/html;q=0.7, text/*;q=0.3", "text/html"), 700);
+        assert_eq!(quality("*/*;q=0.1, text/*;q=0.3", "text/html"), 300);
+        assert_eq!(
+            quality(
+                "application/json;q=0.6, */*;q=0.1",
+                "application/problem+json"
+            ),
+            600
+        );
+        assert_eq!(quality("TEXT/HTML", "text/html"), 1000);
+        assert_eq!(quality("image/png", "text/html"), 0);
+    }
+
+    #[test]
+    fn q_values_follow_the_grammar() {
+        assert_eq!(q_value(["q=0.5"].into_iter()), Some(500));
+        assert_eq!(q_value([" Q = 0.125 "].into_iter()), Some(125));
+        assert_eq!(q_value(["level=1", "q=1.000"].into_iter()), Some(1000));
+        assert_eq!(q_value(["q=0"].into_iter()), Some(0));
+        assert_eq!(q_value(["q=0."].into_iter()), Some(0));
+        assert_eq!(q_value(["q=1.5"].into_iter()), None);
+        assert_eq!(q_value(["q=0.1234"].into_iter()), None);
+        assert_eq!(q_value(["q=x"].into_iter()), None);
+        assert_eq!(q_value([].into_iter()), Some(1000));
+    }
+
+    #[test]
+    fn the_highest_quality_wins_and_ties_go_first() {
+        assert_eq!(preferred("text/html, application/xml", &OFFERED), Some(1));
+        assert_eq!(preferred("application/xml, text/html", &OFFERED), Some(1));
+        assert_eq!(
+            preferred("application/xml, text/html;q=0.9", &OFFERED),
+            Some(2)
+        );
+        assert_eq!(preferred("application/*", &OFFERED), Some(0));
+        assert_eq!(preferred("*/*, text/html;q=0", &OFFERED), Some(0));
+        assert_eq!(preferred("text/html;q=0", &OFFERED), None);
+        assert_eq!(preferred("", &OFFERED), None);
+        assert_eq!(preferred(",;,=/;q=", &OFFERED), None);
+    }
+}
