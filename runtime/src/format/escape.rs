@@ -12,8 +12,9 @@
 //! | [`html_attribute`] | a quoted value (`"` or `'`) | `&` `<` `>` `"` `'` |
 //!
 //! Characters that no XML 1.0 document may hold, even as a reference (NUL and the other C0
-//! controls but tab, LF and CR; U+FFFE and U+FFFF), become U+FFFD; so do the controls HTML
-//! reports as parse errors (C0 but tab, LF, FF and CR; DEL). The output is therefore always
+//! controls but tab, LF and CR; U+FFFE and U+FFFF), become U+FFFD; so do those HTML
+//! reports as parse errors in its input (the C0 controls but tab, LF, FF and CR; DEL and
+//! the C1 controls; the noncharacters U+FDD0 to U+FDEF and U+…FFFE, U+…FFFF). The output is therefore always
 //! well-formed where it is written, whatever the value holds: `tests/properties.rs` checks
 //! it with a real XML and a real HTML parser.
 //!
@@ -129,9 +130,14 @@ fn xml_attribute_rule(c: char) -> Option<&'static str> {
     }
 }
 
-/// Controls the HTML parser reports as errors (its "control-character-in-input-stream").
+/// What the HTML parser reports as errors in the input stream: controls but ASCII
+/// whitespace ("control-character-in-input-stream", NUL included) and noncharacters
+/// ("noncharacter-in-input-stream").
 fn html_forbidden(c: char) -> bool {
-    matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1F}' | '\u{7F}')
+    let code = u32::from(c);
+    matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
 }
 
 fn html_text_rule(c: char) -> Option<&'static str> {
