@@ -63,25 +63,31 @@ impl Cx<'_> {
         if negotiated.is_empty() {
             quote!(#private::response::<<Self as #private::ApiError>::Format, Self>(self, __context))
         } else {
-            quote!(#private::negotiate::response::<(#(#negotiated,)*), Self>(self, __context))
+            let aliases = negotiated.into_iter().map(|path| self.format_alias(path));
+            quote!(#private::negotiate::response::<#private::negotiate::Aliased<(#(#aliases,)*)>, Self>(self, __context))
         }
     }
 
-    /// The formats variants declare for themselves, each once, in declaration order.
+    /// The formats variants declare for themselves, each once, in declaration order, then
+    /// those the type negotiates among.
     fn own_formats(&self) -> Vec<(String, &syn::Path)> {
         let mut formats: Vec<(String, &syn::Path)> = Vec::new();
-        for variant in &self.input.variants {
-            if let Some(path) = self.input.own_format(variant) {
-                let written = path.to_token_stream().to_string();
-                if !formats.iter().any(|(known, _)| *known == written) {
-                    formats.push((written, path));
-                }
+        let variant_formats = self
+            .input
+            .variants
+            .iter()
+            .filter_map(|variant| self.input.own_format(variant));
+        for path in variant_formats.chain(self.input.negotiated()) {
+            let written = path.to_token_stream().to_string();
+            if !formats.iter().any(|(known, _)| *known == written) {
+                formats.push((written, path));
             }
         }
         formats
     }
 
-    /// The type through which the expansion names a variant's own format `path`: the
+    /// The type through which the expansion names a variant's own or a negotiated format
+    /// `path`: the
     /// format is named once, in the alias's `OwnFormat` impl, so a path that is not a
     /// `Format` is one error there, not one per use.
     pub fn format_alias(&self, path: &syn::Path) -> Ident {
@@ -94,7 +100,8 @@ impl Cx<'_> {
         format_ident!("__ApifaultFormat{}", index)
     }
 
-    /// The aliases of the variants' own formats, with their `OwnFormat` impls.
+    /// The aliases of the variants' own and the negotiated formats, with their `OwnFormat`
+    /// impls.
     pub fn format_aliases(&self) -> TokenStream {
         let private = self.private;
         let aliases = self.own_formats().into_iter().map(|(_, path)| {

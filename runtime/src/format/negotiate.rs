@@ -15,7 +15,9 @@
 //!   `application/xml` any `…+xml`, RFC 6839), then `application/*`, then `*/*`. Media
 //!   type parameters other than `q` are ignored, and so are the offered type's
 //!   (`; charset=utf-8`).
-//! - The highest quality wins; a tie goes to the default, then to the order of the list.
+//! - The highest quality wins; of equal qualities, the more specific match (a type named
+//!   exactly before one matched by its suffix or a wildcard), then the default, then the
+//!   order of the list.
 //! - No `Accept` header, an empty one, or one that accepts none of the formats (every
 //!   match at `q=0`): the default, as most APIs answer, rather than `406 Not Acceptable`.
 //!   An error response the client cannot read still tells it the status.
@@ -38,23 +40,30 @@
 //! assert_eq!(preferred("image/png", &offered), None);
 //! ```
 
+use core::marker::PhantomData;
+
 use http::header::VARY;
 use http::{HeaderValue, Response};
 
+use crate::catalogue::OwnFormat;
 use crate::{ApiError, Context, Format};
 
 /// The index in `offered` of the content type `accept` prefers; `None` when `accept`
-/// accepts none of them (or is empty). Ties go to the earlier one: put the default first.
+/// accepts none of them (or is empty). Of equal qualities, the more specific match wins,
+/// then the earlier one: put the default first.
 ///
 /// Never panics and never allocates, whatever `accept` holds; an unreadable media range or
 /// `q` value is skipped.
 #[must_use]
 pub fn preferred(accept: &str, offered: &[&str]) -> Option<usize> {
-    let mut best: Option<(usize, u16)> = None;
-    for (index, offered) in offered.iter().enumerate() {
-        let quality = quality(accept, essence(offered));
-        if quality > 0 && best.is_none_or(|(_, best)| quality > best) {
-            best = Some((index, quality));
+    let mut best: Option<(usize, (u16, u8))> = None;
+    // Eight at a time, so the qualities live on the stack: one pass over `accept` each.
+    for (chunk_index, chunk) in offered.chunks(8).enumerate() {
+        for (index, (specificity, quality)) in qualities(accept, chunk).into_iter().enumerate() {
+            let rank = (quality, specificity);
+            if quality > 0 && best.is_none_or(|(_, best)| rank > best) {
+                best = Some((chunk_index * 8 + index, rank));
+            }
         }
     }
     best.map(|(index, _)| index)
@@ -103,6 +112,12 @@ pub trait Formats {
     fn response<E: ApiError>(index: usize, error: &E, context: &Context<'_>) -> Response<Vec<u8>>;
 }
 
+/// The formats of a derived type's `negotiate(…)`, each named through its
+/// [`OwnFormat`](crate::__private::OwnFormat) alias: a type that is not a format is then one
+/// error, at the alias, not a second one here.
+#[doc(hidden)]
+pub struct Aliased<L>(PhantomData<L>);
+
 macro_rules! formats {
     ($first:ident $(, $rest:ident)*) => {
         impl<$first: Format $(, $rest: Format)*> Formats for ($first, $($rest,)*) {
@@ -117,6 +132,19 @@ macro_rules! formats {
                 let responders: &[fn(&Fault, &Context<'_>) -> Response<Vec<u8>>] =
                     &[crate::response::<$first, Fault> $(, crate::response::<$rest, Fault>)*];
                 responders.get(index).unwrap_or(&responders[0])(error, context)
+            }
+        }
+
+        impl<$first: OwnFormat $(, $rest: OwnFormat)*> Formats for Aliased<($first, $($rest,)*)> {
+            const CONTENT_TYPES: &'static [&'static str] =
+                <($first::Format, $($rest::Format,)*) as Formats>::CONTENT_TYPES;
+
+            fn response<Fault: ApiError>(
+                index: usize,
+                error: &Fault,
+                context: &Context<'_>,
+            ) -> Response<Vec<u8>> {
+                <($first::Format, $($rest::Format,)*) as Formats>::response(index, error, context)
             }
         }
     };
@@ -148,14 +176,20 @@ fn essence(media_type: &str) -> &str {
         .trim()
 }
 
-/// The quality, in thousandths, `accept` gives to the media type `offered`: the `q` of its
-/// most specific matching range, 0 when none matches.
-fn quality(accept: &str, offered: &str) -> u16 {
-    let Some((offered_type, offered_subtype)) = offered.split_once('/') else {
-        return 0;
-    };
-    let suffix = offered_subtype.rsplit_once('+').map(|(_, suffix)| suffix);
-    let mut best: Option<(u8, u16)> = None;
+/// The specificity of the most specific range of `accept` matching each of the (at most
+/// eight) media types `offered` (4 exact, 3 suffix, 2 `type/*`, 1 `*/*`, 0 none), and its
+/// quality in thousandths (0 when none matches).
+fn qualities(accept: &str, offered: &[&str]) -> [(u8, u16); 8] {
+    // Each offered type as (type, subtype, structured-syntax suffix).
+    let mut types: [Option<(&str, &str, Option<&str>)>; 8] = [None; 8];
+    for (slot, offered) in types.iter_mut().zip(offered) {
+        *slot = essence(offered).split_once('/').map(|(kind, subtype)| {
+            let suffix = subtype.rsplit_once('+').map(|(_, suffix)| suffix);
+            (kind, subtype, suffix)
+        });
+    }
+    // The specificity and quality of the most specific range matching each so far.
+    let mut found = [(0_u8, 0_u16); 8];
     for range in accept.split(',') {
         let mut params = range.split(';');
         let Some((range_type, range_subtype)) =
@@ -164,27 +198,37 @@ fn quality(accept: &str, offered: &str) -> u16 {
             continue;
         };
         let (range_type, range_subtype) = (range_type.trim(), range_subtype.trim());
-        let specificity = if range_type == "*" && range_subtype == "*" {
-            1
-        } else if !range_type.eq_ignore_ascii_case(offered_type) {
-            continue;
-        } else if range_subtype == "*" {
-            2
-        } else if range_subtype.eq_ignore_ascii_case(offered_subtype) {
-            4
-        } else if suffix.is_some_and(|suffix| range_subtype.eq_ignore_ascii_case(suffix)) {
-            3
-        } else {
-            continue;
-        };
-        let Some(q) = q_value(params) else {
-            continue;
-        };
-        if best.is_none_or(|(known, _)| specificity > known) {
-            best = Some((specificity, q));
+        let any = range_type == "*" && range_subtype == "*";
+        // Read only when the range matters, once.
+        let mut q: Option<Option<u16>> = None;
+        for (slot, offered) in found.iter_mut().zip(&types) {
+            let Some((kind, subtype, suffix)) = *offered else {
+                continue;
+            };
+            let specificity = if any {
+                1
+            } else if !range_type.eq_ignore_ascii_case(kind) {
+                continue;
+            } else if range_subtype == "*" {
+                2
+            } else if range_subtype.eq_ignore_ascii_case(subtype) {
+                4
+            } else if suffix.is_some_and(|suffix| range_subtype.eq_ignore_ascii_case(suffix)) {
+                3
+            } else {
+                continue;
+            };
+            if specificity <= slot.0 {
+                continue;
+            }
+            // An unreadable `q` disqualifies the whole range.
+            let Some(quality) = *q.get_or_insert_with(|| q_value(params.clone())) else {
+                break;
+            };
+            *slot = (specificity, quality);
         }
     }
-    best.map_or(0, |(_, q)| q)
+    found
 }
 
 /// The `q` parameter among `params`, in thousandths: 1000 when absent, `None` when
@@ -226,8 +270,35 @@ mod tests {
         "application/xml",
     ];
 
+    fn quality(accept: &str, offered: &str) -> u16 {
+        qualities(accept, &[offered])[0].1
+    }
+
+    #[test]
+    fn more_than_eight_offered_types_are_weighed_alike() {
+        let offered: Vec<String> = (0..20).map(|i| format!("application/x-{i}")).collect();
+        let offered: Vec<&str> = offered.iter().map(String::as_str).collect();
+        assert_eq!(
+            preferred("application/x-17, application/x-3;q=0.5", &offered),
+            Some(17)
+        );
+        assert_eq!(preferred("application/*", &offered), Some(0));
+    }
+
+    #[test]
+    fn an_exact_match_wins_a_tie() {
+        let offered = ["application/problem+json", "application/json"];
+        assert_eq!(preferred("application/json", &offered), Some(1));
+        assert_eq!(preferred("application/*", &offered), Some(0));
+        assert_eq!(
+            preferred("*/*, text/html", &["application/problem+json", "text/html"]),
+            Some(1)
+        );
+    }
+
     #[test]
     fn the_most_specific_range_sets_the_quality() {
+        assert_eq!(quality("text/html;q=2, text/*;q=0.2", "text/html"), 200);
         assert_eq!(quality("text/*;q=0.3, text/html;q=0.7", "text/html"), 700);
         assert_eq!(quality("text/html;q=0.7, text/*;q=0.3", "text/html"), 700);
         assert_eq!(quality("*/*;q=0.1, text/*;q=0.3", "text/html"), 300);
