@@ -176,32 +176,54 @@ fn essence(media_type: &str) -> &str {
         .trim()
 }
 
+/// `bytes` up to the first `separator`, and what follows it (`None` without one). A plain
+/// loop: the parts of an `Accept` are a few bytes long, too short for `memchr` to pay.
+fn split_at_byte(bytes: &[u8], separator: u8) -> (&[u8], Option<&[u8]>) {
+    match bytes.iter().position(|&b| b == separator) {
+        Some(at) => (&bytes[..at], Some(&bytes[at + 1..])),
+        None => (bytes, None),
+    }
+}
+
+/// `bytes` without the optional whitespace (spaces and tabs) HTTP allows around them.
+fn trim_ows(mut bytes: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = bytes {
+        bytes = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = bytes {
+        bytes = rest;
+    }
+    bytes
+}
+
 /// The specificity of the most specific range of `accept` matching each of the (at most
 /// eight) media types `offered` (4 exact, 3 suffix, 2 `type/*`, 1 `*/*`, 0 none), and its
 /// quality in thousandths (0 when none matches).
 fn qualities(accept: &str, offered: &[&str]) -> [(u8, u16); 8] {
     // Each offered type as (type, subtype, structured-syntax suffix).
-    let mut types: [Option<(&str, &str, Option<&str>)>; 8] = [None; 8];
+    let mut types: [Option<(&[u8], &[u8], Option<&[u8]>)>; 8] = [None; 8];
     for (slot, offered) in types.iter_mut().zip(offered) {
-        *slot = essence(offered).split_once('/').map(|(kind, subtype)| {
-            let suffix = subtype.rsplit_once('+').map(|(_, suffix)| suffix);
+        let (kind, subtype) = split_at_byte(essence(offered).as_bytes(), b'/');
+        *slot = subtype.map(|subtype| {
+            let suffix = subtype
+                .iter()
+                .rposition(|&b| b == b'+')
+                .map(|at| &subtype[at + 1..]);
             (kind, subtype, suffix)
         });
     }
     // The specificity and quality of the most specific range matching each so far.
     let mut found = [(0_u8, 0_u16); 8];
-    for range in accept.split(',') {
-        let mut params = range.split(';');
-        let Some((range_type, range_subtype)) =
-            params.next().and_then(|r| r.trim().split_once('/'))
-        else {
+    for range in accept.as_bytes().split(|&b| b == b',') {
+        let (media, params) = split_at_byte(range, b';');
+        let (range_type, range_subtype) = split_at_byte(trim_ows(media), b'/');
+        let Some(range_subtype) = range_subtype else {
             continue;
         };
-        let (range_type, range_subtype) = (range_type.trim(), range_subtype.trim());
-        let any = range_type == "*" && range_subtype == "*";
+        let any = range_type == b"*" && range_subtype == b"*";
         // Read only when the range matters, once.
         let mut q: Option<Option<u16>> = None;
-        for (slot, offered) in found.iter_mut().zip(&types) {
+        for (slot, offered) in found.iter_mut().zip(&types[..offered.len().min(8)]) {
             let Some((kind, subtype, suffix)) = *offered else {
                 continue;
             };
@@ -209,7 +231,7 @@ fn qualities(accept: &str, offered: &[&str]) -> [(u8, u16); 8] {
                 1
             } else if !range_type.eq_ignore_ascii_case(kind) {
                 continue;
-            } else if range_subtype == "*" {
+            } else if range_subtype == b"*" {
                 2
             } else if range_subtype.eq_ignore_ascii_case(subtype) {
                 4
@@ -222,7 +244,8 @@ fn qualities(accept: &str, offered: &[&str]) -> [(u8, u16); 8] {
                 continue;
             }
             // An unreadable `q` disqualifies the whole range.
-            let Some(quality) = *q.get_or_insert_with(|| q_value(params.clone())) else {
+            let Some(quality) = *q.get_or_insert_with(|| q_value(params.unwrap_or_default()))
+            else {
                 break;
             };
             *slot = (specificity, quality);
@@ -231,29 +254,31 @@ fn qualities(accept: &str, offered: &[&str]) -> [(u8, u16); 8] {
     found
 }
 
-/// The `q` parameter among `params`, in thousandths: 1000 when absent, `None` when
-/// unreadable (RFC 9110 `qvalue`: `0`, `1`, `0.` and up to three digits, `1.000`).
-fn q_value<'a>(params: impl Iterator<Item = &'a str>) -> Option<u16> {
-    for param in params {
-        let Some((name, value)) = param.split_once('=') else {
+/// The `q` parameter among `params` (`;`-separated), in thousandths: 1000 when absent,
+/// `None` when unreadable (RFC 9110 `qvalue`: `0`, `1`, `0.` and up to three digits,
+/// `1.000`).
+fn q_value(params: &[u8]) -> Option<u16> {
+    for param in params.split(|&b| b == b';') {
+        let (name, value) = split_at_byte(param, b'=');
+        let Some(value) = value else {
             continue;
         };
-        if !name.trim().eq_ignore_ascii_case("q") {
+        if !trim_ows(name).eq_ignore_ascii_case(b"q") {
             continue;
         }
-        let value = value.trim();
-        let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
-        if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        let (whole, fraction) = split_at_byte(trim_ows(value), b'.');
+        let fraction = fraction.unwrap_or_default();
+        if fraction.len() > 3 || !fraction.iter().all(u8::is_ascii_digit) {
             return None;
         }
         let thousandths = fraction
-            .bytes()
-            .chain(core::iter::repeat(b'0'))
+            .iter()
+            .chain(core::iter::repeat(&b'0'))
             .take(3)
             .fold(0_u16, |sum, digit| sum * 10 + u16::from(digit - b'0'));
         return match whole {
-            "0" => Some(thousandths),
-            "1" if thousandths == 0 => Some(1000),
+            b"0" => Some(thousandths),
+            b"1" if thousandths == 0 => Some(1000),
             _ => None,
         };
     }
@@ -315,15 +340,16 @@ mod tests {
 
     #[test]
     fn q_values_follow_the_grammar() {
-        assert_eq!(q_value(["q=0.5"].into_iter()), Some(500));
-        assert_eq!(q_value([" Q = 0.125 "].into_iter()), Some(125));
-        assert_eq!(q_value(["level=1", "q=1.000"].into_iter()), Some(1000));
-        assert_eq!(q_value(["q=0"].into_iter()), Some(0));
-        assert_eq!(q_value(["q=0."].into_iter()), Some(0));
-        assert_eq!(q_value(["q=1.5"].into_iter()), None);
-        assert_eq!(q_value(["q=0.1234"].into_iter()), None);
-        assert_eq!(q_value(["q=x"].into_iter()), None);
-        assert_eq!(q_value([].into_iter()), Some(1000));
+        assert_eq!(q_value(b"q=0.5"), Some(500));
+        assert_eq!(q_value(b" Q = 0.125 "), Some(125));
+        assert_eq!(q_value(b"level=1;q=1.000"), Some(1000));
+        assert_eq!(q_value(b"q=0"), Some(0));
+        assert_eq!(q_value(b"q=0."), Some(0));
+        assert_eq!(q_value(b"q=1.5"), None);
+        assert_eq!(q_value(b"q=0.1234"), None);
+        assert_eq!(q_value(b"q=x"), None);
+        assert_eq!(q_value(b"q=-0"), None);
+        assert_eq!(q_value(b""), Some(1000));
     }
 
     #[test]
