@@ -196,12 +196,15 @@ fn trim_ows(mut bytes: &[u8]) -> &[u8] {
     bytes
 }
 
+/// An offered media type: type, subtype and structured-syntax suffix (`json` of
+/// `application/problem+json`).
+type MediaType<'a> = (&'a [u8], &'a [u8], Option<&'a [u8]>);
+
 /// The specificity of the most specific range of `accept` matching each of the (at most
 /// eight) media types `offered` (4 exact, 3 suffix, 2 `type/*`, 1 `*/*`, 0 none), and its
 /// quality in thousandths (0 when none matches).
 fn qualities(accept: &str, offered: &[&str]) -> [(u8, u16); 8] {
-    // Each offered type as (type, subtype, structured-syntax suffix).
-    let mut types: [Option<(&[u8], &[u8], Option<&[u8]>)>; 8] = [None; 8];
+    let mut types: [Option<MediaType<'_>>; 8] = [None; 8];
     for (slot, offered) in types.iter_mut().zip(offered) {
         let (kind, subtype) = split_at_byte(essence(offered).as_bytes(), b'/');
         *slot = subtype.map(|subtype| {
