@@ -24,6 +24,7 @@ rows=(
     body/hand-naive body/hand-presized body/hand-naive-jsonapi body/hand-naive-boom
     body/json-macro body/http-api-problem
     http_response/apifault-problem http_response/apifault-wrapper
+    negotiated_response/apifault negotiated_response/hand-naive
     axum_response/apifault-problem axum_response/hand-naive axum_response/hand-presized
     axum_response/http-api-problem
 )

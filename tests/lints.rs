@@ -394,6 +394,26 @@ pub enum AsInner {
     Auth(std::sync::Arc<AuthError>),
 }
 
+/// Formats negotiated by the request's `Accept`: the house format by default, a variant in
+/// its own, a transparent variant in the negotiated ones.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = House, negotiate(apifault::Problem, apifault::JsonApi))]
+pub enum Negotiated {
+    /// Negotiated.
+    #[error("gone")]
+    #[status(410)]
+    Gone,
+    /// In its own format.
+    #[error("own {0}")]
+    #[status(422)]
+    #[api_error(format = apifault::Boom)]
+    Own(#[api_error(expose = "n")] u8),
+    /// Delegated, negotiated too.
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Delegated(AuthError),
+}
+
 /// Errors relayed from upstream services, which decide the status and the code at run time.
 #[derive(Debug, thiserror::Error, ApiError)]
 pub enum Relayed {

@@ -1156,3 +1156,309 @@ proptest! {
         prop_assert_eq!(response.body(), bare.body());
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Markup: the HTML page and S3's XML, through a real parser each (html5gum's WHATWG
+// tokenizer, roxmltree's XML 1.0 parser), and the escaping writers they are built on
+
+use apifault::escape;
+use apifault_suite::formats::{html_page::HtmlPage, s3_xml::S3Xml};
+
+/// `text` as an XML parser gives it back: what XML 1.0 forbids became U+FFFD.
+fn xml_sanitized(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => {
+                '\u{FFFD}'
+            }
+            c => c,
+        })
+        .collect()
+}
+
+/// `text` as an HTML tokenizer gives it back: controls but whitespace and noncharacters
+/// became U+FFFD, and line breaks are LF (the input stream's normalization).
+fn html_sanitized(text: &str) -> String {
+    let replaced: String = text
+        .chars()
+        .map(|c| {
+            let code = u32::from(c);
+            let control =
+                matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}');
+            let noncharacter = (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE;
+            if control || noncharacter {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    lf(&replaced)
+}
+
+fn lf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// One element of a tokenized page: its name, attributes and the text directly in it.
+#[derive(Debug)]
+struct Element {
+    name: String,
+    attributes: std::collections::BTreeMap<String, String>,
+    text: String,
+}
+
+/// The elements of `html` in document order; an error when the tokenizer reports one.
+fn html_elements(html: &[u8]) -> Result<Vec<Element>, String> {
+    use html5gum::{Token, Tokenizer};
+    let text = std::str::from_utf8(html).map_err(|e| e.to_string())?;
+    let mut elements: Vec<Element> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for token in Tokenizer::new(text) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).into_owned();
+                let attributes = tag
+                    .attributes
+                    .iter()
+                    .map(|(name, value)| {
+                        (
+                            String::from_utf8_lossy(name).into_owned(),
+                            String::from_utf8_lossy(value).into_owned(),
+                        )
+                    })
+                    .collect();
+                elements.push(Element {
+                    name: name.clone(),
+                    attributes,
+                    text: String::new(),
+                });
+                // Void elements have no end tag.
+                if name != "meta" {
+                    open.push(elements.len() - 1);
+                }
+            }
+            Token::EndTag(tag) => {
+                let index = open.pop().ok_or("an end tag without a start tag")?;
+                let name = String::from_utf8_lossy(&tag.name);
+                if elements[index].name != name {
+                    return Err(format!("</{name}> closes <{}>", elements[index].name));
+                }
+            }
+            Token::String(text) => {
+                let text = String::from_utf8_lossy(&text);
+                match open.last() {
+                    Some(&index) => elements[index].text.push_str(&text),
+                    None if text.trim().is_empty() => {}
+                    None => return Err(format!("text outside the page: {text:?}")),
+                }
+            }
+            Token::Doctype(_) => {}
+            Token::Comment(_) => return Err("a comment".into()),
+            Token::Error(error) => return Err(format!("parse error: {error:?}")),
+        }
+    }
+    if open.is_empty() {
+        Ok(elements)
+    } else {
+        Err("unclosed elements".into())
+    }
+}
+
+/// The HTML page of `error` holds exactly the expected elements, and each text, parsed,
+/// is the error's own.
+fn check_html(error: &Wild, context: &Context<'_>) -> Result<(), TestCaseError> {
+    let response = error.to_response_in::<HtmlPage>(context);
+    let elements = html_elements(response.body()).map_err(|e| {
+        TestCaseError::fail(format!("{e}: {}", String::from_utf8_lossy(response.body())))
+    })?;
+    let names: Vec<&str> = elements.iter().map(|e| e.name.as_str()).collect();
+    let message = error.message().map(|m| m.to_string());
+    let violations = error.violations();
+    let mut expected = vec!["html", "head", "meta", "title", "body", "h1"];
+    if message.is_some() {
+        expected.push("p");
+    }
+    if !violations.is_empty() {
+        expected.push("ul");
+        expected.extend(violations.iter().flat_map(|_| ["li", "code"]));
+    }
+    expected.extend(["p", "code"]);
+    if context.request_id.is_some() {
+        expected.push("code");
+    }
+    prop_assert_eq!(&names, &expected);
+    let mut next = 6;
+    if let Some(message) = &message {
+        prop_assert_eq!(&elements[next].text, &html_sanitized(message));
+        next += 1;
+    }
+    if !violations.is_empty() {
+        next += 1;
+        for violation in violations.iter() {
+            let (item, code) = (&elements[next], &elements[next + 1]);
+            prop_assert_eq!(
+                &item.attributes["data-pointer"],
+                &html_sanitized(&violation.path().pointer().to_string())
+            );
+            prop_assert_eq!(
+                &code.text,
+                &html_sanitized(&violation.path().dotted().to_string())
+            );
+            prop_assert_eq!(
+                &item.text,
+                &format!(": {}", html_sanitized(violation.message()))
+            );
+            next += 2;
+        }
+    }
+    prop_assert_eq!(&elements[next + 1].text, &html_sanitized(error.code()));
+    if let Some(request_id) = context.request_id {
+        prop_assert_eq!(&elements[next + 2].text, &html_sanitized(request_id));
+    }
+    Ok(())
+}
+
+/// S3's `<Error>` document of `error` parses, holds exactly the expected elements, and
+/// each text, parsed, is the error's own.
+fn check_xml(error: &Wild, context: &Context<'_>) -> Result<(), TestCaseError> {
+    let response = error.to_response_in::<S3Xml>(context);
+    let text = std::str::from_utf8(response.body()).expect("UTF-8");
+    let document = roxmltree::Document::parse(text)
+        .map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
+    let root = document.root_element();
+    prop_assert_eq!(root.tag_name().name(), "Error");
+    prop_assert_eq!(
+        document
+            .descendants()
+            .filter(roxmltree::Node::is_element)
+            .count(),
+        1 + root.children().filter(roxmltree::Node::is_element).count()
+    );
+    let children: Vec<(&str, &str)> = root
+        .children()
+        .map(|node| (node.tag_name().name(), node.text().unwrap_or_default()))
+        .collect();
+    let message = error.message().map_or_else(
+        || {
+            apifault::phrase::rfc9110(error.status())
+                .unwrap_or("Error")
+                .to_owned()
+        },
+        |m| m.to_string(),
+    );
+    let mut expected = vec![
+        ("Code", xml_sanitized(error.code())),
+        ("Message", xml_sanitized(&message)),
+    ];
+    let instance = error
+        .instance()
+        .map(|i| i.to_string())
+        .or(context.instance.map(str::to_owned));
+    if let Some(instance) = instance {
+        expected.push(("Resource", xml_sanitized(&instance)));
+    }
+    if let Some(request_id) = context.request_id {
+        expected.push(("RequestId", xml_sanitized(request_id)));
+    }
+    let expected: Vec<(&str, &str)> = expected.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    prop_assert_eq!(children, expected);
+    Ok(())
+}
+
+/// A type that negotiates the three representations, with secrets in unexposed fields.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(negotiate(apifault::Problem, HtmlPage, S3Xml))]
+enum Guarded {
+    #[error("{secret}")]
+    #[status(500)]
+    Internal { secret: String },
+
+    #[error("{secret}")]
+    #[status(404)]
+    #[message("{public}")]
+    NotFound { public: String, secret: String },
+}
+
+const SENTINEL: &str = "SENTINEL-7f3a";
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn markup_bodies_parse_and_hold_exactly_the_error(
+        error in wild_error(wild),
+        parts in context_parts(wild),
+    ) {
+        let context = context(&parts);
+        check_html(&error, &context)?;
+        check_xml(&error, &context)?;
+    }
+
+    #[test]
+    fn escaped_text_and_attributes_parse_back_unchanged(text in wild()) {
+        let mut xml = b"<a b=\"".to_vec();
+        escape::xml_attribute(&mut xml, &text).unwrap();
+        xml.extend_from_slice(b"\" c='");
+        escape::xml_attribute(&mut xml, &text).unwrap();
+        xml.extend_from_slice(b"'>");
+        escape::xml_text(&mut xml, &text).unwrap();
+        xml.extend_from_slice(b"</a>");
+        let xml = String::from_utf8(xml).unwrap();
+        let document = roxmltree::Document::parse(&xml)
+            .map_err(|e| TestCaseError::fail(format!("{e}: {xml}")))?;
+        let root = document.root_element();
+        let expected = xml_sanitized(&text);
+        prop_assert_eq!(root.attribute("b"), Some(expected.as_str()));
+        prop_assert_eq!(root.attribute("c"), Some(expected.as_str()));
+        prop_assert_eq!(root.text().unwrap_or_default(), expected.as_str());
+        prop_assert_eq!(root.children().count(), usize::from(!text.is_empty()));
+
+        let mut html = b"<p title=\"".to_vec();
+        escape::html_attribute(&mut html, &text).unwrap();
+        html.extend_from_slice(b"\" lang='");
+        escape::html_attribute(&mut html, &text).unwrap();
+        html.extend_from_slice(b"'>");
+        escape::html_text(&mut html, &text).unwrap();
+        html.extend_from_slice(b"</p>");
+        let elements = html_elements(&html).map_err(|e| {
+            TestCaseError::fail(format!("{e}: {}", String::from_utf8_lossy(&html)))
+        })?;
+        prop_assert_eq!(elements.len(), 1);
+        let expected = html_sanitized(&text);
+        prop_assert_eq!(&elements[0].attributes["title"], &expected);
+        prop_assert_eq!(&elements[0].attributes["lang"], &expected);
+        prop_assert_eq!(&elements[0].text, &expected);
+    }
+
+    #[test]
+    fn no_unexposed_field_reaches_a_negotiated_body(
+        hostile in wild(),
+        public in wild(),
+        accept in prop::sample::select(&["application/json", "text/html", "application/xml", "*/*"][..]),
+    ) {
+        let secret = format!("{hostile}</p><script>{SENTINEL}</script>]]>");
+        for error in [
+            Guarded::Internal { secret: secret.clone() },
+            Guarded::NotFound { public: public.clone(), secret: secret.clone() },
+        ] {
+            let response = error.to_response_for(accept, &Context::new());
+            let body = String::from_utf8_lossy(response.body());
+            prop_assert!(!body.contains(SENTINEL), "{}", body);
+            prop_assert_eq!(&response.headers()["vary"], "Accept");
+            match response.headers()["content-type"].to_str().unwrap() {
+                "text/html; charset=utf-8" => {
+                    html_elements(response.body()).map_err(TestCaseError::fail)?;
+                }
+                "application/xml" => {
+                    roxmltree::Document::parse(&body)
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                }
+                _ => {
+                    parse_strict(response.body()).map_err(TestCaseError::fail)?;
+                }
+            }
+        }
+    }
+}

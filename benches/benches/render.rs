@@ -3,6 +3,8 @@
 //! - `status_code/<case>`: `status()` + `code()` against a hand-written `match`;
 //! - `body/<case>`: the body bytes, in every built-in format and every baseline;
 //! - `http_response/<case>`: the whole `http::Response`;
+//! - `negotiated_response/<case>`: the whole `http::Response` chosen by an `Accept`
+//!   among three formats, apifault's `negotiate` against the same choice by hand;
 //! - `axum_response/<case>`: the axum `Response` a handler returns.
 //!
 //! `cargo bench -p apifault-benches` runs them all (a few minutes) and ends with a Markdown
@@ -16,8 +18,8 @@ use std::time::{Duration, SystemTime};
 
 use apifault::{ApiError as _, Boom, Context, Format, JsonApi, Problem};
 use apifault_benches::{
-    BenchError, Case, INVALID_MESSAGE, apifault_response, cases, hand, problem_json_macro,
-    wrapped_500,
+    ACCEPT, BenchError, Case, INVALID_MESSAGE, apifault_negotiated, apifault_response, cases, hand,
+    problem_json_macro, wrapped_500,
 };
 use criterion::Criterion;
 
@@ -108,6 +110,17 @@ fn http_response(c: &mut Criterion, case: &Case) {
     group.finish();
 }
 
+fn negotiated_response(c: &mut Criterion, case: &Case) {
+    let mut group = c.benchmark_group(format!("negotiated_response/{}", case.name));
+    group.bench_function("apifault", |b| {
+        b.iter(|| apifault_negotiated(black_box(&case.error)))
+    });
+    group.bench_function(HAND_NAIVE, |b| {
+        b.iter(|| hand::negotiated(black_box(&case.error), black_box(ACCEPT)))
+    });
+    group.finish();
+}
+
 fn axum_response(c: &mut Criterion, case: &Case) {
     type Respond = fn(&BenchError) -> axum::response::Response;
     // `IntoResponse::into_response` takes the error by value; the derived impl is
@@ -168,7 +181,7 @@ fn median(directory: &Path, group: &str, function: &str, since: SystemTime) -> O
 
 /// The Markdown tables of medians and ratios of every benchmark that ran since `since`.
 fn report(directory: &Path, since: SystemTime) -> String {
-    let kinds: [(&str, &[&str]); 4] = [
+    let kinds: [(&str, &[&str]); 5] = [
         ("status_code", &["apifault", HAND_MATCH]),
         (
             "body",
@@ -196,6 +209,7 @@ fn report(directory: &Path, since: SystemTime) -> String {
                 PEER,
             ],
         ),
+        ("negotiated_response", &["apifault", HAND_NAIVE]),
         (
             "axum_response",
             &[
@@ -283,6 +297,7 @@ fn main() {
         status_code(&mut criterion, case);
         body(&mut criterion, case);
         http_response(&mut criterion, case);
+        negotiated_response(&mut criterion, case);
         axum_response(&mut criterion, case);
     }
     criterion.final_summary();

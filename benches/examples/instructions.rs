@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 
 use apifault::{ApiError as _, Boom, Context, Format, JsonApi, Problem};
 use apifault_benches::{
-    BenchError, INVALID_MESSAGE, Wrapped, apifault_response, cases, hand, problem_json_macro,
-    wrapped_500,
+    ACCEPT, BenchError, INVALID_MESSAGE, Wrapped, apifault_negotiated, apifault_response, cases,
+    hand, problem_json_macro, wrapped_500,
 };
 
 // Shared with the benchmark, which times every baseline; this program counts some.
@@ -49,6 +49,8 @@ fn row(name: &str) -> Option<fn(&BenchError) -> usize> {
         "http_response/apifault-problem" => |e| apifault_response::<Problem>(e).body().len(),
         // Case (c) behind a wrapper finding no listed type, whatever the case asked for.
         "http_response/apifault-wrapper" => |_| black_box(&*WRAPPED).to_response().body().len(),
+        "negotiated_response/apifault" => |e| apifault_negotiated(e).body().len(),
+        "negotiated_response/hand-naive" => |e| hand::negotiated(e, black_box(ACCEPT)).body().len(),
         "axum_response/apifault-problem" => |e| {
             apifault::axum::into_response::<Problem, BenchError>(e)
                 .headers()

@@ -150,6 +150,56 @@ pub mod hand {
         response
     }
 
+    /// The response for `accept` among problem+json (the default), Boom's JSON and
+    /// JSON:API, negotiated as a service does by hand: each offered type takes the `q` of
+    /// its most specific range (exact, `application/*`, `*/*`), the highest wins, the body
+    /// is written naively, and `Vary: Accept` is added.
+    #[must_use]
+    pub fn negotiated(error: &BenchError, accept: &str) -> Response<Vec<u8>> {
+        const OFFERED: [&str; 3] = [
+            "application/problem+json",
+            "application/json",
+            "application/vnd.api+json",
+        ];
+        let mut best = (0, 0.0_f32);
+        for (index, offered) in OFFERED.iter().enumerate() {
+            let (mut quality, mut specificity) = (0.0_f32, 0);
+            for range in accept.split(',') {
+                let mut parts = range.split(';');
+                let media = parts.next().unwrap_or_default().trim();
+                let q = parts
+                    .find_map(|param| param.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse().ok())
+                    .unwrap_or(1.0);
+                let matched = if media == *offered {
+                    3
+                } else if media == "application/*" {
+                    2
+                } else if media == "*/*" {
+                    1
+                } else {
+                    continue;
+                };
+                if matched > specificity {
+                    (quality, specificity) = (q, matched);
+                }
+            }
+            if quality > best.1 {
+                best = (index, quality);
+            }
+        }
+        let (content_type, body) = match best.0 {
+            1 => (OFFERED[1], boom_naive(error)),
+            2 => (OFFERED[2], jsonapi_naive(error)),
+            _ => (OFFERED[0], problem_naive(error)),
+        };
+        let mut response = response(status(error), content_type, body);
+        response
+            .headers_mut()
+            .append(http::header::VARY, HeaderValue::from_static("Accept"));
+        response
+    }
+
     #[derive(Serialize)]
     struct NaiveProblem<'a> {
         #[serde(rename = "type")]
@@ -447,6 +497,21 @@ pub fn problem_json_macro(error: &BenchError) -> Vec<u8> {
     serde_json::to_vec(&body).expect("a Value serializes")
 }
 
+/// The `Accept` of the negotiated rows: problem+json preferred, Boom's JSON and then
+/// anything acceptable, so each implementation weighs every range to choose problem+json.
+pub const ACCEPT: &str = "application/problem+json, application/json;q=0.9, */*;q=0.1";
+
+/// apifault's response for `error` negotiated among problem+json (the default), Boom's
+/// JSON and JSON:API by [`ACCEPT`], with `Vary: Accept`: what a type declaring
+/// `negotiate(apifault::Problem, apifault::Boom, apifault::JsonApi)` answers.
+#[must_use]
+pub fn apifault_negotiated(error: &BenchError) -> Response<Vec<u8>> {
+    apifault::negotiate::response::<(apifault::Problem, apifault::Boom, apifault::JsonApi), _>(
+        error,
+        &apifault::Context::new().with_accept(ACCEPT),
+    )
+}
+
 /// apifault's own `http::Response` for `error` in format `F` (what `to_response` does).
 #[must_use]
 pub fn apifault_response<F: apifault::Format>(error: &BenchError) -> Response<Vec<u8>> {
@@ -630,6 +695,24 @@ mod tests {
                     case.name
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_negotiated_baseline_matches_apifault() {
+        for case in cases() {
+            let apifault = apifault_negotiated(&case.error);
+            let hand = hand::negotiated(&case.error, ACCEPT);
+            assert_eq!(hand.status(), apifault.status(), "{}", case.name);
+            assert_eq!(hand.headers(), apifault.headers(), "{}", case.name);
+            assert_eq!(
+                apifault.headers()["content-type"],
+                "application/problem+json"
+            );
+            assert_eq!(value(hand.body()), value(apifault.body()), "{}", case.name);
+            // Another `Accept`, another choice, still the same on both sides.
+            let boom = hand::negotiated(&case.error, "application/json");
+            assert_eq!(boom.headers()["content-type"], "application/json");
         }
     }
 

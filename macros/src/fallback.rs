@@ -18,7 +18,14 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
         .and_then(|attrs| attrs.krate.as_ref())
         .map_or_else(|| quote!(::apifault), |path| quote!(#path));
     let format = attrs
-        .and_then(|attrs| attrs.format.as_ref())
+        .and_then(|attrs| {
+            attrs.format.as_ref().or_else(|| {
+                attrs
+                    .negotiate
+                    .as_ref()
+                    .and_then(|listed| listed.items.first())
+            })
+        })
         .map_or_else(|| quote!(#krate::Problem), |path| quote!(#path));
     // Opted out here too, or a hand-written `IntoResponse` would conflict with the stub's.
     let opt_out = attrs

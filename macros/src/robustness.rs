@@ -361,6 +361,54 @@ const MALFORMED: &[(&str, &str)] = &[
         "#[api_error(inner_format)] enum E { #[api_error(transparent)] A(X) }",
     ),
     (
+        "negotiate on a variant",
+        "enum E { #[status(404)] #[api_error(negotiate(Problem, Boom))] A }",
+    ),
+    (
+        "negotiate on a field",
+        "enum E { #[status(404)] A(#[api_error(negotiate(Problem, Boom))] u8) }",
+    ),
+    (
+        "negotiate empty",
+        "#[api_error(negotiate())] enum E { #[status(404)] A }",
+    ),
+    (
+        "negotiate without a list",
+        "#[api_error(negotiate)] enum E { #[status(404)] A }",
+    ),
+    (
+        "negotiate with a value",
+        "#[api_error(negotiate = Problem)] enum E { #[status(404)] A }",
+    ),
+    (
+        "negotiate of one format",
+        "#[api_error(negotiate(Boom))] enum E { #[status(404)] A }",
+    ),
+    (
+        "negotiate of the default alone",
+        "#[api_error(format = Boom, negotiate(apifault::Boom))] enum E { #[status(404)] A }",
+    ),
+    (
+        "negotiate repeating a format",
+        "#[api_error(negotiate(Problem, Boom, ::apifault::Boom))] enum E { #[status(404)] A }",
+    ),
+    (
+        "negotiate twice",
+        "#[api_error(negotiate(Problem, Boom), negotiate(Problem, Boom))] enum E { #[status(404)] A }",
+    ),
+    (
+        "negotiate of a string",
+        r#"#[api_error(negotiate("Problem", Boom))] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "negotiate of nine formats",
+        "#[api_error(negotiate(A, B, C, D, E, F, G, H, I))] enum E { #[status(404)] A }",
+    ),
+    (
+        "negotiate of a nested list",
+        "#[api_error(negotiate((Problem, Boom)))] enum E { #[status(404)] A }",
+    ),
+    (
         "log on a variant",
         "enum E { #[status(404)] #[api_error(log = false)] A }",
     ),
@@ -952,6 +1000,10 @@ fn odd_but_legal_input_does_not_panic() {
         r#"enum E { #[code("x", shared)] #[api_error(transparent)] A(X) }"#,
         r#"#[doc = "x"] #[doc] #[doc(hidden)] enum E { #[status(404)] A }"#,
         "enum E { #[status(404)] #[api_error(format = JsonApi)] A }",
+        "#[api_error(negotiate(Problem, Html,))] enum E { #[status(404)] A }",
+        "#[api_error(format = Xml, negotiate(Problem, Html))] enum E { #[status(404)] #[api_error(format = Text)] A, #[api_error(transparent)] B(X) }",
+        "#[api_error(negotiate(Problem, Html))] struct S;",
+        "#[api_error(negotiate(A, B, C, D, E, F, G, H))] enum E<T> { #[api_error(transparent, inner_format)] A(T) }",
         r#"enum E { #[status(404)] #[api_error(format = "apifault::JsonApi")] A, #[status(500)] B }"#,
         "enum E { #[api_error(transparent, format = Boom)] A(Inner), #[status(404)] B }",
         "enum E { #[api_error(transparent, inner_format)] A(Inner), #[status(404)] B }",

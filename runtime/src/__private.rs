@@ -31,7 +31,7 @@ pub use crate::catalogue::{
 };
 pub use crate::{
     ApiError, Catalogue, Context, DynApiError, Entry, Format, Part, ViolationList, Violations,
-    response,
+    negotiate, response,
 };
 
 /// A derived type must be a `std::error::Error`: the one error a type without one gets.

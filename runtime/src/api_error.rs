@@ -181,4 +181,28 @@ pub trait ApiError: fmt::Debug + fmt::Display {
     {
         crate::response::<F, Self>(self, context)
     }
+
+    /// The whole response in the value's own format, as the request's `Accept` header
+    /// chooses it when the type declares `negotiate(…)` ([`negotiate`](crate::negotiate)):
+    /// [`to_response_with`](ApiError::to_response_with) with `accept` in the context, for
+    /// a service outside axum and actix-web. A type without `negotiate(…)` ignores
+    /// `accept`.
+    fn to_response_for(&self, accept: &str, context: &Context<'_>) -> http::Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        self.to_response_with(&Context {
+            accept: Some(accept),
+            ..*context
+        })
+    }
+
+    /// The body [`to_response_with`](ApiError::to_response_with) answers with, as a value
+    /// another serde structure can carry (a batch response's items, a task's `error`).
+    fn to_embedded(&self, context: &Context<'_>) -> crate::Embedded
+    where
+        Self: Sized,
+    {
+        crate::Embedded::from_response(self.to_response_with(context))
+    }
 }

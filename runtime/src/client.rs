@@ -40,6 +40,19 @@
 //! Decoding follows RFC 9457 §3.1: a standard member of the wrong type is ignored, not an
 //! error, and `type` defaults to `about:blank`. A JSON:API document needs its `errors`
 //! array and a Boom payload its `statusCode`, `error` and `message`.
+//!
+//! ## Whatever the format: [`Decoded`]
+//!
+//! A proxy, or a service that relays the errors of another, needs the parts every format
+//! carries rather than one format's members: [`Decode`] turns a body of a built-in format
+//! (`Problem::decode`, `JsonApi::decode`, `Boom::decode`, or [`decode`] by content type),
+//! or of a house format that implements it, into a [`Decoded`]: status, code, message,
+//! members and violations. A `Decoded` is itself an [`ApiError`](crate::ApiError): set the
+//! status your mapping chooses and answer with it in your own format, the code kept.
+
+mod decoded;
+
+pub use self::decoded::{Decode, DecodeError, Decoded, decode};
 
 use serde_core::de::{Deserialize, Deserializer, Error as _};
 use serde_json::{Map, Value};

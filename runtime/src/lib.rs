@@ -10,10 +10,12 @@
 //! (`violation.rs`). `catalogue/` holds the [`Catalogue`], its [`Entry`] rows, the
 //! [`Specimen`] rendered from one and the compile-time duplicate check; `format/` the
 //! [`Format`] trait and its [`Context`], the built-in [`Problem`], [`JsonApi`] and
-//! [`Boom`], the [`phrase`] tables, the JSON writer they share and [`response`];
-//! `integrations/` one module per framework (axum, actix-web, utoipa, the tracing log) and
-//! the glue the derive calls to implement their traits. [`client`] decodes the built-in
-//! bodies; `__private.rs` holds only what generated code names. The derive is
+//! [`Boom`], the [`phrase`] tables, the JSON writer they share, [`response`], the
+//! [`negotiate`] choice of a format by `Accept`, the [`escape`] writers for XML and HTML
+//! and [`Embedded`], an error's body as a value inside another; `integrations/` one module
+//! per framework (axum, actix-web, utoipa, the tracing log) and the glue the derive calls
+//! to implement their traits. [`client`] decodes the built-in bodies, and any body into
+//! [`client::Decoded`]; `__private.rs` holds only what generated code names. The derive is
 //! `apifault-macros`: `macros/src/internals/` reads and checks the input, `expand/` writes
 //! the impls.
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -53,7 +55,10 @@ pub use crate::api_error::ApiError;
 pub use crate::catalogue::{Catalogue, Entry, Specimen};
 pub use crate::dyn_api_error::DynApiError;
 pub use crate::exposed::{Member, Members};
-pub use crate::format::{Boom, Context, Format, JsonApi, Problem, RenderError, phrase, response};
+pub use crate::format::{
+    Boom, Context, Embedded, Format, JsonApi, Problem, RenderError, escape, negotiate, phrase,
+    response,
+};
 pub use crate::part::{Part, Text};
 pub use crate::violation::{
     FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,

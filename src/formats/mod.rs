@@ -1,14 +1,16 @@
-//! House formats: error bodies of real APIs (awork, Kiteworks, Pax8) and a plain-text one,
-//! each written against apifault's public API only, the way a user writes a format of
+//! House formats: error bodies of real APIs (awork, Kiteworks, Pax8, S3's XML), an HTML
+//! page and a plain-text one, each written against apifault's public API only, the way a user writes a format of
 //! their own.
 //!
 //! The examples show them, the tests check them against the seed pages and schemas, and
 //! the fuzz targets render into them: all import them from here.
 
 pub mod awork;
+pub mod html_page;
 pub mod kiteworks;
 pub mod pax8;
 pub mod plain_text;
+pub mod s3_xml;
 
 use apifault::{ApiError, Boom, Context, JsonApi, Problem};
 

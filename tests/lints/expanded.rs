@@ -3392,6 +3392,259 @@ const _: () = {
     }
     ::apifault::__private::__integrations! { [] [AsInner] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
+#[doc = " Formats negotiated by the request's `Accept`: the house format by default, a variant in"]
+#[doc = " its own, a transparent variant in the negotiated ones."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Negotiated {
+    #[doc = " Negotiated."]
+    #[error("gone")]
+    Gone,
+    #[doc = " In its own format."]
+    #[error("own {0}")]
+    Own(u8),
+    #[doc = " Delegated, negotiated too."]
+    #[error(transparent)]
+    Delegated(AuthError),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
+)]
+const _: () = {
+    struct __ApifaultFormat0;
+    impl ::apifault::__private::OwnFormat for __ApifaultFormat0 {
+        type Format = apifault::Boom;
+    }
+    struct __ApifaultFormat1;
+    impl ::apifault::__private::OwnFormat for __ApifaultFormat1 {
+        type Format = House;
+    }
+    struct __ApifaultFormat2;
+    impl ::apifault::__private::OwnFormat for __ApifaultFormat2 {
+        type Format = apifault::Problem;
+    }
+    struct __ApifaultFormat3;
+    impl ::apifault::__private::OwnFormat for __ApifaultFormat3 {
+        type Format = apifault::JsonApi;
+    }
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
+        ::apifault::__private::Entry::__new(
+            "Gone",
+            ::apifault::__private::http::StatusCode::GONE,
+            "gone",
+            false,
+            ::apifault::__private::None,
+            "Negotiated.",
+            true,
+            &[],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        ),
+        ::apifault::__private::Entry::__new(
+            "Own",
+            ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "own",
+            false,
+            ::apifault::__private::None,
+            "In its own format.",
+            true,
+            &["n"],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+        )
+        .__in_format::<__ApifaultFormat0>(),
+    ];
+    const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
+        &::apifault::__private::Catalogue {
+            __items: &[::apifault::__private::CatalogueItem::Nested(
+                <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+            )],
+        };
+    const _: () = ::apifault::__private::assert_unique_codes::<
+        { ::apifault::__private::code_count(__APIFAULT_NESTED) },
+        0,
+    >(
+        "Negotiated",
+        &::apifault::__private::OwnCodes {
+            table: &[
+                (0u64, 0usize),
+                (0u64, 0usize),
+                (11306563331803887822u64, 1usize),
+                (1869439255507851807u64, 2usize),
+            ],
+            codes: &["gone", "own"],
+            names: &["Gone", "Own"],
+            shared: &[false, false],
+        },
+        __APIFAULT_NESTED,
+        &["AuthError"],
+    );
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &Negotiated) {
+        ::apifault::__private::assert_error::<Negotiated>();
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for Negotiated
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
+        type Format = House;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
+                    ::apifault::__private::CatalogueItem::Nested(
+                        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+                    ),
+                ],
+            };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            match self {
+                Self::Gone { .. } => &__APIFAULT_ENTRIES[0usize],
+                Self::Own { .. } => &__APIFAULT_ENTRIES[1usize],
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                }
+            }
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Gone { .. } => ::apifault::__private::http::StatusCode::GONE,
+                Self::Own { .. } => ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::status(__field_0)
+                }
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Gone { .. } => "gone",
+                Self::Own { .. } => "own",
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::code(__field_0)
+                }
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                }
+                _ => ::apifault::__private::Entry::has_part(
+                    ::apifault::__private::ApiError::entry(self),
+                    __part,
+                ),
+            }
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { .. } | Self::Own { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                        __field_0,
+                        __part,
+                        __formatter,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Own { 0: __field_0, .. } => {
+                    if !__reserved.contains(&"n") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<str, u8>(
+                            __map, "n", __field_0,
+                        )?;
+                    }
+                    ::core::result::Result::Ok(())
+                }
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::serialize_members(
+                        __field_0, __map, __reserved,
+                    )
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn violations(&self) -> ::apifault::__private::Violations<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::violations(__field_0)
+                }
+                _ => ::apifault::__private::Violations::none(),
+            }
+        }
+        fn headers(&self, __headers: &mut ::apifault::__private::http::HeaderMap) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::headers(__field_0, __headers);
+                }
+                _ => {}
+            }
+        }
+        fn to_response_with(
+            &self,
+            __context: &::apifault::__private::Context<'_>,
+        ) -> ::apifault::__private::http::Response<::apifault::__private::std::vec::Vec<u8>>
+        {
+            match self {
+                Self::Own { .. } => {
+                    ::apifault::__private::response_in::<__ApifaultFormat0, Self>(self, __context)
+                }
+                _ => ::apifault::__private::negotiate::response::<
+                    ::apifault::__private::negotiate::Aliased<(
+                        __ApifaultFormat1,
+                        __ApifaultFormat2,
+                        __ApifaultFormat3,
+                    )>,
+                    Self,
+                >(self, __context),
+            }
+        }
+        fn __warn_refused(&self) {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
+                }
+                _ => {}
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [Negotiated] [where for < '__apifault > Self : :: core :: error :: Error] }
+};
 #[doc = " Errors relayed from upstream services, which decide the status and the code at run time."]
 #[derive(Debug, thiserror :: Error)]
 pub enum Relayed {

@@ -12,11 +12,19 @@ impl Cx<'_> {
     /// the type's; nothing when no variant does either, so such types keep the trait's
     /// default, a direct call with no `match`.
     pub fn to_response_with(&self) -> TokenStream {
-        if !self.input.any_own_format() {
-            return TokenStream::new();
-        }
         let private = self.private;
-        let mut in_type_format = false;
+        let in_type_format = self.in_type_format();
+        if !self.input.any_own_format() {
+            if self.input.attrs.negotiate.is_none() {
+                return TokenStream::new();
+            }
+            return quote! {
+                fn to_response_with(&self, __context: &#private::Context<'_>) -> #private::http::Response<#private::std::vec::Vec<u8>> {
+                    #in_type_format
+                }
+            };
+        }
+        let mut answers_in_type_format = false;
         let arms = self.input.variants.iter().filter_map(|variant| {
             if self.input.inner_format(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
@@ -25,7 +33,7 @@ impl Cx<'_> {
                 return Some(quote!(#pattern => #via::to_response_with(#inner, __context),));
             }
             let Some(format) = self.input.own_format(variant) else {
-                in_type_format = true;
+                answers_in_type_format = true;
                 return None;
             };
             let pattern = self.pattern(variant, []);
@@ -34,9 +42,7 @@ impl Cx<'_> {
         });
         let arms: Vec<TokenStream> = arms.collect();
         // A transparent variant without a format of its own answers in the type's too.
-        let others = in_type_format.then(|| {
-            quote!(_ => #private::response::<<Self as #private::ApiError>::Format, Self>(self, __context),)
-        });
+        let others = answers_in_type_format.then(|| quote!(_ => #in_type_format,));
         quote! {
             fn to_response_with(&self, __context: &#private::Context<'_>) -> #private::http::Response<#private::std::vec::Vec<u8>> {
                 match self {
@@ -49,21 +55,39 @@ impl Cx<'_> {
 }
 
 impl Cx<'_> {
-    /// The formats variants declare for themselves, each once, in declaration order.
+    /// The response in the type's format: the one the request's `Accept` chooses among
+    /// those of `negotiate(…)`, else `type Format`.
+    fn in_type_format(&self) -> TokenStream {
+        let private = self.private;
+        let negotiated = self.input.negotiated();
+        if negotiated.is_empty() {
+            quote!(#private::response::<<Self as #private::ApiError>::Format, Self>(self, __context))
+        } else {
+            let aliases = negotiated.into_iter().map(|path| self.format_alias(path));
+            quote!(#private::negotiate::response::<#private::negotiate::Aliased<(#(#aliases,)*)>, Self>(self, __context))
+        }
+    }
+
+    /// The formats variants declare for themselves, each once, in declaration order, then
+    /// those the type negotiates among.
     fn own_formats(&self) -> Vec<(String, &syn::Path)> {
         let mut formats: Vec<(String, &syn::Path)> = Vec::new();
-        for variant in &self.input.variants {
-            if let Some(path) = self.input.own_format(variant) {
-                let written = path.to_token_stream().to_string();
-                if !formats.iter().any(|(known, _)| *known == written) {
-                    formats.push((written, path));
-                }
+        let variant_formats = self
+            .input
+            .variants
+            .iter()
+            .filter_map(|variant| self.input.own_format(variant));
+        for path in variant_formats.chain(self.input.negotiated()) {
+            let written = path.to_token_stream().to_string();
+            if !formats.iter().any(|(known, _)| *known == written) {
+                formats.push((written, path));
             }
         }
         formats
     }
 
-    /// The type through which the expansion names a variant's own format `path`: the
+    /// The type through which the expansion names a variant's own or a negotiated format
+    /// `path`: the
     /// format is named once, in the alias's `OwnFormat` impl, so a path that is not a
     /// `Format` is one error there, not one per use.
     pub fn format_alias(&self, path: &syn::Path) -> Ident {
@@ -76,7 +100,8 @@ impl Cx<'_> {
         format_ident!("__ApifaultFormat{}", index)
     }
 
-    /// The aliases of the variants' own formats, with their `OwnFormat` impls.
+    /// The aliases of the variants' own and the negotiated formats, with their `OwnFormat`
+    /// impls.
     pub fn format_aliases(&self) -> TokenStream {
         let private = self.private;
         let aliases = self.own_formats().into_iter().map(|(_, path)| {

@@ -34,9 +34,7 @@ pub fn derive(input: &Input) -> TokenStream {
         private: &private,
     };
     let format = input
-        .attrs
-        .format
-        .as_ref()
+        .type_format()
         .map_or_else(|| quote!(#krate::Problem), |path| quote!(#path));
     let ident = input.ident;
     let generics = with_bounds(input, &private);

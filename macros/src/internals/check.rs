@@ -18,6 +18,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
         check_enum_headers(input, errors);
     }
     check_wrapper(input, errors);
+    check_negotiate(input, errors);
     // The first variant using each code.
     let mut codes: HashMap<String, CodeUse> = HashMap::new();
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -423,6 +424,41 @@ fn check_inner_format(attrs: &Attrs, errors: &mut Errors) {
     }
 }
 
+/// `negotiate(…)` lists each format once, offers at least one besides the default, and at
+/// most eight in all (the runtime's `Formats` tuples).
+fn check_negotiate(input: &Input, errors: &mut Errors) {
+    let Some(listed) = &input.attrs.negotiate else {
+        return;
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for path in &listed.items {
+        let name = reserved::format_name(path);
+        if seen.contains(&name) {
+            errors.push(syn::Error::new_spanned(
+                path,
+                format!("`{name}` is listed twice in `negotiate`: keep one"),
+            ));
+        }
+        seen.push(name);
+    }
+    let formats = input.negotiated();
+    if formats.len() < 2 {
+        errors.at(
+            listed.span,
+            "`negotiate` needs two formats or more to choose among: list the others, \
+                `negotiate(apifault::Problem, Html)`, or write `format = …` for one",
+        );
+    } else if formats.len() > 8 {
+        errors.at(
+            listed.span,
+            format!(
+                "`negotiate` chooses among at most eight formats, {} are given: remove some",
+                formats.len()
+            ),
+        );
+    }
+}
+
 /// A variant's own format differs from the enum's: the same one would only add a
 /// per-variant dispatch that chooses nothing.
 fn check_own_format(input: &Input, variant: &Variant, errors: &mut Errors) {
@@ -431,9 +467,7 @@ fn check_own_format(input: &Input, variant: &Variant, errors: &mut Errors) {
     };
     let name = reserved::format_name(own);
     let default = input
-        .attrs
-        .format
-        .as_ref()
+        .type_format()
         .map_or_else(|| "Problem".to_owned(), reserved::format_name);
     if name == default {
         errors.push(syn::Error::new_spanned(

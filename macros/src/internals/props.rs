@@ -55,7 +55,37 @@ impl<'a> Input<'a> {
     /// The format `variant` answers in: its own, else the type's; `None` for the default,
     /// `Problem`.
     pub fn format<'v>(&'v self, variant: &'v Variant) -> Option<&'v syn::Path> {
-        self.own_format(variant).or(self.attrs.format.as_ref())
+        self.own_format(variant).or_else(|| self.type_format())
+    }
+
+    /// The type's format, `type Format`: its `format`, else the first it negotiates;
+    /// `None` for the default, `Problem`.
+    pub fn type_format(&self) -> Option<&syn::Path> {
+        self.attrs.format.as_ref().or_else(|| {
+            self.attrs
+                .negotiate
+                .as_ref()
+                .and_then(|listed| listed.items.first())
+        })
+    }
+
+    /// The formats the type negotiates among (`negotiate(…)`), its default first, each
+    /// once; empty when it declares none.
+    pub fn negotiated(&self) -> Vec<&syn::Path> {
+        let Some(listed) = &self.attrs.negotiate else {
+            return Vec::new();
+        };
+        let mut formats: Vec<&syn::Path> = self.type_format().into_iter().collect();
+        for path in &listed.items {
+            let name = crate::internals::reserved::format_name(path);
+            if !formats
+                .iter()
+                .any(|known| crate::internals::reserved::format_name(known) == name)
+            {
+                formats.push(path);
+            }
+        }
+        formats
     }
 
     /// Whether a transparent `variant` answers with a status or code of its own, delegating

@@ -3,13 +3,17 @@ use std::fmt;
 use crate::ApiError;
 
 mod boom;
+mod embed;
+pub mod escape;
 mod json;
 mod jsonapi;
+pub mod negotiate;
 pub mod phrase;
 mod problem;
 mod response;
 
 pub use self::boom::Boom;
+pub use self::embed::Embedded;
 pub use self::jsonapi::JsonApi;
 pub use self::problem::Problem;
 pub use self::response::response;
@@ -25,6 +29,9 @@ pub struct Context<'a> {
     pub instance: Option<&'a str>,
     /// An identifier of the request, for support and log correlation.
     pub request_id: Option<&'a str>,
+    /// The request's `Accept` header, which a type declaring `negotiate(…)` answers by
+    /// ([`negotiate`](crate::negotiate)); other types ignore it.
+    pub accept: Option<&'a str>,
 }
 
 impl<'a> Context<'a> {
@@ -34,6 +41,7 @@ impl<'a> Context<'a> {
         Self {
             instance: None,
             request_id: None,
+            accept: None,
         }
     }
 
@@ -48,6 +56,13 @@ impl<'a> Context<'a> {
     #[must_use]
     pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
         self.request_id = Some(request_id);
+        self
+    }
+
+    /// With the request's `Accept` header value.
+    #[must_use]
+    pub const fn with_accept(mut self, accept: &'a str) -> Self {
+        self.accept = Some(accept);
         self
     }
 }
@@ -104,12 +119,30 @@ pub trait Format {
     }
 }
 
-/// Why a body could not be rendered: an exposed field's `Serialize` failed.
+/// Why a body could not be rendered: an exposed field's `Serialize` failed, a `Display`
+/// implementation returned an error, or a house format met something it cannot write.
 ///
 /// [`response`](crate::response) never returns it: it answers with the error's status,
 /// code and title only.
+///
+/// A house format returns its own cause with [`RenderError::new`] (or `?` on a
+/// `serde_json::Error`, a `fmt::Error` or an `io::Error`):
+///
+/// ```
+/// use apifault::RenderError;
+///
+/// let error = RenderError::new("the XML writer refused a name");
+/// assert_eq!(error.to_string(), "could not render the error body: the XML writer refused a name");
+/// ```
 #[derive(Debug)]
-pub struct RenderError(serde_json::Error);
+pub struct RenderError(Box<dyn std::error::Error + Send + Sync>);
+
+impl RenderError {
+    /// A render error with `cause`: an error value or a message.
+    pub fn new(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self(cause.into())
+    }
+}
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -119,12 +152,24 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.0)
+        Some(&*self.0)
     }
 }
 
 impl From<serde_json::Error> for RenderError {
     fn from(error: serde_json::Error) -> Self {
-        Self(error)
+        Self(Box::new(error))
+    }
+}
+
+impl From<fmt::Error> for RenderError {
+    fn from(_: fmt::Error) -> Self {
+        Self::new("a `Display` implementation returned an error")
+    }
+}
+
+impl From<std::io::Error> for RenderError {
+    fn from(error: std::io::Error) -> Self {
+        Self(Box::new(error))
     }
 }

@@ -40,13 +40,21 @@
 //! );
 //! ```
 //!
+//! A type that declares `negotiate(…)` answers in the format the request's `Accept`
+//! prefers under the [`Negotiate`] middleware (`App::new().wrap(Negotiate::new())`); a
+//! handler that builds its own response passes the request to [`respond_to`].
+//!
 //! actix-web 4 is built on `http` 0.2; the response is converted header by header.
 
-use ::actix_web::HttpResponse;
 use ::actix_web::http::StatusCode;
-use ::actix_web::http::header::{HeaderName, HeaderValue};
+use ::actix_web::http::header::{ACCEPT, HeaderName, HeaderValue};
+use ::actix_web::{HttpRequest, HttpResponse};
 
 use crate::{ApiError, Context, DynApiError, Format};
+
+mod negotiate;
+
+pub use self::negotiate::{Negotiate, NegotiateFuture, NegotiateService};
 
 /// The actix-web status of `error`.
 pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
@@ -57,8 +65,46 @@ pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
 /// The whole actix-web response for `error` in its own format
 /// ([`ApiError::to_response_with`]): what every derived type's
 /// `ResponseError::error_response` returns.
+///
+/// Inside [`Negotiate`], the context carries the request's `Accept`.
 pub fn respond<E: ApiError>(error: &E) -> HttpResponse {
-    from_http(error.to_response_with(&Context::new()))
+    negotiate::with_accept(|accept| from_http(error.to_response_with(&context(accept))))
+}
+
+/// The whole actix-web response for `error` in its own format, the one `request`'s
+/// `Accept` prefers when the type declares `negotiate(…)`: for a handler that answers an
+/// error itself, without the [`Negotiate`] middleware.
+///
+/// ```
+/// use actix_web::{HttpRequest, HttpResponse};
+/// use apifault::ApiError;
+///
+/// #[derive(Debug, thiserror::Error, ApiError)]
+/// #[api_error(negotiate(apifault::Problem, apifault::Boom))]
+/// enum ObjectError {
+///     #[error("no such key")]
+///     #[status(404)]
+///     NoSuchKey,
+/// }
+///
+/// async fn object(request: HttpRequest) -> HttpResponse {
+///     apifault::actix_web::respond_to(&ObjectError::NoSuchKey, &request)
+/// }
+/// ```
+pub fn respond_to<E: ApiError>(error: &E, request: &HttpRequest) -> HttpResponse {
+    let accept = request
+        .headers()
+        .get(ACCEPT)
+        .and_then(|value| value.to_str().ok());
+    from_http(error.to_response_with(&context(accept)))
+}
+
+/// The context of a request with this `Accept` header.
+fn context(accept: Option<&str>) -> Context<'_> {
+    match accept {
+        Some(accept) => Context::new().with_accept(accept),
+        None => Context::new(),
+    }
 }
 
 /// The whole actix-web response for `error` in format `F`, whatever its own.
@@ -93,7 +139,7 @@ impl ::actix_web::ResponseError for Box<dyn DynApiError> {
     }
 
     fn error_response(&self) -> HttpResponse {
-        from_http(self.erased_response(&Context::new()))
+        negotiate::with_accept(|accept| from_http(self.erased_response(&context(accept))))
     }
 }
 
@@ -104,6 +150,6 @@ impl ::actix_web::ResponseError for Box<dyn DynApiError + Send + Sync> {
     }
 
     fn error_response(&self) -> HttpResponse {
-        from_http(self.erased_response(&Context::new()))
+        negotiate::with_accept(|accept| from_http(self.erased_response(&context(accept))))
     }
 }

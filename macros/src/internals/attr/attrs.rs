@@ -68,6 +68,9 @@ pub struct Attrs {
     pub log: Option<LitBool>,
     /// `wrapper`: the struct wraps an `anyhow::Error` (or a boxed `dyn Error`).
     pub wrapper: Option<Wrapper>,
+    /// `negotiate(A, B)`: the formats the request's `Accept` chooses among; the default is
+    /// `format`, else the first listed.
+    pub negotiate: Option<Listed<syn::Path>>,
 
     pub status: Option<Status>,
     /// A status was written here, even if invalid or misplaced: "missing status" would

@@ -42,6 +42,7 @@ enum Key {
     Codes,
     RuntimeStatus,
     RuntimeCode,
+    Negotiate,
 }
 
 /// The items a key goes on.
@@ -60,7 +61,7 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 25] = [
+const KEYS: [(&str, Key, Place); 26] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
@@ -86,6 +87,7 @@ const KEYS: [(&str, Key, Place); 25] = [
     ("codes", Key::Codes, Place::Variant),
     ("status", Key::RuntimeStatus, Place::Field),
     ("code", Key::RuntimeCode, Place::Field),
+    ("negotiate", Key::Negotiate, Place::Type),
 ];
 
 /// The key `name` names on an item of `level`, else the first key of that name (which
@@ -364,6 +366,20 @@ pub fn parse_key(
                 <LitStr as syn::parse::Parse>::parse,
             )?;
             set(&mut out.codes, Listed { span, items }, span, &what, errors);
+        }
+        Key::Negotiate => {
+            let items = list(
+                meta,
+                "negotiate(apifault::Problem, Html)",
+                <syn::Path as syn::parse::Parse>::parse,
+            )?;
+            set(
+                &mut out.negotiate,
+                Listed { span, items },
+                span,
+                &what,
+                errors,
+            );
         }
     }
     Ok(())

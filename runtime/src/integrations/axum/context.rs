@@ -37,15 +37,25 @@ tokio::task_local! {
 pub struct Scope {
     uri: Uri,
     id: HeaderValue,
+    /// The request's `Accept`, for types that negotiate their format.
+    accept: Option<HeaderValue>,
 }
 
 impl Scope {
     fn context(&self) -> Context<'_> {
-        let context = Context::new().with_instance(self.uri.path());
-        match self.id.to_str() {
-            Ok(id) => context.with_request_id(id),
-            Err(_) => context,
+        let mut context = Context::new().with_instance(self.uri.path());
+        if let Ok(id) = self.id.to_str() {
+            context = context.with_request_id(id);
         }
+        match self.accept() {
+            Some(accept) => context.with_accept(accept),
+            None => context,
+        }
+    }
+
+    /// The request's `Accept` header, when it is text.
+    fn accept(&self) -> Option<&str> {
+        self.accept.as_ref()?.to_str().ok()
     }
 }
 
@@ -145,6 +155,7 @@ where
         let scope = Scope {
             uri,
             id: id.clone(),
+            accept: request.headers().get(http::header::ACCEPT).cloned(),
         };
         ContextFuture {
             inner: REQUEST.scope(scope, self.inner.call(request)),
