@@ -52,7 +52,9 @@ pub use crate::api_error::ApiError;
 pub use crate::catalogue::{Catalogue, Entry, Specimen};
 pub use crate::dyn_api_error::DynApiError;
 pub use crate::exposed::{Member, Members};
-pub use crate::format::{Boom, Context, Format, JsonApi, Problem, RenderError, phrase, response};
+pub use crate::format::{
+    Boom, Context, ContextValues, Format, JsonApi, Problem, RenderError, phrase, response,
+};
 pub use crate::part::{Part, Text};
 pub use crate::violation::{
     FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,

@@ -46,7 +46,12 @@ use ::actix_web::HttpResponse;
 use ::actix_web::http::StatusCode;
 use ::actix_web::http::header::{HeaderName, HeaderValue};
 
-use crate::{ApiError, Context, DynApiError, Format};
+use crate::{ApiError, DynApiError, Format};
+
+mod context;
+
+pub use self::context::{ContextFuture, ContextMiddleware, ContextService};
+pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
 
 /// The actix-web status of `error`.
 pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
@@ -55,15 +60,17 @@ pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
 }
 
 /// The whole actix-web response for `error` in its own format
-/// ([`ApiError::to_response_with`]): what every derived type's
-/// `ResponseError::error_response` returns.
+/// ([`ApiError::to_response_with`]), with the request context of [`ContextMiddleware`]
+/// when called inside it: what every derived type's `ResponseError::error_response`
+/// returns.
 pub fn respond<E: ApiError>(error: &E) -> HttpResponse {
-    from_http(error.to_response_with(&Context::new()))
+    with_context(|context| from_http(error.to_response_with(context)))
 }
 
-/// The whole actix-web response for `error` in format `F`, whatever its own.
+/// The whole actix-web response for `error` in format `F`, whatever its own, with the
+/// request context of [`ContextMiddleware`] when called inside it.
 pub fn error_response<F: Format, E: ApiError>(error: &E) -> HttpResponse {
-    from_http(crate::response::<F, E>(error, &Context::new()))
+    with_context(|context| from_http(crate::response::<F, E>(error, context)))
 }
 
 /// The actix-web response of an `http` one.
@@ -86,24 +93,26 @@ fn from_http(response: http::Response<Vec<u8>>) -> HttpResponse {
     response.map_into_boxed_body()
 }
 
-/// A boxed error of any derived type answers in its own format.
+/// A boxed error of any derived type answers in its own format, with the request context
+/// of [`ContextMiddleware`] when it runs.
 impl ::actix_web::ResponseError for Box<dyn DynApiError> {
     fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_response(&self) -> HttpResponse {
-        from_http(self.erased_response(&Context::new()))
+        with_context(|context| from_http(self.erased_response(context)))
     }
 }
 
-/// A boxed error of any derived type answers in its own format.
+/// A boxed error of any derived type answers in its own format, with the request context
+/// of [`ContextMiddleware`] when it runs.
 impl ::actix_web::ResponseError for Box<dyn DynApiError + Send + Sync> {
     fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_response(&self) -> HttpResponse {
-        from_http(self.erased_response(&Context::new()))
+        with_context(|context| from_http(self.erased_response(context)))
     }
 }
