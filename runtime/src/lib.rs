@@ -26,6 +26,7 @@ mod dyn_api_error;
 mod exposed;
 mod format;
 mod integrations;
+mod log_level;
 mod part;
 mod violation;
 
@@ -55,6 +56,7 @@ pub use crate::exposed::{Member, Members};
 pub use crate::format::{
     Boom, Context, ContextValues, Format, JsonApi, Problem, RenderError, phrase, response,
 };
+pub use crate::log_level::LogLevel;
 pub use crate::part::{Part, Text};
 pub use crate::violation::{
     FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,
