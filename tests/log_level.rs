@@ -71,6 +71,13 @@ enum AppError {
     Invalid,
 }
 
+/// A struct takes the key at the item level.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[error("slow down")]
+#[status(429)]
+#[api_error(header("Retry-After" = "1"), log = "warn")]
+struct Throttled;
+
 fn lines_of<E: ApiError>(error: &E) -> Vec<String> {
     logged(|| error.to_response()).1.lines()
 }
@@ -99,6 +106,10 @@ fn each_variant_logs_at_its_level() {
     assert_eq!(
         lines_of(&StorageError::Disk),
         ["ERROR apifault: error response status=500 code=\"disk\" error=disk failed debug=Disk"]
+    );
+    assert_eq!(
+        lines_of(&Throttled),
+        ["WARN apifault: error response status=429 code=\"throttled\" error=slow down"]
     );
     assert_eq!(StorageError::Expired.log_level(), None);
     assert_eq!(

@@ -9,20 +9,27 @@ use crate::internals::attr::Log;
 
 impl Cx<'_> {
     /// The `log_level` method, or nothing when the trait's default (by status, none under
-    /// `LOG = false`) is every variant's answer: no `log` key and no transparent variant.
+    /// `LOG = false`) is every variant's answer.
     pub fn log_level(&self) -> TokenStream {
         let input = self.input;
         let private = self.private;
         let on_type = input.attrs.log.as_ref();
-        let any_key = input
-            .variants
-            .iter()
-            .any(|variant| input.variant_attrs(variant).log.is_some());
+        // A struct's key is its type's (`variant_attrs` of a struct are the item's).
+        let any_key = input.is_enum
+            && input
+                .variants
+                .iter()
+                .any(|variant| variant.attrs.log.is_some());
         let any_transparent = input
             .variants
             .iter()
             .any(|variant| input.transparent(variant));
-        if input.variants.is_empty() || !(any_key || on_type.is_some() || any_transparent) {
+        // The default answers for every variant unless a variant sets a level, the enum
+        // sets one by name, or a transparent variant delegates (no setting on the enum).
+        let needed = any_key
+            || matches!(on_type, Some(Log::Level(_)))
+            || (any_transparent && on_type.is_none());
+        if input.variants.is_empty() || !needed {
             return TokenStream::new();
         }
         let level = |log: &Log| match log {
