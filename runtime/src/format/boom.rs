@@ -35,7 +35,7 @@ impl Format for Boom {
             Some(message) => json.display(&message)?,
             None => json.str(phrase),
         }
-        if context.has_members() {
+        if context.has_values() {
             json.context_members(error, context, Self::RESERVED_MEMBERS, false)?;
         }
         let violations = error.violations();

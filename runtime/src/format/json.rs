@@ -165,7 +165,7 @@ impl<'a> Json<'a> {
             Some(members) => self.serialize(members)?,
             None => self.raw(b"{}"),
         }
-        if context.has_members() {
+        if context.has_values() {
             // Reopen the object: its `}` goes, and a comma only after a member.
             self.out.pop();
             let empty = self.out.last() == Some(&b'{');

@@ -190,7 +190,7 @@ fn error_object<E: ApiError>(
     }
     let members = Members::of(error);
     // `meta`: the exposed fields, then the members the service supplied.
-    if !members.is_empty() || context.has_members() {
+    if !members.is_empty() || context.has_values() {
         json.object_with_context(
             b",\"meta\":",
             (!members.is_empty()).then_some(&members),

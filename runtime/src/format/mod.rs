@@ -101,11 +101,12 @@ impl<'a> Context<'a> {
         self.values.members()
     }
 
-    /// Whether the service supplied any member: one branch for the formats on the plain
-    /// path.
+    /// Whether the service supplied any values (members or typed ones): a format skips
+    /// [`members`](Context::members) on the plain path, where it did not.
     #[must_use]
-    pub fn has_members(&self) -> bool {
-        self.values.has_members()
+    #[inline]
+    pub fn has_values(&self) -> bool {
+        self.values.any()
     }
 }
 

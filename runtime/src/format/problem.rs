@@ -98,7 +98,7 @@ impl Format for Problem {
             json.raw(b",\"request_id\":");
             json.str(request_id);
         }
-        if context.has_members() {
+        if context.has_values() {
             json.context_members(error, context, Self::RESERVED_MEMBERS, false)?;
         }
         let violations = error.violations();

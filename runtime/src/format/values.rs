@@ -115,9 +115,11 @@ impl<'a> Values<'a> {
         )
     }
 
-    pub(crate) fn has_members(self) -> bool {
-        self.request.is_some_and(|v| !v.members.is_empty())
-            || self.app.is_some_and(|v| !v.members.is_empty())
+    /// Whether any values were supplied (which may hold no member): on the plain path,
+    /// where none were, one comparison.
+    #[inline]
+    pub(crate) fn any(self) -> bool {
+        self.request.is_some() || self.app.is_some()
     }
 }
 

@@ -40,6 +40,37 @@
 //! );
 //! ```
 //!
+//! [`ContextMiddleware`] gives error responses what only the request knows, with the same
+//! rules as axum's `ContextLayer`: `instance` (the request path, never the query string)
+//! and a request id (the client's `x-request-id` when it is 1 to 128 visible ASCII
+//! characters, else a fresh one) in the body and the response's `x-request-id` header, the
+//! id also in the request's extensions as [`RequestId`]. Its builder takes the same values,
+//! members, hook and request-id header and source (see the axum module's "What the service
+//! adds to the context"):
+//!
+//! ```
+//! use actix_web::{App, web};
+//! use apifault::ContextValues;
+//! use apifault::actix_web::{ContextMiddleware, RequestFacts};
+//!
+//! fn fill(facts: &RequestFacts<'_>, values: &mut ContextValues) {
+//!     values.member("elapsed_ms", facts.elapsed().as_millis() as u64);
+//! }
+//!
+//! let app = App::new()
+//!     .route("/", web::get().to(|| async { "hello" }))
+//!     .wrap(
+//!         ContextMiddleware::new()
+//!             .member("region", "eu-west-1")
+//!             .hook(fill)
+//!             .request_id_header("X-Acme-OPID"),
+//!     );
+//! ```
+//!
+//! Wrap the whole `App` with it, last (so it runs first). Errors returned by handlers and
+//! extractors render inside it, through the derived `ResponseError`; an error another
+//! middleware returns as `Err` is rendered by actix-web after every middleware, without it.
+//!
 //! actix-web 4 is built on `http` 0.2; the response is converted header by header.
 
 use ::actix_web::HttpResponse;
