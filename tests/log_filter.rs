@@ -81,7 +81,7 @@ fn a_sampling_filter_and_a_level_filter_over_apifaults_target() {
     // `filter_fn`'s answer is cached per call site, once.
     let every_second = dynamic_filter_fn(move |metadata, _| {
         !(metadata.is_event() && metadata.target() == "apifault")
-            || counter.fetch_add(1, Ordering::Relaxed) % 2 == 0
+            || counter.fetch_add(1, Ordering::Relaxed).is_multiple_of(2)
     });
     let subscriber = tracing_subscriber::registry()
         .with(layer(&sampled).with_filter(every_second))

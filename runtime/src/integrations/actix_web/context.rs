@@ -138,13 +138,13 @@ where
             let headers = response.headers_mut();
             // A handler that set its own id keeps it. actix-web 4 is on `http` 0.2: the
             // same validated bytes, so neither conversion fails.
-            if !headers.contains_key(name.as_str()) {
-                if let (Ok(name), Ok(id)) = (
+            if !headers.contains_key(name.as_str())
+                && let (Ok(name), Ok(id)) = (
                     header::HeaderName::from_bytes(name.as_str().as_bytes()),
                     header::HeaderValue::from_bytes(id.as_bytes()),
-                ) {
-                    headers.insert(name, id);
-                }
+                )
+            {
+                headers.insert(name, id);
             }
         }
         Poll::Ready(Ok(response))

@@ -81,10 +81,10 @@ impl Config {
         let client = client.filter(|id| usable_id(id));
         if let Some(source) = config.and_then(|config| config.id_source.as_deref()) {
             let text = client.and_then(|id| core::str::from_utf8(id).ok());
-            if let Some(id) = source(text).filter(|id| usable_id(id.as_bytes())) {
-                if let Ok(id) = HeaderValue::from_str(&id) {
-                    return id;
-                }
+            if let Some(id) = source(text).filter(|id| usable_id(id.as_bytes()))
+                && let Ok(id) = HeaderValue::from_str(&id)
+            {
+                return id;
             }
         }
         client
