@@ -35,7 +35,7 @@ fn main() {
         bucket: "photos".into(),
         key: "2024/<cat>.jpg".into(),
     };
-    // What the axum `ContextLayer` or the actix-web `Negotiate` middleware would know of
+    // What the axum `ContextLayer` or the actix-web `ContextMiddleware` would know of
     // the request; outside a framework, say it yourself.
     let context = Context::new()
         .with_instance("/photos/2024/<cat>.jpg")

@@ -295,7 +295,7 @@ fn actix_get(accept: &str, negotiate: bool, path: &str) -> (String, String, Stri
             request = request.insert_header(("accept", accept));
         }
         let response = if negotiate {
-            let service = test::init_service(app.wrap(apifault::actix_web::Negotiate::new())).await;
+            let service = test::init_service(app.wrap(apifault::actix_web::ContextMiddleware::new())).await;
             test::call_service(&service, request.to_request()).await
         } else {
             let service = test::init_service(app).await;

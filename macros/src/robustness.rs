@@ -409,8 +409,36 @@ const MALFORMED: &[(&str, &str)] = &[
         "#[api_error(negotiate((Problem, Boom)))] enum E { #[status(404)] A }",
     ),
     (
-        "log on a variant",
-        "enum E { #[status(404)] #[api_error(log = false)] A }",
+        "log on a field",
+        r#"enum E { #[status(404)] A(#[api_error(log = "info")] u8) }"#,
+    ),
+    (
+        "log with an unknown level",
+        r#"enum E { #[status(404)] #[api_error(log = "inf")] A }"#,
+    ),
+    (
+        "log with an empty level",
+        r#"#[api_error(log = "")] enum E { #[status(404)] A }"#,
+    ),
+    (
+        "log off as a string",
+        r#"enum E { #[status(404)] #[api_error(log = "off")] A }"#,
+    ),
+    (
+        "log as a number",
+        "enum E { #[status(404)] #[api_error(log = 3)] A }",
+    ),
+    (
+        "log as a level path",
+        "enum E { #[status(404)] #[api_error(log = Level::INFO)] A }",
+    ),
+    (
+        "log in parentheses",
+        r#"enum E { #[status(404)] #[api_error(log("info"))] A }"#,
+    ),
+    (
+        "log twice on a variant",
+        r#"enum E { #[status(404)] #[api_error(log = false, log = "info")] A }"#,
     ),
     (
         "framework_impls on a field",

@@ -22,6 +22,8 @@ pub use ::utoipa;
 // Short paths for the entries' optional members (one per variant).
 pub use ::core::option::Option::{None, Some};
 
+pub use crate::LogLevel;
+
 pub use crate::__integrations;
 pub use crate::header_time::{HeaderTime, HeaderTimeValue, header_time};
 
@@ -167,6 +169,10 @@ impl<W: WrapperOwn> ApiError for Own<'_, W> {
     type Format = W::Format;
 
     const LOG: bool = W::LOG;
+
+    fn log_level(&self) -> Option<crate::LogLevel> {
+        self.0.log_level()
+    }
 
     fn log_source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.0.log_source()

@@ -3,7 +3,7 @@ use core::fmt;
 use http::{HeaderMap, StatusCode};
 use serde_core::ser::SerializeMap;
 
-use crate::{Catalogue, Context, Entry, Format, Part, Text, Violations};
+use crate::{Catalogue, Context, Entry, Format, LogLevel, Part, Text, Violations};
 
 /// An error that knows how to answer an HTTP request.
 ///
@@ -36,6 +36,19 @@ pub trait ApiError: fmt::Debug + fmt::Display {
     /// errors itself; apifault's warnings about its own faults (a dropped header, a body
     /// that could not be rendered) are logged all the same.
     const LOG: bool = true;
+
+    /// The level of the one `tracing` event a response of this value logs (feature
+    /// `tracing`), or `None` for no event. By default [`LogLevel::for_status`] (5xx at
+    /// error, 4xx at debug), none under `LOG = false`. The derive overrides it when the enum
+    /// or a variant sets `#[api_error(log = "info")]` (or `log = false`), and for transparent
+    /// variants, which log as their inner error unless the enum or the variant sets a level.
+    fn log_level(&self) -> Option<LogLevel> {
+        if Self::LOG {
+            Some(LogLevel::for_status(self.status()))
+        } else {
+            None
+        }
+    }
 
     /// The first cause the log prints after the error's own `Display` text (feature
     /// `tracing`), followed by its sources in turn.
@@ -191,10 +204,7 @@ pub trait ApiError: fmt::Debug + fmt::Display {
     where
         Self: Sized,
     {
-        self.to_response_with(&Context {
-            accept: Some(accept),
-            ..*context
-        })
+        self.to_response_with(&context.with_accept(accept))
     }
 
     /// The body [`to_response_with`](ApiError::to_response_with) answers with, as a value

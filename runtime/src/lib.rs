@@ -29,6 +29,7 @@ mod exposed;
 mod format;
 mod header_time;
 mod integrations;
+mod log_level;
 mod part;
 mod violation;
 
@@ -56,9 +57,10 @@ pub use crate::catalogue::{Catalogue, Entry, Specimen};
 pub use crate::dyn_api_error::DynApiError;
 pub use crate::exposed::{Member, Members};
 pub use crate::format::{
-    Boom, Context, Embedded, Format, JsonApi, Problem, RenderError, escape, negotiate, phrase,
-    response,
+    Boom, Context, ContextValues, Embedded, Format, JsonApi, Problem, RenderError, escape,
+    negotiate, phrase, response,
 };
+pub use crate::log_level::LogLevel;
 pub use crate::part::{Part, Text};
 pub use crate::violation::{
     FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,

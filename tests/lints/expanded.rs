@@ -258,6 +258,27 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::NotFound { .. }
+                | Self::Duplicate { .. }
+                | Self::Invalid { .. }
+                | Self::RateLimited { .. }
+                | Self::Unauthorized { .. }
+                | Self::Database { .. }
+                | Self::Maintenance { .. }
+                | Self::Custom { .. } => {
+                    ::apifault::__private::Some(::apifault::__private::LogLevel::for_status(
+                        ::apifault::__private::ApiError::status(self),
+                    ))
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<
@@ -1202,6 +1223,15 @@ const _: () = {
                     <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
                 )],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<
@@ -1397,6 +1427,24 @@ const _: () = {
                     ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_OVERRIDDEN_1),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::log_level(&**__field_0)
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(&**__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<
@@ -1887,6 +1935,20 @@ const _: () = {
                     )),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::Value { .. } | Self::Invalid { .. } => {
+                    ::apifault::__private::Some(::apifault::__private::LogLevel::for_status(
+                        ::apifault::__private::ApiError::status(self),
+                    ))
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<
@@ -2112,6 +2174,23 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::Page { .. } => {
+                    ::apifault::__private::Some(::apifault::__private::LogLevel::for_status(
+                        ::apifault::__private::ApiError::status(self),
+                    ))
+                }
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::log_level(&**__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<
@@ -2987,6 +3066,20 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::Plain { .. } | Self::Own { .. } => {
+                    ::apifault::__private::Some(::apifault::__private::LogLevel::for_status(
+                        ::apifault::__private::ApiError::status(self),
+                    ))
+                }
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<
@@ -3217,6 +3310,23 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::Local { .. } => {
+                    ::apifault::__private::Some(::apifault::__private::LogLevel::for_status(
+                        ::apifault::__private::ApiError::status(self),
+                    ))
+                }
+                Self::Mixed { 0: __field_0, .. } => {
+                    <Mixed as ::apifault::__private::ApiError>::log_level(&**__field_0)
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(&**__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<
@@ -3808,6 +3918,23 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::Upstream { .. }
+                | Self::Custom { .. }
+                | Self::Named { .. }
+                | Self::Fixed { .. } => {
+                    ::apifault::__private::Some(::apifault::__private::LogLevel::for_status(
+                        ::apifault::__private::ApiError::status(self),
+                    ))
+                }
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<

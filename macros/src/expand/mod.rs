@@ -7,6 +7,7 @@ use crate::expand::bounds::with_bounds;
 use crate::expand::cx::Cx;
 use crate::expand::entries::Entries;
 use crate::internals::ast::Input;
+use crate::internals::attr::Log;
 use crate::internals::code;
 
 pub mod bounds;
@@ -14,6 +15,7 @@ pub mod cx;
 pub mod entries;
 pub mod format;
 pub mod interpolate;
+pub mod log;
 pub mod parts;
 pub mod payload;
 pub mod runtime;
@@ -74,6 +76,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let violations = cx.violations();
     let headers = cx.headers();
     let warn_refused = cx.warn_refused();
+    let log_level = cx.log_level();
     // An empty enum has no value to match on, and `match self {}` is rejected (references
     // are always inhabited): `match *self {}` proves each method unreachable.
     let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
@@ -94,7 +97,15 @@ pub fn derive(input: &Input) -> TokenStream {
         ),
         _ => TokenStream::new(),
     };
-    let log = if input.attrs.logs() {
+    // `LOG = false` only when no variant turns its event back on.
+    let log = if input.attrs.logs()
+        || input.variants.iter().any(|variant| {
+            input
+                .variant_attrs(variant)
+                .log
+                .as_ref()
+                .is_some_and(Log::logs)
+        }) {
         TokenStream::new()
     } else {
         quote!(
@@ -210,6 +221,8 @@ pub fn derive(input: &Input) -> TokenStream {
             const CATALOGUE: &'static #private::Catalogue = #catalogue;
 
             #log
+
+            #log_level
 
             #log_source
 

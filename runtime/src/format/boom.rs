@@ -16,7 +16,7 @@ impl Format for Boom {
 
     fn write_body<E: ApiError>(
         error: &E,
-        _: &Context<'_>,
+        context: &Context<'_>,
         out: &mut Vec<u8>,
     ) -> Result<(), RenderError> {
         // Written straight into `out` (see `json.rs`): the member names and constants as
@@ -34,6 +34,9 @@ impl Format for Boom {
             _ if status == StatusCode::INTERNAL_SERVER_ERROR => json.str(MASKED),
             Some(message) => json.display(&message)?,
             None => json.str(phrase),
+        }
+        if context.has_values() {
+            json.context_members(error, context, Self::RESERVED_MEMBERS, false)?;
         }
         let violations = error.violations();
         // An exposed field never repeats a member this body has (see `Problem`): `errors`,

@@ -12,7 +12,7 @@ use core::fmt;
 
 use serde_core::ser::{Error as _, SerializeMap as _, Serializer as _};
 
-use crate::{ApiError, RenderError};
+use crate::{ApiError, Context, RenderError};
 
 /// A JSON writer over a body's buffer.
 pub(crate) struct Json<'a> {
@@ -108,6 +108,72 @@ impl<'a> Json<'a> {
         } else {
             self.out[start] = b',';
             self.out.pop();
+        }
+        Ok(())
+    }
+
+    /// The members the service supplied in `context`, each as `,"name":value` (`first`
+    /// drops the comma before the first one written), but those named in `reserved` or
+    /// exposed by `error`: the body's own members win. Returns whether any was written.
+    ///
+    /// # Errors
+    ///
+    /// None in practice: a `serde_json::Value` always serializes.
+    #[cold]
+    pub(crate) fn context_members<E: ApiError>(
+        &mut self,
+        error: &E,
+        context: &Context<'_>,
+        reserved: &[&str],
+        mut first: bool,
+    ) -> Result<bool, RenderError> {
+        let exposed = error.entry().members;
+        let mut written = false;
+        for (name, value) in context.members() {
+            if reserved.contains(&name) || exposed.contains(&name) {
+                continue;
+            }
+            if !first {
+                self.raw(b",");
+            }
+            first = false;
+            written = true;
+            self.str(name);
+            self.raw(b":");
+            self.serialize(value)?;
+        }
+        Ok(written)
+    }
+
+    /// `prefix` (`,"meta":`) then an object: `members` serialized by serde (an object, or
+    /// `{}` for none) with the members the service supplied in `context` added; nothing at
+    /// all when both are empty.
+    ///
+    /// # Errors
+    ///
+    /// Those of `members`' `Serialize` implementation.
+    pub(crate) fn object_with_context<E: ApiError, T: serde_core::Serialize>(
+        &mut self,
+        prefix: &[u8],
+        members: Option<&T>,
+        error: &E,
+        context: &Context<'_>,
+    ) -> Result<(), RenderError> {
+        let start = self.out.len();
+        self.raw(prefix);
+        match members {
+            Some(members) => self.serialize(members)?,
+            None => self.raw(b"{}"),
+        }
+        if context.has_values() {
+            // Reopen the object: its `}` goes, and a comma only after a member.
+            self.out.pop();
+            let empty = self.out.last() == Some(&b'{');
+            self.context_members(error, context, &[], empty)?;
+            self.raw(b"}");
+        }
+        if members.is_none() && self.out.len() == start + prefix.len() + 2 {
+            self.out.truncate(start);
         }
         Ok(())
     }

@@ -189,9 +189,14 @@ fn error_object<E: ApiError>(
         }
     }
     let members = Members::of(error);
-    if !members.is_empty() {
-        json.raw(b",\"meta\":");
-        json.serialize(&members)?;
+    // `meta`: the exposed fields, then the members the service supplied.
+    if !members.is_empty() || context.has_values() {
+        json.object_with_context(
+            b",\"meta\":",
+            (!members.is_empty()).then_some(&members),
+            error,
+            context,
+        )?;
     }
     json.raw(b"}");
     Ok(())

@@ -11,17 +11,24 @@ pub mod negotiate;
 pub mod phrase;
 mod problem;
 mod response;
+mod values;
 
 pub use self::boom::Boom;
 pub use self::embed::Embedded;
 pub use self::jsonapi::JsonApi;
 pub use self::problem::Problem;
 pub use self::response::response;
+pub use self::values::ContextValues;
+use self::values::Values;
 
 /// What is known of the request an error answers, for formats that show it.
 ///
 /// Integrations fill it from the request; without one, every field is `None` and the
-/// body is still complete.
+/// body is still complete. Beside the path and the request id it refers to the
+/// [`ContextValues`] the service supplies (per request and app-wide): typed values a house
+/// format reads with [`get`](Context::get), and members the built-in formats write. It is
+/// built per error response and copies as a few pointers: no allocation when nothing is
+/// supplied.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Context<'a> {
@@ -32,6 +39,8 @@ pub struct Context<'a> {
     /// The request's `Accept` header, which a type declaring `negotiate(…)` answers by
     /// ([`negotiate`](crate::negotiate)); other types ignore it.
     pub accept: Option<&'a str>,
+    /// What the service supplied.
+    values: Values<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -42,6 +51,7 @@ impl<'a> Context<'a> {
             instance: None,
             request_id: None,
             accept: None,
+            values: Values::NONE,
         }
     }
 
@@ -64,6 +74,54 @@ impl<'a> Context<'a> {
     pub const fn with_accept(mut self, accept: &'a str) -> Self {
         self.accept = Some(accept);
         self
+    }
+
+    /// With the values the service supplied for this request: they come before the app's
+    /// ([`with_app_values`](Context::with_app_values)) of the same type or name.
+    #[must_use]
+    pub const fn with_values(mut self, values: &'a ContextValues) -> Self {
+        self.values.request = Some(values);
+        self
+    }
+
+    /// With the values the service supplies to every request (configuration).
+    #[must_use]
+    pub const fn with_app_values(mut self, values: &'a ContextValues) -> Self {
+        self.values.app = Some(values);
+        self
+    }
+
+    /// The typed value of type `T` the service supplied: the request's, else the app's.
+    ///
+    /// ```
+    /// use apifault::{Context, ContextValues};
+    ///
+    /// #[derive(Clone)]
+    /// struct Region(&'static str);
+    ///
+    /// let mut app = ContextValues::new();
+    /// app.insert(Region("eu-west-1"));
+    /// let context = Context::new().with_app_values(&app);
+    /// assert_eq!(context.get::<Region>().map(|r| r.0), Some("eu-west-1"));
+    /// assert!(Context::new().get::<Region>().is_none());
+    /// ```
+    #[must_use]
+    pub fn get<T: Send + Sync + 'static>(&self) -> Option<&'a T> {
+        self.values.get::<T>()
+    }
+
+    /// The members the service supplied for the built-in formats to write: the request's,
+    /// then the app's of other names, each in the order added.
+    pub fn members(&self) -> impl Iterator<Item = (&'a str, &'a serde_json::Value)> + use<'a> {
+        self.values.members()
+    }
+
+    /// Whether the service supplied any values (members or typed ones): a format skips
+    /// [`members`](Context::members) on the plain path, where it did not.
+    #[must_use]
+    #[inline]
+    pub fn has_values(&self) -> bool {
+        self.values.any()
     }
 }
 

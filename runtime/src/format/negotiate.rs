@@ -3,7 +3,7 @@
 //!
 //! A type declares its formats with `#[api_error(negotiate(…))]`; its responses then follow
 //! the request's `Accept` ([`Context::accept`], filled by the axum [`ContextLayer`] and the
-//! actix-web [`Negotiate`] middleware, or given to
+//! actix-web [`ContextMiddleware`], or given to
 //! [`ApiError::to_response_for`](crate::ApiError::to_response_for)) and always carry
 //! `Vary: Accept`, so a cache keeps one copy per representation.
 //!
@@ -23,7 +23,7 @@
 //!   An error response the client cannot read still tells it the status.
 //!
 //! [`ContextLayer`]: https://docs.rs/apifault/latest/apifault/axum/struct.ContextLayer.html
-//! [`Negotiate`]: https://docs.rs/apifault/latest/apifault/actix_web/struct.Negotiate.html
+//! [`ContextMiddleware`]: https://docs.rs/apifault/latest/apifault/actix_web/struct.ContextMiddleware.html
 //!
 //! ```
 //! use apifault::negotiate::preferred;

@@ -98,6 +98,9 @@ impl Format for Problem {
             json.raw(b",\"request_id\":");
             json.str(request_id);
         }
+        if context.has_values() {
+            json.context_members(error, context, Self::RESERVED_MEMBERS, false)?;
+        }
         let violations = error.violations();
         // An exposed field never repeats a member this body has: the error may have been
         // declared for another format, whose compile-time check knew other names. The

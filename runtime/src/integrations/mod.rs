@@ -19,6 +19,8 @@ pub mod actix_web;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod context;
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]

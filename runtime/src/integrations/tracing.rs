@@ -8,41 +8,61 @@
 mod enabled {
     use core::fmt;
 
-    use crate::{ApiError, Context, RenderError};
+    use crate::{ApiError, Context, LogLevel, RenderError};
 
-    /// Logs one error response: 5xx at error level, 4xx at debug, with the status and
-    /// the code as fields, the request's instance and id when known, and the error's
-    /// text followed by each of its sources. A 5xx also carries the error's `Debug`
-    /// output (`debug`): the fields its `Display` leaves out are what an operator needs
-    /// to find the fault, and the body shows none of them.
+    /// Logs one error response at its [`ApiError::log_level`] (by default 5xx at error,
+    /// 4xx at debug; none for `None`), with the status and the code as fields, the
+    /// request's instance and id when known, and the error's text followed by each of its
+    /// sources. A 5xx also carries the error's `Debug` output (`debug`): the fields its
+    /// `Display` leaves out are what an operator needs to find the fault, and the body
+    /// shows none of them.
     pub(crate) fn error_response<E: ApiError>(error: &E, context: &Context<'_>) {
+        let Some(level) = error.log_level() else {
+            return;
+        };
         let status = error.status();
         let server_error = status.is_server_error();
         let status = status.as_u16();
         let code = error.code();
         let request_id = context.request_id;
         let instance = context.instance;
-        if server_error {
-            tracing::error!(
-                target: "apifault",
-                status,
-                code,
-                request_id,
-                instance,
-                error = %Chain(error, error.log_source()),
-                debug = ?error,
-                "error response"
-            );
-        } else {
-            tracing::debug!(
-                target: "apifault",
-                status,
-                code,
-                request_id,
-                instance,
-                error = %Chain(error, error.log_source()),
-                "error response"
-            );
+        let chain = Chain(error, error.log_source());
+        // `tracing` needs the level as a constant at each call site: one per level, with
+        // and without `debug`.
+        macro_rules! event {
+            ($level:expr) => {
+                if server_error {
+                    tracing::event!(
+                        target: "apifault",
+                        $level,
+                        status,
+                        code,
+                        request_id,
+                        instance,
+                        error = %chain,
+                        debug = ?error,
+                        "error response"
+                    );
+                } else {
+                    tracing::event!(
+                        target: "apifault",
+                        $level,
+                        status,
+                        code,
+                        request_id,
+                        instance,
+                        error = %chain,
+                        "error response"
+                    );
+                }
+            };
+        }
+        match level {
+            LogLevel::Error => event!(tracing::Level::ERROR),
+            LogLevel::Warn => event!(tracing::Level::WARN),
+            LogLevel::Info => event!(tracing::Level::INFO),
+            LogLevel::Debug => event!(tracing::Level::DEBUG),
+            LogLevel::Trace => event!(tracing::Level::TRACE),
         }
     }
 

@@ -64,8 +64,9 @@ pub struct Attrs {
     pub no_message: Option<Span>,
     /// `framework_impls = false`: no `IntoResponse` / `ResponseError` impl is generated.
     pub framework_impls: Option<LitBool>,
-    /// `log = false`: apifault logs no event per response; the service does.
-    pub log: Option<LitBool>,
+    /// `log = false` (no event per response; the service logs), `log = true` (the default
+    /// levels) or `log = "info"`: on the enum, every variant's default; on a variant, its own.
+    pub log: Option<Log>,
     /// `wrapper`: the struct wraps an `anyhow::Error` (or a boxed `dyn Error`).
     pub wrapper: Option<Wrapper>,
     /// `negotiate(A, B)`: the formats the request's `Accept` chooses among; the default is
@@ -137,7 +138,7 @@ impl Attrs {
 
     /// Whether apifault logs one event per response: unless `log = false`.
     pub fn logs(&self) -> bool {
-        self.log.as_ref().is_none_or(|flag| flag.value)
+        self.log.as_ref().is_none_or(Log::logs)
     }
 
     /// Every template of a variant with what it writes, the parts in `Part` order, then
@@ -177,5 +178,32 @@ pub fn set<T>(slot: &mut Option<T>, value: T, span: Span, what: &str, errors: &m
         errors.at(span, format!("{what} is given twice: keep one"));
     } else {
         *slot = Some(value);
+    }
+}
+
+/// The value of `log = …`.
+pub enum Log {
+    /// `log = false` (no event) or `log = true` (the default levels).
+    Flag(LitBool),
+    /// `log = "info"`: the index of the level in [`Log::LEVELS`].
+    Level(usize),
+}
+
+impl Log {
+    /// The levels `log = "…"` takes, and the runtime's `LogLevel` variant of each.
+    pub const LEVELS: [(&'static str, &'static str); 5] = [
+        ("error", "Error"),
+        ("warn", "Warn"),
+        ("info", "Info"),
+        ("debug", "Debug"),
+        ("trace", "Trace"),
+    ];
+
+    /// Whether a response logs an event: unless `log = false`.
+    pub fn logs(&self) -> bool {
+        match self {
+            Self::Flag(flag) => flag.value,
+            Self::Level(_) => true,
+        }
     }
 }

@@ -5,7 +5,7 @@ use syn::spanned::Spanned;
 use syn::{LitStr, Token, meta::ParseNestedMeta};
 
 use crate::internals::attr::attrs::{
-    Attrs, Expose, Header, Listed, Source, SourceKind, Wrapper, set,
+    Attrs, Expose, Header, Listed, Log, Source, SourceKind, Wrapper, set,
 };
 use crate::internals::attr::level::Level;
 use crate::internals::case::{self, RenameRule};
@@ -70,7 +70,7 @@ const KEYS: [(&str, Key, Place); 26] = [
     ("code_in_body", Key::CodeInBody, Place::TypeOrVariant),
     ("no_message", Key::NoMessage, Place::TypeOrVariant),
     ("framework_impls", Key::FrameworkImpls, Place::Type),
-    ("log", Key::Log, Place::Type),
+    ("log", Key::Log, Place::TypeOrVariant),
     ("wrapper", Key::Wrapper, Place::Struct),
     ("transparent", Key::Transparent, Place::Variant),
     ("inner_format", Key::InnerFormat, Place::Variant),
@@ -201,7 +201,7 @@ pub fn parse_key(
             &what,
             errors,
         ),
-        Key::Log => set(&mut out.log, bool_value(meta, name)?, span, &what, errors),
+        Key::Log => set(&mut out.log, parse_log(meta)?, span, &what, errors),
         Key::DefaultStatus => set(
             &mut out.default_status,
             meta.value()
@@ -456,6 +456,52 @@ fn bool_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<syn::LitBool> {
             format!("expected `true` or `false`: write `{key} = false`"),
         )
     })
+}
+
+/// `log = "info"` (a level by name), `log = false` or `log = true`.
+fn parse_log(meta: &ParseNestedMeta) -> syn::Result<Log> {
+    let levels = Log::LEVELS
+        .iter()
+        .map(|(name, _)| format!("\"{name}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let expected = |span| {
+        syn::Error::new(
+            span,
+            format!(
+                "expected a level or `false`: write `log = \"info\"` (one of {levels}), or `log = \
+                    false` for no event"
+            ),
+        )
+    };
+    let value = meta.value().map_err(|e| expected(e.span()))?;
+    if value.peek(syn::LitBool) {
+        return Ok(Log::Flag(value.parse()?));
+    }
+    if !value.peek(LitStr) {
+        return Err(expected(value.span()));
+    }
+    let lit: LitStr = value.parse()?;
+    let name = lit.value();
+    if let Some(index) = Log::LEVELS.iter().position(|(level, _)| *level == name) {
+        return Ok(Log::Level(index));
+    }
+    let instead =
+        if ["off", "none", "silent", "false"].contains(&name.to_ascii_lowercase().as_str()) {
+            "write `log = false` for no event".to_owned()
+        } else {
+            let hint = suggest::closest(
+                &name.to_ascii_lowercase(),
+                Log::LEVELS.iter().map(|(level, _)| *level),
+            )
+            .map(|level| format!("did you mean \"{level}\"? "))
+            .unwrap_or_default();
+            format!("{hint}write one of {levels}, or `log = false` for no event")
+        };
+    Err(syn::Error::new(
+        lit.span(),
+        format!("unknown log level {name:?}: {instead}"),
+    ))
 }
 
 /// A key that stands alone (`transparent`), with `fix` saying how to write it.

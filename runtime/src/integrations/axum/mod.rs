@@ -11,8 +11,9 @@ use crate::{ApiError, DynApiError, Format};
 mod context;
 mod extract;
 
-pub use self::context::{ContextFuture, ContextLayer, ContextService, RequestId, with_context};
+pub use self::context::{ContextFuture, ContextLayer, ContextService};
 pub use self::extract::{Json, Rejection};
+pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
 
 /// The response for `error` in its own format ([`ApiError::to_response_with`]), with the
 /// request context of [`ContextLayer`] when called inside it: what every derived type's

@@ -40,9 +40,40 @@
 //! );
 //! ```
 //!
-//! A type that declares `negotiate(…)` answers in the format the request's `Accept`
-//! prefers under the [`Negotiate`] middleware (`App::new().wrap(Negotiate::new())`); a
-//! handler that builds its own response passes the request to [`respond_to`].
+//! [`ContextMiddleware`] gives error responses what only the request knows, with the same
+//! rules as axum's `ContextLayer`: `instance` (the request path, never the query string)
+//! and a request id (the client's `x-request-id` when it is 1 to 128 visible ASCII
+//! characters, else a fresh one) in the body and the response's `x-request-id` header, the
+//! id also in the request's extensions as [`RequestId`]. Its builder takes the same values,
+//! members, hook and request-id header and source (see the axum module's "What the service
+//! adds to the context"):
+//!
+//! ```
+//! use actix_web::{App, web};
+//! use apifault::ContextValues;
+//! use apifault::actix_web::{ContextMiddleware, RequestFacts};
+//!
+//! fn fill(facts: &RequestFacts<'_>, values: &mut ContextValues) {
+//!     values.member("elapsed_ms", facts.elapsed().as_millis() as u64);
+//! }
+//!
+//! let app = App::new()
+//!     .route("/", web::get().to(|| async { "hello" }))
+//!     .wrap(
+//!         ContextMiddleware::new()
+//!             .member("region", "eu-west-1")
+//!             .hook(fill)
+//!             .request_id_header("X-Acme-OPID"),
+//!     );
+//! ```
+//!
+//! Wrap the whole `App` with it, last (so it runs first). Errors returned by handlers and
+//! extractors render inside it, through the derived `ResponseError`; an error another
+//! middleware returns as `Err` is rendered by actix-web after every middleware, without it.
+//!
+//! Inside it, a type that declares `negotiate(…)` answers in the format the request's
+//! `Accept` prefers; a handler that builds its own response outside it passes the request
+//! to [`respond_to`].
 //!
 //! actix-web 4 is built on `http` 0.2; the response is converted header by header.
 
@@ -50,11 +81,12 @@ use ::actix_web::http::StatusCode;
 use ::actix_web::http::header::{ACCEPT, HeaderName, HeaderValue};
 use ::actix_web::{HttpRequest, HttpResponse};
 
-use crate::{ApiError, Context, DynApiError, Format};
+use crate::{ApiError, DynApiError, Format};
 
-mod negotiate;
+mod context;
 
-pub use self::negotiate::{Negotiate, NegotiateFuture, NegotiateService};
+pub use self::context::{ContextFuture, ContextMiddleware, ContextService};
+pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
 
 /// The actix-web status of `error`.
 pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
@@ -63,17 +95,16 @@ pub fn status_code<E: ApiError>(error: &E) -> StatusCode {
 }
 
 /// The whole actix-web response for `error` in its own format
-/// ([`ApiError::to_response_with`]): what every derived type's
-/// `ResponseError::error_response` returns.
-///
-/// Inside [`Negotiate`], the context carries the request's `Accept`.
+/// ([`ApiError::to_response_with`]), with the request context of [`ContextMiddleware`]
+/// (path, request id, `Accept` for a type that negotiates its format) when called inside
+/// it: what every derived type's `ResponseError::error_response` returns.
 pub fn respond<E: ApiError>(error: &E) -> HttpResponse {
-    negotiate::with_accept(|accept| from_http(error.to_response_with(&context(accept))))
+    with_context(|context| from_http(error.to_response_with(context)))
 }
 
 /// The whole actix-web response for `error` in its own format, the one `request`'s
 /// `Accept` prefers when the type declares `negotiate(…)`: for a handler that answers an
-/// error itself, without the [`Negotiate`] middleware.
+/// error itself, also outside [`ContextMiddleware`].
 ///
 /// ```
 /// use actix_web::{HttpRequest, HttpResponse};
@@ -96,20 +127,19 @@ pub fn respond_to<E: ApiError>(error: &E, request: &HttpRequest) -> HttpResponse
         .headers()
         .get(ACCEPT)
         .and_then(|value| value.to_str().ok());
-    from_http(error.to_response_with(&context(accept)))
+    with_context(|context| {
+        let context = match (context.accept, accept) {
+            (None, Some(accept)) => context.with_accept(accept),
+            _ => *context,
+        };
+        from_http(error.to_response_with(&context))
+    })
 }
 
-/// The context of a request with this `Accept` header.
-fn context(accept: Option<&str>) -> Context<'_> {
-    match accept {
-        Some(accept) => Context::new().with_accept(accept),
-        None => Context::new(),
-    }
-}
-
-/// The whole actix-web response for `error` in format `F`, whatever its own.
+/// The whole actix-web response for `error` in format `F`, whatever its own, with the
+/// request context of [`ContextMiddleware`] when called inside it.
 pub fn error_response<F: Format, E: ApiError>(error: &E) -> HttpResponse {
-    from_http(crate::response::<F, E>(error, &Context::new()))
+    with_context(|context| from_http(crate::response::<F, E>(error, context)))
 }
 
 /// The actix-web response of an `http` one.
@@ -132,24 +162,26 @@ fn from_http(response: http::Response<Vec<u8>>) -> HttpResponse {
     response.map_into_boxed_body()
 }
 
-/// A boxed error of any derived type answers in its own format.
+/// A boxed error of any derived type answers in its own format, with the request context
+/// of [`ContextMiddleware`] when it runs.
 impl ::actix_web::ResponseError for Box<dyn DynApiError> {
     fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_response(&self) -> HttpResponse {
-        negotiate::with_accept(|accept| from_http(self.erased_response(&context(accept))))
+        with_context(|context| from_http(self.erased_response(context)))
     }
 }
 
-/// A boxed error of any derived type answers in its own format.
+/// A boxed error of any derived type answers in its own format, with the request context
+/// of [`ContextMiddleware`] when it runs.
 impl ::actix_web::ResponseError for Box<dyn DynApiError + Send + Sync> {
     fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_response(&self) -> HttpResponse {
-        negotiate::with_accept(|accept| from_http(self.erased_response(&context(accept))))
+        with_context(|context| from_http(self.erased_response(context)))
     }
 }
