@@ -67,12 +67,10 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/not-found"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-                ::apifault::__private::Part::Instance,
-                ::apifault::__private::Part::Link,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE
+                | ::apifault::__private::part_bits::TYPE
+                | ::apifault::__private::part_bits::INSTANCE
+                | ::apifault::__private::part_bits::LINK,
         ),
         ::apifault::__private::Entry::__new(
             "Duplicate",
@@ -85,10 +83,7 @@ const _: () = {
             &["name", "supportId"],
             ::apifault::__private::Some("https://docs.example.com/errors/duplicate-value"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Invalid",
@@ -101,10 +96,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/invalid"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "RateLimited",
@@ -117,10 +109,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Unauthorized",
@@ -133,10 +122,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/unauthorized"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Database",
@@ -149,7 +135,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/database"),
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Type]),
+            ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Maintenance",
@@ -162,10 +148,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/maintenance"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Custom",
@@ -178,10 +161,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/custom"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
     ];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
@@ -266,19 +246,19 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::NotFound { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Duplicate { .. } => &__APIFAULT_ENTRIES[1usize],
-                Self::Invalid { .. } => &__APIFAULT_ENTRIES[2usize],
-                Self::RateLimited { .. } => &__APIFAULT_ENTRIES[3usize],
-                Self::Unauthorized { .. } => &__APIFAULT_ENTRIES[4usize],
-                Self::Database { .. } => &__APIFAULT_ENTRIES[5usize],
-                Self::Maintenance { .. } => &__APIFAULT_ENTRIES[6usize],
-                Self::Custom { .. } => &__APIFAULT_ENTRIES[7usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::NotFound { .. } => 0usize,
+                Self::Duplicate { .. } => 1usize,
+                Self::Invalid { .. } => 2usize,
+                Self::RateLimited { .. } => 3usize,
+                Self::Unauthorized { .. } => 4usize,
+                Self::Database { .. } => 5usize,
+                Self::Maintenance { .. } => 6usize,
+                Self::Custom { .. } => 7usize,
                 Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -543,12 +523,10 @@ const _: () = {
             &["expiredFor"],
             ::apifault::__private::None,
             false,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-                ::apifault::__private::Part::Instance,
-                ::apifault::__private::Part::Link,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE
+                | ::apifault::__private::part_bits::TYPE
+                | ::apifault::__private::part_bits::INSTANCE
+                | ::apifault::__private::part_bits::LINK,
         )];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &AuthError) {
@@ -574,9 +552,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -683,7 +661,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Gone) {
@@ -709,9 +687,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -773,7 +751,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &SelfHandled) {
@@ -800,9 +778,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -854,7 +832,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for AppError {
@@ -892,9 +870,9 @@ const _: () = {
             ) {
                 return __found.erased_entry();
             }
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
@@ -1049,9 +1027,9 @@ const _: () = {
     #[automatically_derived]
     impl ::apifault::__private::WrapperOwn for AppError {
         fn own_entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn own_status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -1109,7 +1087,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for Upstream {
@@ -1130,9 +1108,9 @@ const _: () = {
             )
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -1698,7 +1676,7 @@ const _: () = {
             &["name"],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )];
     #[allow(dead_code)]
     fn __apifault_assert_error<'a>(_: &Rejected<'a>) {
@@ -1724,9 +1702,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -1839,7 +1817,7 @@ const _: () = {
             &["value", "note"],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Invalid",
@@ -1852,7 +1830,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
     ];
     #[automatically_derived]
@@ -1895,13 +1873,13 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Value { .. } => &__APIFAULT_ENTRIES[0usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Value { .. } => 0usize,
                 Self::Inner { 0: __field_0, .. } => {
-                    <E as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <E as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-                Self::Invalid { .. } => &__APIFAULT_ENTRIES[1usize],
-            }
+                Self::Invalid { .. } => 1usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -2071,7 +2049,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
@@ -2120,15 +2098,15 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Page { .. } => &__APIFAULT_ENTRIES[0usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Page { .. } => 0usize,
                 Self::Gone { 0: __field_0, .. } => {
-                    <Gone as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <Gone as ::apifault::__private::ApiError>::entry(__field_0);
                 }
                 Self::Inner { 0: __field_0, .. } => {
-                    <E as ::apifault::__private::ApiError>::entry(&**__field_0)
+                    return <E as ::apifault::__private::ApiError>::entry(&**__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -2301,7 +2279,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             false,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Silent",
@@ -2314,7 +2292,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         ),
         ::apifault::__private::Entry::__new(
             "NoKey",
@@ -2327,7 +2305,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "ReadOnly",
@@ -2340,7 +2318,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Malformed",
@@ -2353,7 +2331,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Missing",
@@ -2366,7 +2344,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
     ];
     #[allow(dead_code)]
@@ -2393,14 +2371,14 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Quiet { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Silent { .. } => &__APIFAULT_ENTRIES[1usize],
-                Self::NoKey { .. } => &__APIFAULT_ENTRIES[2usize],
-                Self::ReadOnly { .. } => &__APIFAULT_ENTRIES[3usize],
-                Self::Malformed { .. } => &__APIFAULT_ENTRIES[4usize],
-                Self::Missing { .. } => &__APIFAULT_ENTRIES[5usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self::Quiet { .. } => 0usize,
+                Self::Silent { .. } => 1usize,
+                Self::NoKey { .. } => 2usize,
+                Self::ReadOnly { .. } => 3usize,
+                Self::Malformed { .. } => 4usize,
+                Self::Missing { .. } => 5usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -2507,7 +2485,7 @@ const _: () = {
             &[],
             reexport::apifault::__private::None,
             true,
-            reexport::apifault::__private::parts(&[reexport::apifault::__private::Part::Message]),
+            reexport::apifault::__private::part_bits::MESSAGE,
         ),
         reexport::apifault::__private::Entry::__new(
             "SecondOne",
@@ -2520,7 +2498,7 @@ const _: () = {
             &["n"],
             reexport::apifault::__private::None,
             true,
-            reexport::apifault::__private::parts(&[reexport::apifault::__private::Part::Message]),
+            reexport::apifault::__private::part_bits::MESSAGE,
         ),
     ];
     #[allow(dead_code)]
@@ -2547,10 +2525,10 @@ const _: () = {
             reexport::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static reexport::apifault::__private::Entry {
-            match self {
-                Self::FirstOne { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::SecondOne { .. } => &__APIFAULT_ENTRIES[1usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self::FirstOne { .. } => 0usize,
+                Self::SecondOne { .. } => 1usize,
+            }]
         }
         fn status(&self) -> reexport::apifault::__private::http::StatusCode {
             match self {
@@ -2659,7 +2637,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Own",
@@ -2672,7 +2650,7 @@ const _: () = {
             &["n"],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )
         .__in_format::<__ApifaultFormat0>(),
     ];
@@ -2729,13 +2707,13 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Plain { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Own { .. } => &__APIFAULT_ENTRIES[1usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Plain { .. } => 0usize,
+                Self::Own { .. } => 1usize,
                 Self::Delegated { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -2896,7 +2874,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
@@ -2959,15 +2937,15 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Local { .. } => &__APIFAULT_ENTRIES[0usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Local { .. } => 0usize,
                 Self::Mixed { 0: __field_0, .. } => {
-                    <Mixed as ::apifault::__private::ApiError>::entry(&**__field_0)
+                    return <Mixed as ::apifault::__private::ApiError>::entry(&**__field_0);
                 }
                 Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -3171,7 +3149,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )
         .__runtime(
             true,
@@ -3193,7 +3171,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )
         .__runtime(true, &[], true, &[]),
         ::apifault::__private::Entry::__new(
@@ -3207,7 +3185,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )
         .__runtime(false, &[], true, &[]),
         ::apifault::__private::Entry::__new(
@@ -3221,7 +3199,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
     ];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
@@ -3297,15 +3275,15 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Upstream { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Custom { .. } => &__APIFAULT_ENTRIES[1usize],
-                Self::Named { .. } => &__APIFAULT_ENTRIES[2usize],
-                Self::Fixed { .. } => &__APIFAULT_ENTRIES[3usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Upstream { .. } => 0usize,
+                Self::Custom { .. } => 1usize,
+                Self::Named { .. } => 2usize,
+                Self::Fixed { .. } => 3usize,
                 Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -3495,7 +3473,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )
         .__runtime(true, &[], false, &[])];
     #[automatically_derived]
@@ -3519,9 +3497,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
