@@ -44,7 +44,11 @@ impl Cx<'_> {
         // index (transparent variants return their inner entry): an arm of an integer
         // costs the compiler far less than an arm indexing the static.
         let indexed = total > 0;
-        let delegate = if indexed { quote!(return) } else { TokenStream::new() };
+        let delegate = if indexed {
+            quote!(return)
+        } else {
+            TokenStream::new()
+        };
         let arms = self.input.variants.iter().map(|variant| {
             if self.input.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
