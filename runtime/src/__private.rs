@@ -237,17 +237,22 @@ pub const fn entries(entries: &'static [Entry], start: usize, end: usize) -> &'s
     entries.split_at(end).0.split_at(start).1
 }
 
-/// The set of `parts` as an [`Entry`] keeps it, for the derive, which names the parts and
-/// leaves their bits to [`Part`].
-#[must_use]
-pub const fn parts(parts: &[Part]) -> u8 {
-    let mut bits = 0;
-    let mut i = 0;
-    while i < parts.len() {
-        bits |= parts[i].bit();
-        i += 1;
-    }
-    bits
+/// Each [`Part`]'s bit in an [`Entry`]'s set, named after the part in upper snake case: the
+/// derive writes a variant's set as `MESSAGE | TYPE` (or `NONE`): constants cost the
+/// compiler far less than a `const fn` call over a slice would, once per variant of every
+/// derived type.
+pub mod part_bits {
+    use crate::Part;
+
+    pub const NONE: u8 = 0;
+    pub const MESSAGE: u8 = Part::Message.bit();
+    pub const TYPE: u8 = Part::Type.bit();
+    pub const INSTANCE: u8 = Part::Instance.bit();
+    pub const LINK: u8 = Part::Link.bit();
+    pub const ID: u8 = Part::Id.bit();
+    pub const SOURCE_POINTER: u8 = Part::SourcePointer.bit();
+    pub const SOURCE_PARAMETER: u8 = Part::SourceParameter.bit();
+    pub const SOURCE_HEADER: u8 = Part::SourceHeader.bit();
 }
 
 /// The status for a literal the macro has already range-checked; const-evaluated, so an
@@ -497,4 +502,15 @@ impl fmt::Write for EscapeToken<'_, '_> {
         }
         self.0.write_str(rest)
     }
+}
+
+/// The violations of the list most variants carry, `Vec<FieldViolation>`, made once here.
+/// Never called: its being compiled is the point. Under shared generics (what the dev
+/// profile does), a crate deriving `ApiError` then links this crate's copies of
+/// `Violations::new`, the list's methods and its drop glue instead of compiling its own,
+/// which would be most of the code a rebuild generates for a small enum.
+#[allow(clippy::ptr_arg)] // the `Vec` itself is the type whose methods are shared
+#[must_use]
+pub fn field_violations(list: &Vec<crate::FieldViolation>) -> Violations<'_> {
+    Violations::new(list)
 }

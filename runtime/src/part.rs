@@ -29,7 +29,7 @@ pub enum Part {
 
 impl Part {
     /// Its bit in an [`Entry`](crate::Entry)'s set of parts: `Message` is bit 0,
-    /// `SourceHeader` bit 7. The derive names the parts (`__private::parts`), never bits.
+    /// `SourceHeader` bit 7. The derive names the parts (`__private::part_bits`), never bits.
     pub(crate) const fn bit(self) -> u8 {
         1 << self as u8
     }

@@ -67,12 +67,10 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/not-found"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-                ::apifault::__private::Part::Instance,
-                ::apifault::__private::Part::Link,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE
+                | ::apifault::__private::part_bits::TYPE
+                | ::apifault::__private::part_bits::INSTANCE
+                | ::apifault::__private::part_bits::LINK,
         ),
         ::apifault::__private::Entry::__new(
             "Duplicate",
@@ -85,10 +83,7 @@ const _: () = {
             &["name", "supportId"],
             ::apifault::__private::Some("https://docs.example.com/errors/duplicate-value"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Invalid",
@@ -101,10 +96,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/invalid"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "RateLimited",
@@ -117,10 +109,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Unauthorized",
@@ -133,10 +122,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/unauthorized"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Database",
@@ -149,7 +135,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/database"),
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Type]),
+            ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Maintenance",
@@ -162,10 +148,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/maintenance"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
         ::apifault::__private::Entry::__new(
             "Custom",
@@ -178,10 +161,7 @@ const _: () = {
             &[],
             ::apifault::__private::Some("https://docs.example.com/errors/custom"),
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
     ];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
@@ -287,19 +267,19 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::NotFound { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Duplicate { .. } => &__APIFAULT_ENTRIES[1usize],
-                Self::Invalid { .. } => &__APIFAULT_ENTRIES[2usize],
-                Self::RateLimited { .. } => &__APIFAULT_ENTRIES[3usize],
-                Self::Unauthorized { .. } => &__APIFAULT_ENTRIES[4usize],
-                Self::Database { .. } => &__APIFAULT_ENTRIES[5usize],
-                Self::Maintenance { .. } => &__APIFAULT_ENTRIES[6usize],
-                Self::Custom { .. } => &__APIFAULT_ENTRIES[7usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::NotFound { .. } => 0usize,
+                Self::Duplicate { .. } => 1usize,
+                Self::Invalid { .. } => 2usize,
+                Self::RateLimited { .. } => 3usize,
+                Self::Unauthorized { .. } => 4usize,
+                Self::Database { .. } => 5usize,
+                Self::Maintenance { .. } => 6usize,
+                Self::Custom { .. } => 7usize,
                 Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -564,12 +544,10 @@ const _: () = {
             &["expiredFor"],
             ::apifault::__private::None,
             false,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-                ::apifault::__private::Part::Instance,
-                ::apifault::__private::Part::Link,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE
+                | ::apifault::__private::part_bits::TYPE
+                | ::apifault::__private::part_bits::INSTANCE
+                | ::apifault::__private::part_bits::LINK,
         )];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &AuthError) {
@@ -595,9 +573,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -704,7 +682,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Gone) {
@@ -730,9 +708,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -794,7 +772,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &SelfHandled) {
@@ -821,9 +799,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -875,7 +853,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for AppError {
@@ -913,9 +891,9 @@ const _: () = {
             ) {
                 return __found.erased_entry();
             }
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             if let ::apifault::__private::Some(__found) = ::apifault::__private::find(
@@ -1070,9 +1048,9 @@ const _: () = {
     #[automatically_derived]
     impl ::apifault::__private::WrapperOwn for AppError {
         fn own_entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn own_status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -1130,7 +1108,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )];
     #[automatically_derived]
     impl ::apifault::__private::ApiError for Upstream {
@@ -1151,9 +1129,9 @@ const _: () = {
             )
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -1746,7 +1724,7 @@ const _: () = {
             &["name"],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )];
     #[allow(dead_code)]
     fn __apifault_assert_error<'a>(_: &Rejected<'a>) {
@@ -1772,9 +1750,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -1887,7 +1865,7 @@ const _: () = {
             &["value", "note"],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Invalid",
@@ -1900,7 +1878,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
     ];
     #[automatically_derived]
@@ -1957,13 +1935,13 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Value { .. } => &__APIFAULT_ENTRIES[0usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Value { .. } => 0usize,
                 Self::Inner { 0: __field_0, .. } => {
-                    <E as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <E as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-                Self::Invalid { .. } => &__APIFAULT_ENTRIES[1usize],
-            }
+                Self::Invalid { .. } => 1usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -2133,7 +2111,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
@@ -2199,15 +2177,15 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Page { .. } => &__APIFAULT_ENTRIES[0usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Page { .. } => 0usize,
                 Self::Gone { 0: __field_0, .. } => {
-                    <Gone as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <Gone as ::apifault::__private::ApiError>::entry(__field_0);
                 }
                 Self::Inner { 0: __field_0, .. } => {
-                    <E as ::apifault::__private::ApiError>::entry(&**__field_0)
+                    return <E as ::apifault::__private::ApiError>::entry(&**__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -2379,11 +2357,9 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[
-                ::apifault::__private::Part::Message,
-                ::apifault::__private::Part::Type,
-                ::apifault::__private::Part::SourcePointer,
-            ]),
+            ::apifault::__private::part_bits::MESSAGE
+                | ::apifault::__private::part_bits::TYPE
+                | ::apifault::__private::part_bits::SOURCE_POINTER,
         ),
         ::apifault::__private::Entry::__new(
             "Limited",
@@ -2396,7 +2372,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Relayed",
@@ -2409,7 +2385,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )
         .__runtime(true, &[], true, &[]),
     ];
@@ -2437,11 +2413,11 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Rows { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Limited { .. } => &__APIFAULT_ENTRIES[1usize],
-                Self::Relayed { .. } => &__APIFAULT_ENTRIES[2usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self::Rows { .. } => 0usize,
+                Self::Limited { .. } => 1usize,
+                Self::Relayed { .. } => 2usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -2646,7 +2622,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             false,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Silent",
@@ -2659,7 +2635,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         ),
         ::apifault::__private::Entry::__new(
             "NoKey",
@@ -2672,7 +2648,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "ReadOnly",
@@ -2685,7 +2661,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Malformed",
@@ -2698,7 +2674,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Missing",
@@ -2711,7 +2687,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
     ];
     #[allow(dead_code)]
@@ -2738,14 +2714,14 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Quiet { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Silent { .. } => &__APIFAULT_ENTRIES[1usize],
-                Self::NoKey { .. } => &__APIFAULT_ENTRIES[2usize],
-                Self::ReadOnly { .. } => &__APIFAULT_ENTRIES[3usize],
-                Self::Malformed { .. } => &__APIFAULT_ENTRIES[4usize],
-                Self::Missing { .. } => &__APIFAULT_ENTRIES[5usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self::Quiet { .. } => 0usize,
+                Self::Silent { .. } => 1usize,
+                Self::NoKey { .. } => 2usize,
+                Self::ReadOnly { .. } => 3usize,
+                Self::Malformed { .. } => 4usize,
+                Self::Missing { .. } => 5usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -2852,7 +2828,7 @@ const _: () = {
             &[],
             reexport::apifault::__private::None,
             true,
-            reexport::apifault::__private::parts(&[reexport::apifault::__private::Part::Message]),
+            reexport::apifault::__private::part_bits::MESSAGE,
         ),
         reexport::apifault::__private::Entry::__new(
             "SecondOne",
@@ -2865,7 +2841,7 @@ const _: () = {
             &["n"],
             reexport::apifault::__private::None,
             true,
-            reexport::apifault::__private::parts(&[reexport::apifault::__private::Part::Message]),
+            reexport::apifault::__private::part_bits::MESSAGE,
         ),
     ];
     #[allow(dead_code)]
@@ -2892,10 +2868,10 @@ const _: () = {
             reexport::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static reexport::apifault::__private::Entry {
-            match self {
-                Self::FirstOne { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::SecondOne { .. } => &__APIFAULT_ENTRIES[1usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self::FirstOne { .. } => 0usize,
+                Self::SecondOne { .. } => 1usize,
+            }]
         }
         fn status(&self) -> reexport::apifault::__private::http::StatusCode {
             match self {
@@ -3004,7 +2980,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Own",
@@ -3017,7 +2993,7 @@ const _: () = {
             &["n"],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )
         .__in_format::<__ApifaultFormat0>(),
     ];
@@ -3088,13 +3064,13 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Plain { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Own { .. } => &__APIFAULT_ENTRIES[1usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Plain { .. } => 0usize,
+                Self::Own { .. } => 1usize,
                 Self::Delegated { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -3255,7 +3231,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
@@ -3335,15 +3311,15 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Local { .. } => &__APIFAULT_ENTRIES[0usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Local { .. } => 0usize,
                 Self::Mixed { 0: __field_0, .. } => {
-                    <Mixed as ::apifault::__private::ApiError>::entry(&**__field_0)
+                    return <Mixed as ::apifault::__private::ApiError>::entry(&**__field_0);
                 }
                 Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(&**__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -3553,7 +3529,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
         ::apifault::__private::Entry::__new(
             "Own",
@@ -3566,7 +3542,7 @@ const _: () = {
             &["n"],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )
         .__in_format::<__ApifaultFormat0>(),
     ];
@@ -3614,6 +3590,20 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::Gone { .. } | Self::Own { .. } => {
+                    ::apifault::__private::Some(::apifault::__private::LogLevel::for_status(
+                        ::apifault::__private::ApiError::status(self),
+                    ))
+                }
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<
@@ -3622,13 +3612,13 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Gone { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Own { .. } => &__APIFAULT_ENTRIES[1usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Gone { .. } => 0usize,
+                Self::Own { .. } => 1usize,
                 Self::Delegated { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -3800,7 +3790,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )
         .__runtime(
             true,
@@ -3822,7 +3812,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )
         .__runtime(true, &[], true, &[]),
         ::apifault::__private::Entry::__new(
@@ -3836,7 +3826,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         )
         .__runtime(false, &[], true, &[]),
         ::apifault::__private::Entry::__new(
@@ -3850,7 +3840,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[::apifault::__private::Part::Message]),
+            ::apifault::__private::part_bits::MESSAGE,
         ),
     ];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
@@ -3943,15 +3933,15 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self::Upstream { .. } => &__APIFAULT_ENTRIES[0usize],
-                Self::Custom { .. } => &__APIFAULT_ENTRIES[1usize],
-                Self::Named { .. } => &__APIFAULT_ENTRIES[2usize],
-                Self::Fixed { .. } => &__APIFAULT_ENTRIES[3usize],
+            &__APIFAULT_ENTRIES[match self {
+                Self::Upstream { .. } => 0usize,
+                Self::Custom { .. } => 1usize,
+                Self::Named { .. } => 2usize,
+                Self::Fixed { .. } => 3usize,
                 Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::entry(__field_0)
+                    return <AuthError as ::apifault::__private::ApiError>::entry(__field_0);
                 }
-            }
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {
@@ -4141,7 +4131,7 @@ const _: () = {
             &[],
             ::apifault::__private::None,
             true,
-            ::apifault::__private::parts(&[]),
+            ::apifault::__private::part_bits::NONE,
         )
         .__runtime(true, &[], false, &[])];
     #[automatically_derived]
@@ -4165,9 +4155,9 @@ const _: () = {
             ::apifault::__private::std::error::Error::source(self)
         }
         fn entry(&self) -> &'static ::apifault::__private::Entry {
-            match self {
-                Self { .. } => &__APIFAULT_ENTRIES[0usize],
-            }
+            &__APIFAULT_ENTRIES[match self {
+                Self { .. } => 0usize,
+            }]
         }
         fn status(&self) -> ::apifault::__private::http::StatusCode {
             match self {

@@ -41,6 +41,15 @@ impl Cx<'_> {
             .iter()
             .filter(|variant| !self.input.transparent(variant))
             .count();
+        // With entries of its own, `entry()` indexes the static once with the variant's
+        // index (transparent variants return their inner entry): an arm of an integer
+        // costs the compiler far less than an arm indexing the static.
+        let indexed = total > 0;
+        let delegate = if indexed {
+            quote!(return)
+        } else {
+            TokenStream::new()
+        };
         let arms = self.input.variants.iter().map(|variant| {
             if self.input.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
@@ -83,7 +92,7 @@ impl Cx<'_> {
                     if let Some(label) = label {
                         checked.push((item, label));
                     }
-                    return quote!(#pattern => #private::overridden_entry(&#name, #via::CATALOGUE, #via::entry(#inner)),);
+                    return quote!(#pattern => #delegate #private::overridden_entry(&#name, #via::CATALOGUE, #via::entry(#inner)),);
                 }
                 let inner_catalogue = quote!(#via::CATALOGUE);
                 catalogue.push(match self.input.own_format(variant) {
@@ -101,7 +110,7 @@ impl Cx<'_> {
                 if let Some(label) = label {
                     checked.push((quote!(#private::CatalogueItem::Nested(#inner_catalogue)), label));
                 }
-                return quote!(#pattern => #via::entry(#inner),);
+                return quote!(#pattern => #delegate #via::entry(#inner),);
             }
             let attrs = self.input.variant_attrs(variant);
             let name = variant.name();
@@ -138,7 +147,11 @@ impl Cx<'_> {
                 #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime
             });
             let pattern = self.pattern(variant, []);
-            quote!(#pattern => &__APIFAULT_ENTRIES[#index],)
+            if indexed {
+                quote!(#pattern => #index,)
+            } else {
+                quote!(#pattern => &__APIFAULT_ENTRIES[#index],)
+            }
         }).collect::<Vec<_>>();
         let count = entries.len();
         if run_start < count {
@@ -150,7 +163,11 @@ impl Cx<'_> {
                 static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];
                 #(#overridden)*
             },
-            lookup: quote!(match self { #(#arms)* }),
+            lookup: if indexed {
+                quote!(&__APIFAULT_ENTRIES[match self { #(#arms)* }])
+            } else {
+                quote!(match self { #(#arms)* })
+            },
             catalogue: quote!(&#private::Catalogue { __items: &[#(#catalogue),*] }),
             unique_codes,
         }

@@ -9,6 +9,7 @@ use quote::{format_ident, quote};
 use crate::expand::cx::{Cx, binding, shared_arms};
 use crate::expand::interpolate::{write, write_pointer};
 use crate::internals::ast::Variant;
+use crate::internals::case::RenameRule;
 use crate::internals::part::PartName;
 use crate::internals::props::TypeUri;
 
@@ -20,15 +21,19 @@ fn path(part: PartName, private: &TokenStream) -> TokenStream {
 
 impl Cx<'_> {
     /// The parts of `variant` as the bit set `Entry` keeps, a constant expression
-    /// (`__private::parts(&[Part::Message, …])`) in the entries' static.
+    /// (`__private::part_bits::MESSAGE | …`) in the entries' static: named constants, not
+    /// a `parts(&[…])` call, which costs the compiler far more per variant.
     pub fn parts(&self, variant: &Variant) -> TokenStream {
         let private = self.private;
-        let parts = self
-            .input
-            .carried(variant)
-            .into_iter()
-            .map(|part| path(part, private));
-        quote!(#private::parts(&[#(#parts),*]))
+        let bits = self.input.carried(variant).into_iter().map(|part| {
+            let name = format_ident!("{}", RenameRule::ScreamingSnake.apply(part.name()));
+            quote!(#private::part_bits::#name)
+        });
+        let bits = bits.collect::<Vec<_>>();
+        if bits.is_empty() {
+            return quote!(#private::part_bits::NONE);
+        }
+        quote!(#(#bits)|*)
     }
 
     /// From the entry, whose parts are known at compile time; a transparent variant asks

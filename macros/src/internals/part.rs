@@ -1,7 +1,7 @@
 //! The texts a variant can carry, as the runtime names them (`apifault::Part`).
 
 /// The variants of `apifault::Part` a variant can carry, named in generated code as
-/// `__private::Part::…`: their bits are the runtime's alone (`__private::parts`).
+/// `__private::Part::…`: their bits are the runtime's alone (`__private::part_bits`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum PartName {
     Message,
