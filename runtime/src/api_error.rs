@@ -144,6 +144,16 @@ pub trait ApiError: fmt::Debug + fmt::Display {
         self.entry().code_in_body
     }
 
+    /// Whether the body is the format's (every variant's, unless it says otherwise), none
+    /// at all (`#[api_error(no_body)]`) or a field's value taken whole
+    /// (`#[api_error(body)]`). The derive implements it for types with such variants, and
+    /// for transparent variants, which answer as their inner error does.
+    #[doc(hidden)]
+    #[inline]
+    fn __own_body(&self) -> crate::format::OwnBody<'_> {
+        crate::format::OwnBody::Format
+    }
+
     /// Logs (feature `tracing`) each runtime status or code of this value that was refused
     /// and replaced by the variant's declared one. Called once per response; the derive
     /// implements it for types with `#[api_error(status)]` or `#[api_error(code)]` fields.

@@ -24,8 +24,10 @@ mod api_error;
 mod catalogue;
 mod dyn_api_error;
 mod exposed;
+mod flatten;
 mod format;
 mod integrations;
+mod member;
 mod part;
 mod violation;
 

@@ -14,6 +14,7 @@ pub mod cx;
 pub mod entries;
 pub mod format;
 pub mod interpolate;
+pub mod members;
 pub mod parts;
 pub mod payload;
 pub mod runtime;
@@ -76,6 +77,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let violations = cx.violations();
     let headers = cx.headers();
     let warn_refused = cx.warn_refused();
+    let own_body = cx.own_body();
     // An empty enum has no value to match on, and `match self {}` is rejected (references
     // are always inhabited): `match *self {}` proves each method unreachable.
     let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
@@ -234,6 +236,7 @@ pub fn derive(input: &Input) -> TokenStream {
             #code_in_body
             #to_response_with
             #warn_refused
+            #own_body
         }
 
         #wrapper_items

@@ -11,13 +11,14 @@ use crate::internals::attr::{Attrs, Header, Role};
 use crate::internals::ctxt::Errors;
 use crate::internals::status::MANDATED;
 use crate::internals::template::Template;
-use crate::internals::{code, reserved, suggest};
+use crate::internals::{check_body, code, reserved, suggest};
 
 pub fn check(input: &Input, errors: &mut Errors) {
     if input.is_enum {
         check_enum_headers(input, errors);
     }
     check_wrapper(input, errors);
+    check_body::check_enum(input, errors);
     // The first variant using each code.
     let mut codes: HashMap<String, CodeUse> = HashMap::new();
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -75,6 +76,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
         }
         check_headers(variant, attrs, input, errors);
         check_fields(variant, input, errors);
+        check_body::check_variant(input, variant, errors);
         check_runtime(variant, attrs, input, errors);
 
         check_code(input, variant, &mut codes, &mut reported_first, errors);
@@ -361,6 +363,8 @@ fn check_transparent(
         ),
         ("`statuses`", attrs.statuses.as_ref().map(|list| list.span)),
         ("`codes`", attrs.codes.as_ref().map(|list| list.span)),
+        ("`member`", attrs.members.first().map(|m| m.name.span())),
+        ("`no_body`", attrs.no_body),
     ];
     for (what, span) in delegated {
         if let Some(span) = span {
@@ -379,6 +383,7 @@ fn check_transparent(
             field.attrs.violations,
             field.attrs.runtime_status,
             field.attrs.runtime_code,
+            field.attrs.body,
         ]
         .into_iter()
         .flatten()
@@ -510,7 +515,7 @@ fn check_source(attrs: &Attrs, errors: &mut Errors) {
     }
 }
 
-fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
+pub fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
     for (name, _) in template.args() {
         if variant.field(name).is_none() {
             let fields: Vec<String> = variant
@@ -772,6 +777,9 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
         let Some(expose) = &field.attrs.expose else {
             continue;
         };
+        if expose.flatten.is_some() {
+            continue;
+        }
         let Some(name) = field.exposed_name() else {
             errors.at(
                 expose.span,

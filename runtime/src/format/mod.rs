@@ -5,12 +5,14 @@ use crate::ApiError;
 mod boom;
 mod json;
 mod jsonapi;
+mod own_body;
 pub mod phrase;
 mod problem;
 mod response;
 
 pub use self::boom::Boom;
 pub use self::jsonapi::JsonApi;
+pub use self::own_body::{OwnBody, WholeBody, whole_body};
 pub use self::problem::Problem;
 pub use self::response::response;
 

@@ -13,7 +13,7 @@ mod keys;
 mod level;
 mod symbol;
 
-pub use attrs::{Attrs, Header, Role, SourceKind};
+pub use attrs::{Attrs, DeclaredMember, Header, Role, SourceKind, With};
 pub use level::Level;
 pub use symbol::HELPERS;
 
