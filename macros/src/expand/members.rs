@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::expand::cx::{Cx, binding, shared_arms};
@@ -17,8 +17,11 @@ use crate::internals::members::Written;
 use crate::internals::reserved;
 
 impl Cx<'_> {
-    pub fn members(&self, format: &TokenStream) -> TokenStream {
+    /// `serialize_members`, and the items it names (the `with` wrappers), which go beside
+    /// the impl.
+    pub fn members(&self, format: &TokenStream) -> (TokenStream, TokenStream) {
         let mut any = false;
+        let mut wrappers = Vec::new();
         let arms = self.input.variants.iter().filter_map(|variant| {
             if self.input.transparent(variant)
                 && let Some((pattern, inner)) = self.inner(variant)
@@ -31,16 +34,16 @@ impl Cx<'_> {
                     false,
                 ));
             }
-            let arm = self.members_arm(variant, format)?;
+            let arm = self.members_arm(variant, format, &mut wrappers)?;
             any = true;
             Some(arm)
         });
         let arms = shared_arms(arms.collect::<Vec<_>>().into_iter());
         if !any {
-            return TokenStream::new();
+            return (TokenStream::new(), TokenStream::new());
         }
         let private = self.private;
-        quote! {
+        let method = quote! {
             fn serialize_members<__M: #private::serde::ser::SerializeMap>(&self, __map: &mut __M, __reserved: &[&str]) -> ::core::result::Result<(), __M::Error> {
                 #[allow(unreachable_patterns)]
                 match self {
@@ -48,7 +51,8 @@ impl Cx<'_> {
                     _ => ::core::result::Result::Ok(()),
                 }
             }
-        }
+        };
+        (method, quote!(#(#wrappers)*))
     }
 
     /// The arm of a variant that writes members: its pattern, its body, and whether it
@@ -57,6 +61,7 @@ impl Cx<'_> {
         &self,
         variant: &Variant,
         format: &TokenStream,
+        wrappers: &mut Vec<TokenStream>,
     ) -> Option<(TokenStream, TokenStream, bool)> {
         let private = self.private;
         if self.input.no_body(variant) || variant.body_field().is_some() {
@@ -138,14 +143,16 @@ impl Cx<'_> {
             guards.push(guard(&name, expose.map_or(field.span, |e| e.span)));
             let write = match expose.and_then(|e| e.with.as_ref()) {
                 Some(with) => {
-                    let wrapper = self.with_wrapper(field, with);
-                    let call = self.write_exposed(
+                    let wrapper = format_ident!("__ApifaultWith{}", wrappers.len());
+                    wrappers.push(self.with_wrapper(&wrapper, field, with));
+                    // The impl's own parameters, named: the marker cannot infer them.
+                    let arguments = self.generic_arguments();
+                    self.write_exposed(
                         written,
                         &name,
-                        quote!(__ApifaultWith),
-                        &quote!(&__ApifaultWith(#binding, ::core::marker::PhantomData)),
-                    );
-                    quote!({ #wrapper #call })
+                        quote!(#wrapper<'_, #(#arguments),*>),
+                        &quote!(&#wrapper::<'_, #(#arguments),*>(#binding, ::core::marker::PhantomData)),
+                    )
                 }
                 None => self.write_exposed(written, &name, quote!(#ty), &quote!(#binding)),
             };
@@ -196,17 +203,17 @@ impl Cx<'_> {
         }
     }
 
-    /// A local type whose `Serialize` calls the field's `with` module (`module::serialize`)
-    /// or `serialize_with` function, as serde's derive writes one: generic as the input is,
-    /// since a local item cannot name the impl's parameters.
-    fn with_wrapper(&self, field: &Field, with: &With) -> TokenStream {
+    /// A type whose `Serialize` calls the field's `with` module (`module::serialize`) or
+    /// `serialize_with` function, as serde's derive writes one, beside the impl: generic as
+    /// the input is, with a lifetime for the borrowed field.
+    fn with_wrapper(&self, wrapper: &syn::Ident, field: &Field, with: &With) -> TokenStream {
         let private = self.private;
         let ident = self.input.ident;
         let ty = field.ty;
         let mut generics = self.input.generics.clone();
         generics.params.insert(0, syn::parse_quote!('__a));
-        let (_, input_types, _) = self.input.generics.split_for_impl();
-        let (params, types, where_clause) = generics.split_for_impl();
+        let (input_params, input_types, input_where) = self.input.generics.split_for_impl();
+        let (params, _, where_clause) = generics.split_for_impl();
         let path = &with.path;
         let function = if with.module {
             quote!(#path::serialize)
@@ -215,15 +222,31 @@ impl Cx<'_> {
         };
         let at = Span::call_site().located_at(with.span);
         let call = quote_spanned!(at=> #function(self.0, __serializer));
+        // `'_` in the impl, as clippy's `elidable_lifetime_names` asks.
+        let arguments = self.generic_arguments();
         quote! {
-            struct __ApifaultWith #params (&'__a #ty, ::core::marker::PhantomData<&'__a #ident #input_types>) #where_clause;
+            struct #wrapper #params (&'__a #ty, ::core::marker::PhantomData<&'__a #ident #input_types>) #where_clause;
 
-            impl #params #private::serde::Serialize for __ApifaultWith #types #where_clause {
+            impl #input_params #private::serde::Serialize for #wrapper<'_, #(#arguments),*> #input_where {
                 fn serialize<__S: #private::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                     #call
                 }
             }
         }
+    }
+
+    /// The input's generic parameters as arguments: `'a, T, N`.
+    fn generic_arguments(&self) -> Vec<TokenStream> {
+        self.input
+            .generics
+            .params
+            .iter()
+            .map(|param| match param {
+                syn::GenericParam::Lifetime(param) => param.lifetime.to_token_stream(),
+                syn::GenericParam::Type(param) => param.ident.to_token_stream(),
+                syn::GenericParam::Const(param) => param.ident.to_token_stream(),
+            })
+            .collect()
     }
 
     /// `__own_body`, for a type with a variant without a body or with a body field, or with

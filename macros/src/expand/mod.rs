@@ -73,7 +73,7 @@ pub fn derive(input: &Input) -> TokenStream {
     );
     let has_part = cx.has_part();
     let fmt_part = cx.fmt_part();
-    let members = cx.members(&format);
+    let (members, member_items) = cx.members(&format);
     let violations = cx.violations();
     let headers = cx.headers();
     let warn_refused = cx.warn_refused();
@@ -204,6 +204,8 @@ pub fn derive(input: &Input) -> TokenStream {
         #statics
 
         #unique_codes
+
+        #member_items
 
         #assert_error
 
