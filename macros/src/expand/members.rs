@@ -88,13 +88,12 @@ impl Cx<'_> {
         };
         // A member named where the format cannot be read by the derive (a house format)
         // is checked by a constant assertion at its name.
-        let guard = |name: &str, at: Span| {
+        let guard = |name: &str, at: Span, fix: &str| {
             if known {
                 return TokenStream::new();
             }
             let message = format!(
-                "apifault: the format `{}` writes a member named `{name}` itself: give the \
-                    member another name",
+                "apifault: the format `{}` writes a member named `{name}` itself: {fix}",
                 format.to_string().replace(' ', "")
             );
             let at = Span::call_site().located_at(at);
@@ -109,7 +108,11 @@ impl Cx<'_> {
         let mut used = BTreeSet::new();
         for member in &declared {
             let name = member.name.value();
-            guards.push(guard(&name, member.name.span()));
+            guards.push(guard(
+                &name,
+                member.name.span(),
+                "declare the member under another name",
+            ));
             let value = match member.value.constant() {
                 Some(text) => quote!(#text),
                 None => {
@@ -140,7 +143,11 @@ impl Cx<'_> {
                 continue;
             };
             let expose = field.attrs.expose.as_ref();
-            guards.push(guard(&name, expose.map_or(field.span, |e| e.span)));
+            guards.push(guard(
+                &name,
+                expose.map_or(field.span, |e| e.span),
+                "expose the field under another name with `#[api_error(expose = \"other_name\")]`",
+            ));
             let write = match expose.and_then(|e| e.with.as_ref()) {
                 Some(with) => {
                     let wrapper = format_ident!("__ApifaultWith{}", wrappers.len());

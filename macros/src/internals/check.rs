@@ -772,6 +772,8 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
                     "the violations field is rendered as the format's list of \
                         violations: remove `expose`",
                 );
+                // Its name as a member would only repeat the mistake.
+                continue;
             }
         }
         let Some(expose) = &field.attrs.expose else {

@@ -26,7 +26,20 @@ pub fn check_variant(input: &Input, variant: &Variant, errors: &mut Errors) {
     // A variant's template is checked with its other templates; an enum's, against each
     // variant that takes it.
     for member in input.inherited_members(variant) {
-        check_template(variant, &member.value, errors);
+        let mut found = Errors::default();
+        check_template(variant, &member.value, &mut found);
+        if let Err(error) = found.into_result() {
+            errors.push(syn::Error::new(
+                member.value.span(),
+                format!(
+                    "{error}; the enum's `member(\"{}\" = …)` is written by every variant: \
+                        give `{}` its own `member(\"{}\" = …)`",
+                    member.name.value(),
+                    variant.name(),
+                    member.name.value()
+                ),
+            ));
+        }
     }
     check_names(input, variant, errors);
     check_fields(variant, errors);

@@ -477,9 +477,16 @@ fn parse_expose(meta: &ParseNestedMeta, span: Span) -> syn::Result<Expose> {
         flatten: None,
         with: None,
     };
-    let mut any = false;
+    let fork = meta.input.fork();
+    let options;
+    syn::parenthesized!(options in fork);
+    if options.is_empty() {
+        return Err(syn::Error::new(
+            span,
+            "`expose()` is empty: write `expose`, or an option such as `expose(null)`",
+        ));
+    }
     meta.parse_nested_meta(|inner| {
-        any = true;
         let key = inner
             .path
             .get_ident()
@@ -541,12 +548,6 @@ fn parse_expose(meta: &ParseNestedMeta, span: Span) -> syn::Result<Expose> {
         }
         Ok(())
     })?;
-    if !any {
-        return Err(syn::Error::new(
-            span,
-            "`expose()` is empty: write `expose`, or an option such as `expose(null)`",
-        ));
-    }
     Ok(expose)
 }
 
@@ -645,6 +646,18 @@ fn unknown_key(name: &str, span: Span, level: Level) -> syn::Error {
         .filter(|&&(_, key, place)| goes_on(key, place, level))
         .map(|&(name, ..)| name)
         .collect();
+    // `expose`'s options written as keys of their own.
+    if level == Level::Field && ["flatten", "null", "with", "serialize_with"].contains(&name) {
+        let example = match name {
+            "with" => "expose(with = my_module)",
+            "serialize_with" => "expose(serialize_with = my_function)",
+            _ => &format!("expose({name})"),
+        };
+        return syn::Error::new(
+            span,
+            format!("`{name}` is an option of `expose`: write `#[api_error({example})]`"),
+        );
+    }
     let elsewhere = match lookup(name, level) {
         Some((Key::RuntimeCode, _)) if level.takes_variant_keys() => Some(
             "write `#[code(\"not-found\")]`, or mark a field `#[api_error(code)]` to take the code from it",
