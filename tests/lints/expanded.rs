@@ -2652,7 +2652,7 @@ const _: () = {
                 Self::SecondOne { 0: __field_0, .. } => {
                     const _: () = ::core::assert!(
                         reexport::apifault::__private::member_allowed::<House>("n"),
-                        "apifault: the format `House` writes a member named `n` itself: give the member another name"
+                        "apifault: the format `House` writes a member named `n` itself: expose the field under another name with `#[api_error(expose = \"other_name\")]`"
                     );
                     if !__reserved.contains(&"n") {
                         reexport::apifault::__private::exposed_member::<__M, u8>(
@@ -4035,11 +4035,11 @@ const _: () = {
                 Self::One { 0: __field_0, .. } => {
                     const _: () = ::core::assert!(
                         ::apifault::__private::member_allowed::<House>("kind"),
-                        "apifault: the format `House` writes a member named `kind` itself: give the member another name"
+                        "apifault: the format `House` writes a member named `kind` itself: declare the member under another name"
                     );
                     const _: () = ::core::assert!(
                         ::apifault::__private::member_allowed::<House>("detail"),
-                        "apifault: the format `House` writes a member named `detail` itself: give the member another name"
+                        "apifault: the format `House` writes a member named `detail` itself: declare the member under another name"
                     );
                     if !__reserved.contains(&"kind") {
                         ::apifault::__private::serde::ser::SerializeMap::serialize_entry(
