@@ -105,8 +105,11 @@ pub trait ApiError: fmt::Debug + fmt::Display {
         Text::of(self, Part::Link)
     }
 
-    /// Serializes the exposed fields, in declaration order, as entries of `map`, leaving
-    /// out those named in `reserved`: the members the rendering format writes itself.
+    /// Serializes the variant's declared members (`member("name" = "…")`, the enum's
+    /// first), then its exposed fields in declaration order, as entries of `map`, leaving
+    /// out those named in `reserved`: the members the rendering format writes itself. An
+    /// exposed `None` is left out (unless `expose(null)`); a flattened field writes its own
+    /// members in its place, each name the body already has left out with a warning.
     ///
     /// The derive rejects, at compile time, an exposed name the type's own format reserves;
     /// `reserved` also protects a body rendered in another format (`to_response_in`), so a
