@@ -362,7 +362,9 @@ fn an_optional_member_is_required_nowhere_and_no_body_has_no_content() {
     let responses = responses::<LimitError>();
     let limited = &responses["429"]["content"]["application/problem+json"];
     let schema = &limited["schema"];
-    let required = schema["required"].as_array().expect("the format's own members");
+    let required = schema["required"]
+        .as_array()
+        .expect("the format's own members");
     assert!(!required.contains(&json!("retry_after_ms")), "{schema}");
     let validator = validator::<Problem>();
     for error in [
@@ -378,6 +380,7 @@ fn an_optional_member_is_required_nowhere_and_no_body_has_no_content() {
         let body: Value = serde_json::from_slice(error.to_response().body()).unwrap();
         assert_valid(&validator, &body);
     }
+    assert!(LimitError::NoToken.to_response().body().is_empty());
     let unauthorized = &responses["401"];
     assert!(unauthorized.get("content").is_none(), "{unauthorized}");
     assert!(
