@@ -22,7 +22,12 @@ pub fn check_enum(input: &Input, errors: &mut Errors) {
 /// One variant's members, its exposed fields' options, its body.
 pub fn check_variant(input: &Input, variant: &Variant, errors: &mut Errors) {
     let attrs = input.variant_attrs(variant);
-    check_list(&attrs.members, "this variant", errors);
+    let site = if input.is_enum {
+        "this variant"
+    } else {
+        "the struct"
+    };
+    check_list(&attrs.members, site, errors);
     // A variant's template is checked with its other templates; an enum's, against each
     // variant that takes it.
     for member in input.inherited_members(variant) {
