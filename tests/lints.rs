@@ -461,6 +461,105 @@ pub enum Relayed {
 #[status(502)]
 pub struct RelayedStatus<S: Debug>(#[api_error(status)] pub S);
 
+/// Serde `with` modules and functions for exposed fields.
+pub mod serialize {
+    use std::fmt::Debug;
+    use std::time::{SystemTime, UNIX_EPOCH};
+
+    /// `SystemTime` as whole seconds since the Unix epoch.
+    pub mod unix_seconds {
+        /// Serializes `time` as whole seconds since the Unix epoch (0 before it).
+        ///
+        /// # Errors
+        ///
+        /// Those of the serializer.
+        pub fn serialize<S: serde::Serializer>(
+            time: &super::SystemTime,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let seconds = time
+                .duration_since(super::UNIX_EPOCH)
+                .map_or(0, |since| since.as_secs());
+            serializer.serialize_u64(seconds)
+        }
+    }
+
+    /// Serializes `value` as its `Debug` text.
+    ///
+    /// # Errors
+    ///
+    /// Those of the serializer.
+    pub fn as_debug<T: Debug, S: serde::Serializer>(
+        value: &T,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{value:?}"))
+    }
+}
+
+/// What a body holds besides its texts: declared members (the enum's, a variant's
+/// overriding one, interpolated ones), optional, `null`, `with` and flattened fields, a
+/// variant without a body, one whose body is a field; generic.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(
+    member("category" = "bodies"),
+    member("link" = "https://docs.example.com/errors")
+)]
+pub enum Bodies<T: Debug + Display> {
+    /// Declared and exposed members.
+    #[error("members {id}")]
+    #[status(400)]
+    #[api_error(
+        member("link" = "https://docs.example.com/errors#{id}"),
+        member("shard" = "{shard}")
+    )]
+    Members {
+        /// Interpolated into a member.
+        id: u64,
+        /// Interpolated, and exposed through a function.
+        #[api_error(expose(name = "shardDebug", serialize_with = serialize::as_debug))]
+        shard: T,
+        /// Left out when `None`.
+        #[api_error(expose)]
+        hint: Option<String>,
+        /// `null` when `None`.
+        #[api_error(expose(null))]
+        reason: Option<String>,
+        /// As Unix seconds.
+        #[api_error(expose(with = serialize::unix_seconds))]
+        since: std::time::SystemTime,
+    },
+    /// A flattened value beside the enum's members.
+    #[error("flattened")]
+    #[status(400)]
+    Flattened(#[api_error(expose(flatten))] serde_json::Value),
+    /// No body at all.
+    #[error("no body")]
+    #[status(401)]
+    #[api_error(no_body, omit_header("WWW-Authenticate"))]
+    NoBody,
+    /// The body is a field.
+    #[error("whole")]
+    #[status(502)]
+    Whole {
+        /// The whole body.
+        #[api_error(body)]
+        body: serde_json::Value,
+    },
+}
+
+/// Declared members under a house format, checked against its reserved names by a
+/// constant assertion.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(format = House, member("kind" = "house"))]
+pub enum HouseMembers {
+    /// One.
+    #[error("one {0}")]
+    #[status(400)]
+    #[api_error(member("detail" = "{0}"))]
+    One(u8),
+}
+
 /// The types above once more, with what the derive writes for them as plain source
 /// (`macros/src/expansion.rs` keeps it current): lints skip most of what a macro expands
 /// to, so only here do this file's lints and clippy's pedantic group read the derive's
@@ -596,6 +695,36 @@ fn everything_renders() {
     assert_eq!(
         rendered[18].2,
         br#"{"errors":[{"status":"422","code":"own","title":"Unprocessable Content","detail":"own 1","meta":{"n":1}}]}"#
+    );
+}
+
+#[test]
+fn bodies_render() {
+    let members = Bodies::Members {
+        id: 3,
+        shard: 4_u8,
+        hint: None,
+        reason: None,
+        since: std::time::UNIX_EPOCH + std::time::Duration::from_secs(9),
+    };
+    assert_eq!(
+        String::from_utf8(members.to_response().into_body()).unwrap(),
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"members 3","code":"members","category":"bodies","link":"https://docs.example.com/errors#3","shard":"4","shardDebug":"4","reason":null,"since":9}"#
+    );
+    let flattened = Bodies::<u8>::Flattened(serde_json::json!({"extra": 1, "category": 2}));
+    assert_eq!(
+        String::from_utf8(flattened.to_response().into_body()).unwrap(),
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"flattened","code":"flattened","category":"bodies","link":"https://docs.example.com/errors","extra":1}"#
+    );
+    let no_body = Bodies::<u8>::NoBody.to_response();
+    assert!(no_body.body().is_empty() && no_body.headers().is_empty());
+    let whole = Bodies::<u8>::Whole {
+        body: serde_json::json!([1]),
+    };
+    assert_eq!(whole.to_response().into_body(), b"[1]");
+    assert_eq!(
+        HouseMembers::One(1).to_response().into_body(),
+        br#"{"code":"one"}"#
     );
 }
 

@@ -335,3 +335,58 @@ fn the_format_schemas_have_names_and_accept_real_bodies() {
     assert!(!boom.is_valid(&json!({"statusCode": 404, "error": "Not Found"})));
     assert!(!boom.is_valid(&json!({"statusCode": 400, "error": "Bad Request", "message": "x", "errors": [{"message": "m", "path": [true], "type": "t"}]})));
 }
+
+/// Rate limits: an optional member, a flattened one, and a challenge without a body.
+#[derive(Debug, thiserror::Error, ApiError)]
+enum LimitError {
+    /// Slow down.
+    #[error("limited")]
+    #[status(429)]
+    #[api_error(header("Retry-After" = "1"))]
+    Limited {
+        #[api_error(expose)]
+        retry_after_ms: Option<u64>,
+        #[api_error(expose(flatten))]
+        extra: Option<serde_json::Map<String, Value>>,
+    },
+
+    /// No credentials.
+    #[error("no token")]
+    #[status(401)]
+    #[api_error(no_body, header("WWW-Authenticate" = "Bearer"))]
+    NoToken,
+}
+
+#[test]
+fn an_optional_member_is_required_nowhere_and_no_body_has_no_content() {
+    let responses = responses::<LimitError>();
+    let limited = &responses["429"]["content"]["application/problem+json"];
+    let schema = &limited["schema"];
+    let required = schema["required"]
+        .as_array()
+        .expect("the format's own members");
+    assert!(!required.contains(&json!("retry_after_ms")), "{schema}");
+    let validator = validator::<Problem>();
+    for error in [
+        LimitError::Limited {
+            retry_after_ms: None,
+            extra: None,
+        },
+        LimitError::Limited {
+            retry_after_ms: Some(1500),
+            extra: Some(serde_json::Map::from_iter([("soft".into(), json!(true))])),
+        },
+    ] {
+        let body: Value = serde_json::from_slice(error.to_response().body()).unwrap();
+        assert_valid(&validator, &body);
+    }
+    assert!(LimitError::NoToken.to_response().body().is_empty());
+    let unauthorized = &responses["401"];
+    assert!(unauthorized.get("content").is_none(), "{unauthorized}");
+    assert!(
+        unauthorized["description"]
+            .as_str()
+            .unwrap()
+            .contains("`no_token`: No credentials.")
+    );
+}

@@ -11,7 +11,10 @@
 //! - a header whose value is not a valid field value (CR, LF, NUL, DEL, other controls)
 //!   is left out, never split, and the other headers are exactly the declared ones;
 //! - with URI-shaped strings in the URI members, the body is valid against the official
-//!   schemas of `../shared/schemas` (when present).
+//!   schemas of `../shared/schemas` (when present);
+//! - a flattened `serde_json::Value` with hostile keys (any string, and every name the
+//!   body already has) never repeats or replaces a member, and a 5xx's unexposed field
+//!   stays off the wire whatever is flattened beside it.
 
 use std::collections::BTreeSet;
 
@@ -1463,5 +1466,164 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+/// A flattened `serde_json::Value` whose keys and values are hostile (any string, the
+/// formats' own member names, the variant's declared and exposed names), beside a
+/// declared member, an exposed field and an optional one.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(member("category" = "flattened"))]
+enum Flattening {
+    #[error("flattened")]
+    #[status(400)]
+    Extra {
+        #[api_error(expose)]
+        note: String,
+        #[api_error(expose)]
+        maybe: Option<String>,
+        #[api_error(expose(flatten))]
+        extra: Value,
+    },
+
+    /// A 5xx whose unexposed field must stay off the wire whatever is flattened.
+    #[error("failed: {secret}")]
+    #[status(500)]
+    Failed {
+        secret: String,
+        #[api_error(expose(flatten))]
+        extra: Value,
+    },
+}
+
+/// Keys drawn from the names a body already has, and from anything at all.
+fn hostile_key() -> BoxedStrategy<String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "type",
+            "title",
+            "status",
+            "detail",
+            "instance",
+            "code",
+            "request_id",
+            "errors",
+            "statusCode",
+            "error",
+            "message",
+            "meta",
+            "category",
+            "note",
+            "maybe",
+        ])
+        .prop_map(str::to_owned),
+        wild(),
+    ]
+    .boxed()
+}
+
+fn hostile_object() -> impl Strategy<Value = serde_json::Map<String, Value>> {
+    prop::collection::vec((hostile_key(), wild()), 0..8).prop_map(|pairs| {
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k, Value::from(v)))
+            .collect()
+    })
+}
+
+/// The members `F` writes itself for a `Flattening` value, which a flattened key never
+/// replaces.
+fn own_members(body: &Value, format: &str) -> Vec<String> {
+    let object = match format {
+        "jsonapi" => &body["errors"][0],
+        _ => body,
+    };
+    object
+        .as_object()
+        .map(|members| members.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn a_flattened_value_with_hostile_keys_never_repeats_or_replaces_a_member(
+        note in wild(),
+        maybe in prop::option::of(wild()),
+        extra in hostile_object(),
+        secret in wild(),
+        context_parts in context_parts(wild),
+    ) {
+        let context = context(&context_parts);
+        let error = Flattening::Extra { note: note.clone(), maybe: maybe.clone(), extra: Value::Object(extra.clone()) };
+        let bare = Flattening::Extra { note: note.clone(), maybe: maybe.clone(), extra: json!({}) };
+        for (format, response, bare_response) in [
+            ("problem", error.to_response_in::<Problem>(&context), bare.to_response_in::<Problem>(&context)),
+            ("jsonapi", error.to_response_in::<JsonApi>(&context), bare.to_response_in::<JsonApi>(&context)),
+            ("boom", error.to_response_in::<Boom>(&context), bare.to_response_in::<Boom>(&context)),
+        ] {
+            // One JSON value, no member given twice (`parse_strict`).
+            let body = parse_strict(response.body()).map_err(TestCaseError::fail)?;
+            let bare_body = parse_strict(bare_response.body()).map_err(TestCaseError::fail)?;
+            // Every member of the body without the flattened value is there, unchanged.
+            let members = if format == "jsonapi" { &body["errors"][0]["meta"] } else { &body };
+            let bare_members = if format == "jsonapi" { &bare_body["errors"][0]["meta"] } else { &bare_body };
+            for name in own_members(&bare_body, format) {
+                let within = if format == "jsonapi" { &body["errors"][0] } else { &body };
+                let bare_within = if format == "jsonapi" { &bare_body["errors"][0] } else { &bare_body };
+                if name != "meta" {
+                    prop_assert_eq!(&within[&name], &bare_within[&name], "{} {}", format, name);
+                }
+            }
+            for (name, value) in bare_members.as_object().into_iter().flatten() {
+                prop_assert_eq!(&members[name], value, "{} {}", format, name);
+            }
+            prop_assert_eq!(&members["note"], &Value::from(note.as_str()));
+            prop_assert_eq!(members.get("maybe").and_then(Value::as_str), maybe.as_deref());
+            // Each flattened key the body did not have is there with its first value.
+            let mut first: Vec<(&String, &Value)> = Vec::new();
+            for (key, value) in &extra {
+                if !first.iter().any(|(k, _)| *k == key) {
+                    first.push((key, value));
+                }
+            }
+            for (key, value) in first {
+                let taken = bare_members.get(key).is_some()
+                    || (format != "jsonapi" && own_members(&bare_body, format).contains(key))
+                    || ["maybe"].contains(&key.as_str())
+                    || match format {
+                        "problem" => Problem::RESERVED_MEMBERS.contains(&key.as_str()),
+                        "boom" => ["statusCode", "error", "message"].contains(&key.as_str()),
+                        _ => false,
+                    };
+                if !taken {
+                    prop_assert_eq!(&members[key], value, "{} {}", format, key);
+                }
+            }
+        }
+        let failed = Flattening::Failed { secret: secret.clone(), extra: Value::Object(extra) };
+        let response = failed.to_response_with(&context);
+        let body = parse_strict(response.body()).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(&body["status"], &json!(500));
+        prop_assert!(body.get("detail").is_none());
+        if secret.len() > 3 {
+            let shown = body.as_object().unwrap().iter().any(|(key, value)| {
+                !["type", "title", "code", "instance", "request_id"].contains(&key.as_str())
+                    && !extra_has(&failed, value)
+                    && value.as_str().is_some_and(|text| text.contains(secret.as_str()))
+            });
+            prop_assert!(!shown, "{}", body);
+        }
+    }
+}
+
+/// Whether `value` is one of the flattened values of `error` (a value the test itself put
+/// there, which may contain the secret by chance).
+fn extra_has(error: &Flattening, value: &Value) -> bool {
+    match error {
+        Flattening::Failed { extra, .. } | Flattening::Extra { extra, .. } => extra
+            .as_object()
+            .is_some_and(|object| object.values().any(|v| v == value)),
     }
 }

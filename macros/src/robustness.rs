@@ -900,6 +900,183 @@ const MALFORMED: &[(&str, &str)] = &[
         "code placeholder with a spec",
         r#"enum E { #[status(416)] #[code("x-{0:?}")] A(u8) }"#,
     ),
+    // Declared members, `expose` options, `no_body` and `body`.
+    (
+        "member without parentheses",
+        "enum E { #[status(404)] #[api_error(member)] A }",
+    ),
+    (
+        "member empty",
+        "enum E { #[status(404)] #[api_error(member())] A }",
+    ),
+    (
+        "member without a value",
+        r#"enum E { #[status(404)] #[api_error(member("a"))] A }"#,
+    ),
+    (
+        "member with a number",
+        r#"enum E { #[status(404)] #[api_error(member("a" = 1))] A }"#,
+    ),
+    (
+        "member with two pairs",
+        r#"enum E { #[status(404)] #[api_error(member("a" = "1", "b" = "2"))] A }"#,
+    ),
+    (
+        "member named by an identifier",
+        r#"enum E { #[status(404)] #[api_error(member(a = "1"))] A }"#,
+    ),
+    (
+        "member with an empty name",
+        r#"enum E { #[status(404)] #[api_error(member("" = "1"))] A }"#,
+    ),
+    (
+        "member twice",
+        r#"enum E { #[status(404)] #[api_error(member("a" = "1"), member("a" = "2"))] A }"#,
+    ),
+    (
+        "member reserved",
+        r#"enum E { #[status(404)] #[api_error(member("status" = "1"))] A }"#,
+    ),
+    (
+        "member with an unknown field",
+        r#"enum E { #[status(404)] #[api_error(member("a" = "{nope}"))] A }"#,
+    ),
+    (
+        "member with a broken template",
+        r#"enum E { #[status(404)] #[api_error(member("a" = "{"))] A }"#,
+    ),
+    (
+        "member on a field",
+        r#"enum E { #[status(404)] A(#[api_error(member("a" = "1"))] u8) }"#,
+    ),
+    (
+        "member and an exposed field alike",
+        r#"enum E { #[status(404)] #[api_error(member("f" = "1"))] A { #[api_error(expose)] f: u8 } }"#,
+    ),
+    (
+        "member on a transparent variant",
+        r#"enum E { #[api_error(transparent, member("a" = "1"))] A(X) }"#,
+    ),
+    (
+        "expose with empty options",
+        "enum E { #[status(404)] A(#[api_error(expose())] u8) }",
+    ),
+    (
+        "expose with an unknown option",
+        "enum E { #[status(404)] A { #[api_error(expose(flat))] f: u8 } }",
+    ),
+    (
+        "expose null with a value",
+        "enum E { #[status(404)] A { #[api_error(expose(null = true))] f: u8 } }",
+    ),
+    (
+        "expose null twice",
+        "enum E { #[status(404)] A { #[api_error(expose(null, null))] f: u8 } }",
+    ),
+    (
+        "expose name twice",
+        r#"enum E { #[status(404)] A { #[api_error(expose(name = "a", name = "b"))] f: u8 } }"#,
+    ),
+    (
+        "expose name not a string",
+        "enum E { #[status(404)] A { #[api_error(expose(name = 1))] f: u8 } }",
+    ),
+    (
+        "expose with without a path",
+        "enum E { #[status(404)] A { #[api_error(expose(with))] f: u8 } }",
+    ),
+    (
+        "expose with a number",
+        "enum E { #[status(404)] A { #[api_error(expose(with = 1))] f: u8 } }",
+    ),
+    (
+        "expose with twice",
+        "enum E { #[status(404)] A { #[api_error(expose(with = a, serialize_with = b))] f: u8 } }",
+    ),
+    (
+        "flatten with a name",
+        r#"enum E { #[status(404)] A { #[api_error(expose(name = "x", flatten))] f: u8 } }"#,
+    ),
+    (
+        "flatten with null",
+        "enum E { #[status(404)] A { #[api_error(expose(flatten, null))] f: u8 } }",
+    ),
+    (
+        "flatten with with",
+        "enum E { #[status(404)] A { #[api_error(expose(flatten, with = a))] f: u8 } }",
+    ),
+    (
+        "flatten alone",
+        "enum E { #[status(404)] A(#[api_error(flatten)] u8) }",
+    ),
+    (
+        "flatten on a variant",
+        "enum E { #[status(404)] #[api_error(flatten)] A }",
+    ),
+    (
+        "expose options on a violations field",
+        "enum E { #[status(400)] A(#[api_error(violations, expose(with = a))] Vec<V>) }",
+    ),
+    (
+        "no_body with a value",
+        "enum E { #[status(404)] #[api_error(no_body = true)] A }",
+    ),
+    (
+        "no_body twice",
+        "enum E { #[status(404)] #[api_error(no_body, no_body)] A }",
+    ),
+    (
+        "no_body on a field",
+        "enum E { #[status(404)] A(#[api_error(no_body)] u8) }",
+    ),
+    (
+        "no_body with a message",
+        r#"enum E { #[status(404)] #[message("m")] #[api_error(no_body)] A }"#,
+    ),
+    (
+        "no_body with a member",
+        r#"enum E { #[status(404)] #[api_error(no_body, member("a" = "1"))] A }"#,
+    ),
+    (
+        "no_body with violations",
+        "enum E { #[status(400)] #[api_error(no_body)] A(#[api_error(violations)] Vec<V>) }",
+    ),
+    (
+        "no_body on a transparent variant",
+        "enum E { #[api_error(transparent, no_body)] A(X) }",
+    ),
+    (
+        "body with a value",
+        "enum E { #[status(404)] A(#[api_error(body = 1)] u8) }",
+    ),
+    (
+        "body on a variant",
+        "enum E { #[status(404)] #[api_error(body)] A }",
+    ),
+    (
+        "body twice on one field",
+        "enum E { #[status(404)] A(#[api_error(body, body)] u8) }",
+    ),
+    (
+        "two body fields",
+        "enum E { #[status(404)] A(#[api_error(body)] u8, #[api_error(body)] u8) }",
+    ),
+    (
+        "body and expose",
+        "enum E { #[status(404)] A(#[api_error(body, expose)] u8) }",
+    ),
+    (
+        "body beside a violations field",
+        "enum E { #[status(400)] A(#[api_error(body)] u8, #[api_error(violations)] Vec<V>) }",
+    ),
+    (
+        "body with no_body",
+        "enum E { #[status(404)] #[api_error(no_body)] A(#[api_error(body)] u8) }",
+    ),
+    (
+        "body on a transparent variant",
+        "enum E { #[api_error(transparent)] A(#[api_error(body)] X) }",
+    ),
 ];
 
 /// Runs the derive on `source`; `Err` with the panic message if it panicked.
@@ -1051,6 +1228,13 @@ fn odd_but_legal_input_does_not_panic() {
         r#"enum E { #[status(429)] #[api_error(header("Retry-After" = "{d}"))] A { d: Option<Option<core::time::Duration>> } }"#,
         r#"enum E { #[status(503)] #[api_error(header("Retry-After" = "{d:?}{d}{e}"))] A { d: (SystemTime), e: Option<u8> } }"#,
         r#"enum E<T> { #[status(404)] #[api_error(type("{}", .0), header("X" = "{0.len}"))] A(T) }"#,
+        r#"#[api_error(member("a" = "1"))] enum E {}"#,
+        r#"#[api_error(member("a" = "{0}"))] enum E { #[status(404)] #[api_error(member("a" = "x"))] A }"#,
+        r#"#[status(404)] #[api_error(member("a" = "{{}}"), member("b" = "{0:?}"))] struct S(u8);"#,
+        r#"enum E<'a, T, const N: usize> { #[status(404)] A(#[api_error(expose(with = m, null))] &'a [T; N]) }"#,
+        "enum E { #[status(404)] A(#[api_error(expose(flatten))] u8, #[api_error(expose(flatten))] u8) }",
+        r#"#[status(401)] #[api_error(no_body, omit_header("WWW-Authenticate"))] struct S;"#,
+        "#[status(500)] struct S(#[api_error(body)] u8);",
     ];
     for source in odd {
         if let Err(panic) = expand(source) {

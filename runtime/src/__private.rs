@@ -31,6 +31,9 @@ pub use crate::catalogue::{
     CatalogueItem, OwnCodes, OwnFormat, VariantFormat, assert_unique_codes, code_count,
     len as catalogue_len, overridden, overridden_entry, table_len,
 };
+pub use crate::flatten::Flattened;
+pub use crate::format::{OwnBody, WholeBody, whole_body};
+pub use crate::member::{Interpolated, exposed as exposed_member};
 pub use crate::{
     ApiError, Catalogue, Context, DynApiError, Entry, Format, Part, ViolationList, Violations,
     negotiate, response,

@@ -118,8 +118,11 @@ pub trait ApiError: fmt::Debug + fmt::Display {
         Text::of(self, Part::Link)
     }
 
-    /// Serializes the exposed fields, in declaration order, as entries of `map`, leaving
-    /// out those named in `reserved`: the members the rendering format writes itself.
+    /// Serializes the variant's declared members (`member("name" = "…")`, the enum's
+    /// first), then its exposed fields in declaration order, as entries of `map`, leaving
+    /// out those named in `reserved`: the members the rendering format writes itself. An
+    /// exposed `None` is left out (unless `expose(null)`); a flattened field writes its own
+    /// members in its place, each name the body already has left out with a warning.
     ///
     /// The derive rejects, at compile time, an exposed name the type's own format reserves;
     /// `reserved` also protects a body rendered in another format (`to_response_in`), so a
@@ -155,6 +158,16 @@ pub trait ApiError: fmt::Debug + fmt::Display {
     /// (`#[api_error(code_in_body = false)]` turns it off).
     fn code_in_body(&self) -> bool {
         self.entry().code_in_body
+    }
+
+    /// Whether the body is the format's (every variant's, unless it says otherwise), none
+    /// at all (`#[api_error(no_body)]`) or a field's value taken whole
+    /// (`#[api_error(body)]`). The derive implements it for types with such variants, and
+    /// for transparent variants, which answer as their inner error does.
+    #[doc(hidden)]
+    #[inline]
+    fn __own_body(&self) -> crate::format::OwnBody<'_> {
+        crate::format::OwnBody::Format
     }
 
     /// Logs (feature `tracing`) each runtime status or code of this value that was refused

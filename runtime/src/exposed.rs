@@ -31,10 +31,29 @@ impl<'a, E: ApiError> Members<'a, E> {
         Self(error)
     }
 
-    /// Whether `error` exposes no field.
+    /// Whether `error` writes no member: it exposes no field and declares no member, or
+    /// every exposed field it has is a `None` (left out) or flattens to nothing.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.0.entry().members.is_empty()
+        let entry = self.0.entry();
+        if entry.members.is_empty() && !entry.flattens {
+            return true;
+        }
+        self.position(None).is_none()
+    }
+
+    /// The position, among the members `error` writes, of the one named `name`, or of
+    /// the first one when `name` is `None`.
+    fn position(&self, name: Option<&str>) -> Option<usize> {
+        let mut find = Find {
+            name,
+            seen: 0,
+            key: false,
+            found: None,
+        };
+        // A member that fails to serialize is found all the same: the body fails on it.
+        let _ = self.0.serialize_members(&mut find, &[]);
+        find.found
     }
 
     /// The value of the exposed member `name` alone, for a house format that gives one
@@ -58,9 +77,17 @@ impl<'a, E: ApiError> Members<'a, E> {
     /// assert_eq!(serde_json::to_string(&details).unwrap(), r#"["Or here."]"#);
     /// assert!(Members::of(&error).get("name").is_none());
     /// ```
+    ///
+    /// A member the error does not write this time is `None` too: an exposed `None`, a
+    /// flattened field without it. A flattened field's members are found by name as
+    /// declared ones are.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<Member<'a, E>> {
-        let index = self.0.entry().members.iter().position(|m| *m == name)?;
+        let entry = self.0.entry();
+        if !entry.flattens && !entry.members.contains(&name) {
+            return None;
+        }
+        let index = self.position(Some(name))?;
         Some(Member {
             error: self.0,
             index,
@@ -139,6 +166,69 @@ impl<S: Serializer> SerializeMap for Pick<S> {
 
     fn end(self) -> Result<(), S::Error> {
         Ok(())
+    }
+}
+
+/// A map sink that finds the position of a member by its name, and serializes no value:
+/// the keys the derive writes are strings, compared as they come.
+struct Find<'n> {
+    name: Option<&'n str>,
+    seen: usize,
+    /// Whether the last key given to `serialize_key` was the one looked for.
+    key: bool,
+    found: Option<usize>,
+}
+
+impl Find<'_> {
+    fn key<K: Serialize + ?Sized>(&mut self, key: &K) -> bool {
+        let position = self.seen;
+        self.seen += 1;
+        let matched = self.found.is_none()
+            && self
+                .name
+                .is_none_or(|name| crate::member::key_is(key, name));
+        if matched {
+            self.found = Some(position);
+        }
+        matched
+    }
+}
+
+impl SerializeMap for Find<'_> {
+    type Ok = ();
+    type Error = crate::member::Stopped;
+
+    fn serialize_key<K: Serialize + ?Sized>(&mut self, key: &K) -> Result<(), Self::Error> {
+        self.key = self.key(key);
+        Ok(())
+    }
+
+    fn serialize_value<V: Serialize + ?Sized>(&mut self, _: &V) -> Result<(), Self::Error> {
+        self.stop_if_found()
+    }
+
+    fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
+        &mut self,
+        key: &K,
+        _: &V,
+    ) -> Result<(), Self::Error> {
+        self.key = self.key(key);
+        self.stop_if_found()
+    }
+
+    fn end(self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+impl Find<'_> {
+    /// Stops the walk once the member is found: nothing after it is looked at.
+    fn stop_if_found(&mut self) -> Result<(), crate::member::Stopped> {
+        if self.found.is_some() {
+            Err(crate::member::Stopped)
+        } else {
+            Ok(())
+        }
     }
 }
 

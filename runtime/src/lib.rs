@@ -26,10 +26,12 @@ mod api_error;
 mod catalogue;
 mod dyn_api_error;
 mod exposed;
+mod flatten;
 mod format;
 mod header_time;
 mod integrations;
 mod log_level;
+mod member;
 mod part;
 mod violation;
 

@@ -436,13 +436,12 @@ const _: () = {
                     ..
                 } => {
                     if !__reserved.contains(&"name") {
-                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<
-                            str,
-                            String,
-                        >(__map, "name", __field_0)?;
+                        ::apifault::__private::exposed_member::<__M, String>(
+                            __map, "name", __field_0,
+                        )?;
                     }
                     if !__reserved.contains(&"supportId") {
-                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<str, u32>(
+                        ::apifault::__private::exposed_member::<__M, u32>(
                             __map,
                             "supportId",
                             __field_1,
@@ -514,6 +513,15 @@ const _: () = {
                     <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
                 }
                 _ => {}
+            }
+        }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__own_body(__field_0)
+                }
+                _ => ::apifault::__private::OwnBody::Format,
             }
         }
     }
@@ -627,7 +635,7 @@ const _: () = {
             match self {
                 Self { 0: __field_0, .. } => {
                     if !__reserved.contains(&"expiredFor") {
-                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<str, u64>(
+                        ::apifault::__private::exposed_member::<__M, u64>(
                             __map,
                             "expiredFor",
                             __field_0,
@@ -1309,6 +1317,15 @@ const _: () = {
                 _ => {}
             }
         }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__own_body(__field_0)
+                }
+                _ => ::apifault::__private::OwnBody::Format,
+            }
+        }
     }
     ::apifault::__private::__integrations! { [] [Wrapped] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1637,6 +1654,24 @@ const _: () = {
                 _ => {}
             }
         }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Boxed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__own_body(&**__field_0)
+                }
+                Self::Arced { 0: __field_0, .. } => {
+                    <Wrapped as ::apifault::__private::ApiError>::__own_body(&**__field_0)
+                }
+                Self::Hidden { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__own_body(__field_0)
+                }
+                Self::Failed { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__own_body(&**__field_0)
+                }
+                _ => ::apifault::__private::OwnBody::Format,
+            }
+        }
     }
     ::apifault::__private::__integrations! { [] [Shared] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1797,10 +1832,9 @@ const _: () = {
                     name: __field_0, ..
                 } => {
                     if !__reserved.contains(&"name") {
-                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<
-                            str,
-                            &'a str,
-                        >(__map, "name", __field_0)?;
+                        ::apifault::__private::exposed_member::<__M, &'a str>(
+                            __map, "name", __field_0,
+                        )?;
                     }
                     ::core::result::Result::Ok(())
                 }
@@ -2014,15 +2048,12 @@ const _: () = {
                     ..
                 } => {
                     if !__reserved.contains(&"value") {
-                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<str, T>(
-                            __map, "value", __field_0,
-                        )?;
+                        ::apifault::__private::exposed_member::<__M, T>(__map, "value", __field_0)?;
                     }
                     if !__reserved.contains(&"note") {
-                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<
-                            str,
-                            &'a str,
-                        >(__map, "note", __field_1)?;
+                        ::apifault::__private::exposed_member::<__M, &'a str>(
+                            __map, "note", __field_1,
+                        )?;
                     }
                     ::core::result::Result::Ok(())
                 }
@@ -2071,6 +2102,15 @@ const _: () = {
                     <E as ::apifault::__private::ApiError>::__warn_refused(__field_0);
                 }
                 _ => {}
+            }
+        }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::__own_body(__field_0)
+                }
+                _ => ::apifault::__private::OwnBody::Format,
             }
         }
     }
@@ -2310,6 +2350,18 @@ const _: () = {
                     <E as ::apifault::__private::ApiError>::__warn_refused(&**__field_0);
                 }
                 _ => {}
+            }
+        }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Gone { 0: __field_0, .. } => {
+                    <Gone as ::apifault::__private::ApiError>::__own_body(__field_0)
+                }
+                Self::Inner { 0: __field_0, .. } => {
+                    <E as ::apifault::__private::ApiError>::__own_body(&**__field_0)
+                }
+                _ => ::apifault::__private::OwnBody::Format,
             }
         }
     }
@@ -2924,10 +2976,9 @@ const _: () = {
                         "apifault: the format `House` writes a member named `n` itself: expose the field under another name with `#[api_error(expose = \"other_name\")]`"
                     );
                     if !__reserved.contains(&"n") {
-                        reexport::apifault::__private::serde::ser::SerializeMap::serialize_entry::<
-                            str,
-                            u8,
-                        >(__map, "n", __field_0)?;
+                        reexport::apifault::__private::exposed_member::<__M, u8>(
+                            __map, "n", __field_0,
+                        )?;
                     }
                     ::core::result::Result::Ok(())
                 }
@@ -3134,9 +3185,7 @@ const _: () = {
             match self {
                 Self::Own { 0: __field_0, .. } => {
                     if !__reserved.contains(&"n") {
-                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<str, u8>(
-                            __map, "n", __field_0,
-                        )?;
+                        ::apifault::__private::exposed_member::<__M, u8>(__map, "n", __field_0)?;
                     }
                     ::core::result::Result::Ok(())
                 }
@@ -3191,6 +3240,15 @@ const _: () = {
                     <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
                 }
                 _ => {}
+            }
+        }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__own_body(__field_0)
+                }
+                _ => ::apifault::__private::OwnBody::Format,
             }
         }
     }
@@ -3682,9 +3740,7 @@ const _: () = {
             match self {
                 Self::Own { 0: __field_0, .. } => {
                     if !__reserved.contains(&"n") {
-                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<str, u8>(
-                            __map, "n", __field_0,
-                        )?;
+                        ::apifault::__private::exposed_member::<__M, u8>(__map, "n", __field_0)?;
                     }
                     ::core::result::Result::Ok(())
                 }
@@ -3740,6 +3796,15 @@ const _: () = {
                     <AuthError as ::apifault::__private::ApiError>::__warn_refused(__field_0);
                 }
                 _ => {}
+            }
+        }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__own_body(__field_0)
+                }
+                _ => ::apifault::__private::OwnBody::Format,
             }
         }
     }
@@ -4103,6 +4168,15 @@ const _: () = {
                 _ => {}
             }
         }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Auth { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::__own_body(__field_0)
+                }
+                _ => ::apifault::__private::OwnBody::Format,
+            }
+        }
     }
     ::apifault::__private::__integrations! { [] [Relayed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -4200,4 +4274,435 @@ const _: () = {
         }
     }
     ::apifault::__private::__integrations! { [< S : Debug >] [RelayedStatus < S >] [where S : :: apifault :: __private :: AsStatus , Self : :: core :: error :: Error] }
+};
+#[doc = " What a body holds besides its texts: declared members (the enum's, a variant's"]
+#[doc = " overriding one, interpolated ones), optional, `null`, `with` and flattened fields, a"]
+#[doc = " variant without a body, one whose body is a field; generic."]
+#[derive(Debug, thiserror :: Error)]
+pub enum Bodies<T: Debug + Display> {
+    #[doc = " Declared and exposed members."]
+    #[error("members {id}")]
+    Members {
+        #[doc = " Interpolated into a member."]
+        id: u64,
+        #[doc = " Interpolated, and exposed through a function."]
+        shard: T,
+        #[doc = " Left out when `None`."]
+        hint: Option<String>,
+        #[doc = " `null` when `None`."]
+        reason: Option<String>,
+        #[doc = " As Unix seconds."]
+        since: std::time::SystemTime,
+    },
+    #[doc = " A flattened value beside the enum's members."]
+    #[error("flattened")]
+    Flattened(serde_json::Value),
+    #[doc = " No body at all."]
+    #[error("no body")]
+    NoBody,
+    #[doc = " The body is a field."]
+    #[error("whole")]
+    Whole {
+        #[doc = " The whole body."]
+        body: serde_json::Value,
+    },
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
+        ::apifault::__private::Entry::__new(
+            "Members",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "members",
+            false,
+            ::apifault::__private::None,
+            "Declared and exposed members.",
+            true,
+            &[
+                "category",
+                "link",
+                "shard",
+                "shardDebug",
+                "hint",
+                "reason",
+                "since",
+            ],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::part_bits::MESSAGE,
+        ),
+        ::apifault::__private::Entry::__new(
+            "Flattened",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "flattened",
+            false,
+            ::apifault::__private::None,
+            "A flattened value beside the enum's members.",
+            true,
+            &["category", "link"],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::part_bits::MESSAGE,
+        )
+        .__body(true, false),
+        ::apifault::__private::Entry::__new(
+            "NoBody",
+            ::apifault::__private::http::StatusCode::UNAUTHORIZED,
+            "no_body",
+            false,
+            ::apifault::__private::None,
+            "No body at all.",
+            true,
+            &["category", "link"],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::part_bits::MESSAGE,
+        )
+        .__body(false, true),
+        ::apifault::__private::Entry::__new(
+            "Whole",
+            ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            "whole",
+            false,
+            ::apifault::__private::None,
+            "The body is a field.",
+            false,
+            &["category", "link"],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::part_bits::NONE,
+        ),
+    ];
+    struct __ApifaultWith0<'__a, T: Debug + Display>(
+        &'__a T,
+        ::core::marker::PhantomData<&'__a Bodies<T>>,
+    );
+    impl<T: Debug + Display> ::apifault::__private::serde::Serialize for __ApifaultWith0<'_, T> {
+        fn serialize<__S: ::apifault::__private::serde::Serializer>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            serialize::as_debug(self.0, __serializer)
+        }
+    }
+    struct __ApifaultWith1<'__a, T: Debug + Display>(
+        &'__a std::time::SystemTime,
+        ::core::marker::PhantomData<&'__a Bodies<T>>,
+    );
+    impl<T: Debug + Display> ::apifault::__private::serde::Serialize for __ApifaultWith1<'_, T> {
+        fn serialize<__S: ::apifault::__private::serde::Serializer>(
+            &self,
+            __serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            serialize::unix_seconds::serialize(self.0, __serializer)
+        }
+    }
+    #[automatically_derived]
+    impl<T: Debug + Display> ::apifault::__private::ApiError for Bodies<T>
+    where
+        T: ::core::fmt::Display,
+        Self: ::core::error::Error,
+    {
+        type Format = ::apifault::Problem;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            &__APIFAULT_ENTRIES[match self {
+                Self::Members { .. } => 0usize,
+                Self::Flattened { .. } => 1usize,
+                Self::NoBody { .. } => 2usize,
+                Self::Whole { .. } => 3usize,
+            }]
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::Members { .. } | Self::Flattened { .. } => {
+                    ::apifault::__private::http::StatusCode::BAD_REQUEST
+                }
+                Self::NoBody { .. } => ::apifault::__private::http::StatusCode::UNAUTHORIZED,
+                Self::Whole { .. } => ::apifault::__private::http::StatusCode::BAD_GATEWAY,
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::Members { .. } => "members",
+                Self::Flattened { .. } => "flattened",
+                Self::NoBody { .. } => "no_body",
+                Self::Whole { .. } => "whole",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Members { .. } | Self::Flattened { .. } | Self::NoBody { .. } => match __part
+                {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::Members {
+                    id: __field_0,
+                    shard: __field_1,
+                    hint: __field_2,
+                    reason: __field_3,
+                    since: __field_4,
+                    ..
+                } => {
+                    if !__reserved.contains(&"category") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry(
+                            __map, "category", "bodies",
+                        )?;
+                    }
+                    if !__reserved.contains(&"link") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry(
+                            __map,
+                            "link",
+                            &::apifault::__private::Interpolated(::core::format_args!(
+                                "https://docs.example.com/errors#{0}",
+                                __field_0
+                            )),
+                        )?;
+                    }
+                    if !__reserved.contains(&"shard") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry(
+                            __map,
+                            "shard",
+                            &::apifault::__private::Interpolated(::core::format_args!(
+                                "{0}", __field_1
+                            )),
+                        )?;
+                    }
+                    if !__reserved.contains(&"shardDebug") {
+                        ::apifault::__private::exposed_member::<__M, __ApifaultWith0<'_, T>>(
+                            __map,
+                            "shardDebug",
+                            &__ApifaultWith0::<'_, T>(__field_1, ::core::marker::PhantomData),
+                        )?;
+                    }
+                    if !__reserved.contains(&"hint") {
+                        ::apifault::__private::exposed_member::<__M, Option<String>>(
+                            __map, "hint", __field_2,
+                        )?;
+                    }
+                    if !__reserved.contains(&"reason") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry::<
+                            str,
+                            Option<String>,
+                        >(__map, "reason", __field_3)?;
+                    }
+                    if !__reserved.contains(&"since") {
+                        ::apifault::__private::exposed_member::<__M, __ApifaultWith1<'_, T>>(
+                            __map,
+                            "since",
+                            &__ApifaultWith1::<'_, T>(__field_4, ::core::marker::PhantomData),
+                        )?;
+                    }
+                    ::core::result::Result::Ok(())
+                }
+                Self::Flattened { 0: __field_0, .. } => {
+                    let mut __flattened = ::apifault::__private::Flattened::new(
+                        "Flattened",
+                        __reserved,
+                        &["category", "link"],
+                    );
+                    if !__reserved.contains(&"category") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry(
+                            __map, "category", "bodies",
+                        )?;
+                    }
+                    if !__reserved.contains(&"link") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry(
+                            __map,
+                            "link",
+                            "https://docs.example.com/errors",
+                        )?;
+                    }
+                    __flattened.write::<__M, serde_json::Value>(__map, __field_0)?;
+                    ::core::result::Result::Ok(())
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn __own_body(&self) -> ::apifault::__private::OwnBody<'_> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::NoBody { .. } => ::apifault::__private::OwnBody::Empty,
+                Self::Whole {
+                    body: __field_0, ..
+                } => ::apifault::__private::OwnBody::Whole(::apifault::__private::whole_body::<
+                    serde_json::Value,
+                >(__field_0)),
+                _ => ::apifault::__private::OwnBody::Format,
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [< T : Debug + Display >] [Bodies < T >] [where T : :: core :: fmt :: Display , Self : :: core :: error :: Error] }
+};
+#[doc = " Declared members under a house format, checked against its reserved names by a"]
+#[doc = " constant assertion."]
+#[derive(Debug, thiserror :: Error)]
+pub enum HouseMembers {
+    #[doc = " One."]
+    #[error("one {0}")]
+    One(u8),
+}
+#[allow(
+    clippy::match_same_arms,
+    clippy::match_wildcard_for_single_variants,
+    clippy::single_match,
+    clippy::single_match_else,
+    clippy::uninlined_format_args,
+    clippy::unreadable_literal
+)]
+const _: () = {
+    static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
+        [::apifault::__private::Entry::__new(
+            "One",
+            ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            "one",
+            false,
+            ::apifault::__private::None,
+            "One.",
+            true,
+            &["kind", "detail"],
+            ::apifault::__private::None,
+            true,
+            ::apifault::__private::part_bits::MESSAGE,
+        )];
+    #[allow(dead_code)]
+    fn __apifault_assert_error(_: &HouseMembers) {
+        ::apifault::__private::assert_error::<HouseMembers>();
+    }
+    #[automatically_derived]
+    impl ::apifault::__private::ApiError for HouseMembers
+    where
+        for<'__apifault> Self: ::core::error::Error,
+    {
+        type Format = House;
+        const CATALOGUE: &'static ::apifault::__private::Catalogue =
+            &::apifault::__private::Catalogue {
+                __items: &[::apifault::__private::CatalogueItem::Entries(
+                    &__APIFAULT_ENTRIES,
+                )],
+            };
+        fn log_source(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<
+            &(dyn ::apifault::__private::std::error::Error + 'static),
+        > {
+            ::apifault::__private::std::error::Error::source(self)
+        }
+        fn entry(&self) -> &'static ::apifault::__private::Entry {
+            &__APIFAULT_ENTRIES[match self {
+                Self::One { .. } => 0usize,
+            }]
+        }
+        fn status(&self) -> ::apifault::__private::http::StatusCode {
+            match self {
+                Self::One { .. } => ::apifault::__private::http::StatusCode::BAD_REQUEST,
+            }
+        }
+        fn code(&self) -> &str {
+            match self {
+                Self::One { .. } => "one",
+            }
+        }
+        fn has_part(&self, __part: ::apifault::__private::Part) -> bool {
+            ::apifault::__private::Entry::has_part(
+                ::apifault::__private::ApiError::entry(self),
+                __part,
+            )
+        }
+        fn fmt_part(
+            &self,
+            __part: ::apifault::__private::Part,
+            __formatter: &mut ::apifault::__private::core::fmt::Formatter<'_>,
+        ) -> ::apifault::__private::core::fmt::Result {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::One { .. } => match __part {
+                    ::apifault::__private::Part::Message => {
+                        ::core::fmt::Display::fmt(self, __formatter)
+                    }
+                    _ => ::core::result::Result::Ok(()),
+                },
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+        fn serialize_members<__M: ::apifault::__private::serde::ser::SerializeMap>(
+            &self,
+            __map: &mut __M,
+            __reserved: &[&str],
+        ) -> ::core::result::Result<(), __M::Error> {
+            #[allow(unreachable_patterns)]
+            match self {
+                Self::One { 0: __field_0, .. } => {
+                    const _: () = ::core::assert!(
+                        ::apifault::__private::member_allowed::<House>("kind"),
+                        "apifault: the format `House` writes a member named `kind` itself: declare the member under another name"
+                    );
+                    const _: () = ::core::assert!(
+                        ::apifault::__private::member_allowed::<House>("detail"),
+                        "apifault: the format `House` writes a member named `detail` itself: declare the member under another name"
+                    );
+                    if !__reserved.contains(&"kind") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry(
+                            __map, "kind", "house",
+                        )?;
+                    }
+                    if !__reserved.contains(&"detail") {
+                        ::apifault::__private::serde::ser::SerializeMap::serialize_entry(
+                            __map,
+                            "detail",
+                            &::apifault::__private::Interpolated(::core::format_args!(
+                                "{0}", __field_0
+                            )),
+                        )?;
+                    }
+                    ::core::result::Result::Ok(())
+                }
+                _ => ::core::result::Result::Ok(()),
+            }
+        }
+    }
+    ::apifault::__private::__integrations! { [] [HouseMembers] [where for < '__apifault > Self : :: core :: error :: Error] }
 };

@@ -32,7 +32,13 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
     let mut bounds: Vec<TokenStream> = Vec::new();
     for variant in &input.variants {
         let attrs = input.variant_attrs(variant);
-        for (_, template) in attrs.templates() {
+        let inherited = input.inherited_members(variant);
+        let inherited = inherited.iter().map(|member| &member.value);
+        for template in attrs
+            .templates()
+            .map(|(_, template)| template)
+            .chain(inherited)
+        {
             for (name, format) in template.whole_args() {
                 if let Some(field) = variant.field(name).filter(|f| mentions(f.ty, &params)) {
                     let ty = field.ty;
@@ -46,7 +52,14 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
                 let inner = field.delegate().ty;
                 bounds.push(quote!(#inner: #private::ApiError));
             }
-            if field.attrs.expose.is_some() {
+            // A field serialized `with` a module needs only what the module needs.
+            if field
+                .attrs
+                .expose
+                .as_ref()
+                .is_some_and(|e| e.with.is_none())
+                || field.attrs.body.is_some()
+            {
                 bounds.push(quote!(#ty: #private::serde::Serialize));
             }
             if field.attrs.violations.is_some() {

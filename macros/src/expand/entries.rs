@@ -5,7 +5,6 @@ use quote::{format_ident, quote};
 
 use crate::expand::cx::Cx;
 use crate::expand::interpolate;
-use crate::internals::ast::Field;
 use crate::internals::code;
 use crate::internals::props::{TypeUri, mentions};
 
@@ -123,7 +122,7 @@ impl Cx<'_> {
             };
             let doc = &attrs.doc;
             let public = self.input.public_message(variant);
-            let members = variant.fields.iter().filter_map(Field::exposed_name);
+            let members = self.input.member_names(variant);
             let type_uri = match self.input.type_uri(variant) {
                 Some(TypeUri::Constant(text)) => Some(text),
                 Some(TypeUri::Template(template)) => {
@@ -143,8 +142,10 @@ impl Cx<'_> {
                 quote!(.__in_format::<#alias>())
             });
             let runtime = self.runtime_entry(variant);
+            let (flattens, no_body) = (variant.flattens(), self.input.no_body(variant));
+            let body = (flattens || no_body).then(|| quote!(.__body(#flattens, #no_body)));
             entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime
+                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime #body
             });
             let pattern = self.pattern(variant, []);
             if indexed {

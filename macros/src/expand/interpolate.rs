@@ -291,6 +291,22 @@ pub fn constant(scope: &Scope, template: &Template, private: &TokenStream) -> Op
     written.constant().map(str::to_owned)
 }
 
+/// The value of a declared body member, an expression that serializes as a string: the
+/// text itself when constant, else the template formatted when serialized.
+pub fn member_value(
+    scope: &Scope,
+    template: &Template,
+    used: &mut Used,
+    private: &TokenStream,
+) -> TokenStream {
+    let written = written(scope, template, used, Place::Text, private);
+    if let Some(text) = written.constant() {
+        return quote!(#text);
+    }
+    let arguments = written.format_args(template);
+    quote!(&#private::Interpolated(#arguments))
+}
+
 /// Writes a `source(pointer = "...")` template: each interpolated value is one reference
 /// token, escaped by `PointerToken` so a `/` or `~` in it cannot split the pointer.
 pub fn write_pointer(

@@ -16,6 +16,7 @@ pub mod entries;
 pub mod format;
 pub mod interpolate;
 pub mod log;
+pub mod members;
 pub mod parts;
 pub mod payload;
 pub mod runtime;
@@ -72,11 +73,12 @@ pub fn derive(input: &Input) -> TokenStream {
     );
     let has_part = cx.has_part();
     let fmt_part = cx.fmt_part();
-    let members = cx.members(&format);
+    let (members, member_items) = cx.members(&format);
     let violations = cx.violations();
     let headers = cx.headers();
     let warn_refused = cx.warn_refused();
     let log_level = cx.log_level();
+    let own_body = cx.own_body();
     // An empty enum has no value to match on, and `match self {}` is rejected (references
     // are always inhabited): `match *self {}` proves each method unreachable.
     let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
@@ -212,6 +214,8 @@ pub fn derive(input: &Input) -> TokenStream {
 
         #unique_codes
 
+        #member_items
+
         #assert_error
 
         #[automatically_derived]
@@ -245,6 +249,7 @@ pub fn derive(input: &Input) -> TokenStream {
             #code_in_body
             #to_response_with
             #warn_refused
+            #own_body
         }
 
         #wrapper_items

@@ -11,7 +11,7 @@ use crate::internals::attr::{Attrs, Header, Role};
 use crate::internals::ctxt::Errors;
 use crate::internals::status::MANDATED;
 use crate::internals::template::Template;
-use crate::internals::{code, reference, reserved};
+use crate::internals::{check_body, code, reference, reserved};
 
 pub fn check(input: &Input, errors: &mut Errors) {
     if input.is_enum {
@@ -19,6 +19,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
     }
     check_wrapper(input, errors);
     check_negotiate(input, errors);
+    check_body::check_enum(input, errors);
     // The first variant using each code.
     let mut codes: HashMap<String, CodeUse> = HashMap::new();
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -76,6 +77,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
         }
         check_headers(variant, attrs, input, errors);
         check_fields(variant, input, errors);
+        check_body::check_variant(input, variant, errors);
         check_runtime(variant, attrs, input, errors);
 
         check_code(input, variant, &mut codes, &mut reported_first, errors);
@@ -362,6 +364,8 @@ fn check_transparent(
         ),
         ("`statuses`", attrs.statuses.as_ref().map(|list| list.span)),
         ("`codes`", attrs.codes.as_ref().map(|list| list.span)),
+        ("`member`", attrs.members.first().map(|m| m.name.span())),
+        ("`no_body`", attrs.no_body),
     ];
     for (what, span) in delegated {
         if let Some(span) = span {
@@ -380,6 +384,7 @@ fn check_transparent(
             field.attrs.violations,
             field.attrs.runtime_status,
             field.attrs.runtime_code,
+            field.attrs.body,
         ]
         .into_iter()
         .flatten()
@@ -545,7 +550,7 @@ fn check_source(attrs: &Attrs, errors: &mut Errors) {
 }
 
 /// A template of `variant`: every name refers to something, every argument is used.
-fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
+pub fn check_template(variant: &Variant, template: &Template, errors: &mut Errors) {
     reference::check(template, Some(variant), "", errors);
 }
 
@@ -764,11 +769,16 @@ fn check_fields(variant: &Variant, input: &Input, errors: &mut Errors) {
                     "the violations field is rendered as the format's list of \
                         violations: remove `expose`",
                 );
+                // Its name as a member would only repeat the mistake.
+                continue;
             }
         }
         let Some(expose) = &field.attrs.expose else {
             continue;
         };
+        if expose.flatten.is_some() {
+            continue;
+        }
         let Some(name) = field.exposed_name() else {
             errors.at(
                 expose.span,

@@ -28,8 +28,17 @@ pub struct Entry {
     /// Whether the body carries a human message (`#[message]`, or `Display` for a 4xx
     /// without `no_message`).
     pub public_message: bool,
-    /// The body member names of the exposed fields, in declaration order.
+    /// The body member names the variant writes: its declared members
+    /// (`member("name" = "…")`, the enum's included), then its exposed fields, in
+    /// declaration order. An exposed `None` is left out of the body; a flattened field's
+    /// members are known only at run time (`flattens`).
     pub members: &'static [&'static str],
+    /// Whether the variant has a flattened field (`#[api_error(expose(flatten))]`), whose
+    /// members are known only at run time.
+    pub flattens: bool,
+    /// Whether the variant answers with no body and no `Content-Type`
+    /// (`#[api_error(no_body)]`).
+    pub no_body: bool,
     /// The problem type URI when every value of the variant has the same one (`type_base`
     /// plus the code, or a `type = "…"` that interpolates nothing); `None` otherwise.
     pub type_uri: Option<&'static str>,
@@ -101,9 +110,21 @@ impl Entry {
             runtime_statuses: &[],
             runtime_code: false,
             runtime_codes: &[],
+            flattens: false,
+            no_body: false,
             parts,
             own_format: None,
         }
+    }
+
+    /// The entry of a variant whose body is not the plain one: it flattens a field, or it
+    /// has no body at all. Only the variants that do are built through it.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __body(mut self, flattens: bool, no_body: bool) -> Self {
+        self.flattens = flattens;
+        self.no_body = no_body;
+        self
     }
 
     /// The entry of a variant that answers in its own format, `A::Format`. Only the

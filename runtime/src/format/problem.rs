@@ -8,7 +8,8 @@ use crate::{ApiError, Context, Format, Path, PathSegment, RenderError, phrase};
 /// §4.2.1 asks), `status` (always the HTTP status), `detail` (the public message, absent
 /// for a 5xx without `#[message]` and with `no_message`), `instance` (declared, else the
 /// request path when known), then the extension members `code` (unless `code_in_body =
-/// false`), `request_id` (when known), the exposed fields in declaration order, and
+/// false`), `request_id` (when known), the declared members and the exposed fields in
+/// declaration order (an exposed `None` left out), and
 /// `errors`, one `{"detail", "pointer"}` object per violation with the pointer as a URI
 /// fragment (`#/profile/color`), as RFC 9457 §3 shows.
 ///

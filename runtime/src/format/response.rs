@@ -1,13 +1,18 @@
 use http::header::CONTENT_TYPE;
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
-use crate::{ApiError, Context, Entry, Format, Part};
+use crate::format::OwnBody;
+use crate::{ApiError, Context, Entry, Format, Part, RenderError};
 
 /// The whole response for `error` in format `F`: status, content type, declared headers
 /// and body. Works with hyper and every framework built on the `http` crate.
 ///
 /// The response carries one `Content-Type`, `F`'s: a declared header of that name does
 /// not add a second.
+///
+/// A variant declared `no_body` answers with no body and no `Content-Type`; one with an
+/// `#[api_error(body)]` field answers with that field as its whole body, under `F`'s
+/// content type.
 ///
 /// Never panics. If an exposed field fails to serialize, the body falls back to the
 /// error's status, code and title alone (still in format `F`).
@@ -18,7 +23,19 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
     if E::LOG {
         crate::integrations::tracing::error_response(error, context);
     }
-    let body = F::render(error, context).unwrap_or_else(|render_error| {
+    let own_body = error.__own_body();
+    let body = match own_body {
+        OwnBody::Format => F::render(error, context),
+        OwnBody::Empty => Ok(Vec::new()),
+        OwnBody::Whole(whole) => {
+            let mut out = Vec::new();
+            whole
+                .write_json(&mut out)
+                .map(|()| out)
+                .map_err(RenderError::from)
+        }
+    };
+    let body = body.unwrap_or_else(|render_error| {
         crate::integrations::tracing::render_failed(error, &render_error);
         let bare = Bare {
             entry: error.entry(),
@@ -31,15 +48,18 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
     let mut response = Response::new(body);
     *response.status_mut() = error.status();
     let headers = response.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        const { HeaderValue::from_static(F::CONTENT_TYPE) },
-    );
+    let typed = !matches!(own_body, OwnBody::Empty);
+    if typed {
+        headers.insert(
+            CONTENT_TYPE,
+            const { HeaderValue::from_static(F::CONTENT_TYPE) },
+        );
+    }
     error.headers(headers);
     // The content type is the format's: a `headers` of a hand-written impl that appends
     // another would send two (the derive rejects `header("Content-Type" = …)`). Only an
     // error that appended headers pays for the look-up.
-    if headers.len() > 1 && headers.get_all(CONTENT_TYPE).iter().nth(1).is_some() {
+    if typed && headers.len() > 1 && headers.get_all(CONTENT_TYPE).iter().nth(1).is_some() {
         headers.insert(
             CONTENT_TYPE,
             const { HeaderValue::from_static(F::CONTENT_TYPE) },

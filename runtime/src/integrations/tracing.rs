@@ -86,6 +86,18 @@ mod enabled {
         );
     }
 
+    /// A member of a flattened field was left out of a body: its name is one the body
+    /// already has (a member the format writes, a declared or exposed member, an earlier
+    /// flattened one), or not a string.
+    pub(crate) fn skipped_member(variant: &str, member: &str, why: &str) {
+        tracing::warn!(
+            target: "apifault",
+            variant,
+            member = ?Shortened(member),
+            "flattened member left out of an error body: {why}"
+        );
+    }
+
     /// A runtime status the variant cannot send was replaced by its declared one: one
     /// outside 400..=599, or a 401 or 405 without the header the status mandates.
     pub(crate) fn refused_status(variant: &str, refused: u16, declared: http::StatusCode) {
@@ -154,7 +166,7 @@ mod enabled {
 
 #[cfg(feature = "tracing")]
 pub(crate) use enabled::{
-    dropped_header, error_response, refused_code, refused_status, render_failed,
+    dropped_header, error_response, refused_code, refused_status, render_failed, skipped_member,
 };
 
 #[cfg(not(feature = "tracing"))]
@@ -175,9 +187,12 @@ mod disabled {
 
     #[inline(always)]
     pub(crate) fn refused_code(_: &str, _: &str, _: &str) {}
+
+    #[inline(always)]
+    pub(crate) fn skipped_member(_: &str, _: &str, _: &str) {}
 }
 
 #[cfg(not(feature = "tracing"))]
 pub(crate) use disabled::{
-    dropped_header, error_response, refused_code, refused_status, render_failed,
+    dropped_header, error_response, refused_code, refused_status, render_failed, skipped_member,
 };

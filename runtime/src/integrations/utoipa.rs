@@ -66,8 +66,9 @@ fn response<F: Format>(status: StatusCode, entries: &[Answered]) -> Response {
     }
     // The content types in the order their first entry comes; a format of its own
     // sharing the type's content type shares its content.
+    // A variant without a body (`no_body`) has no content to list.
     let mut content_types: Vec<&'static str> = Vec::new();
-    for (_, format) in entries {
+    for (_, format) in entries.iter().filter(|(entry, _)| !entry.no_body) {
         let content_type = format.map_or(F::CONTENT_TYPE, |format| format.content_type);
         if !content_types.contains(&content_type) {
             content_types.push(content_type);
@@ -76,8 +77,9 @@ fn response<F: Format>(status: StatusCode, entries: &[Answered]) -> Response {
     let mut builder = ResponseBuilder::new().description(description);
     for content_type in content_types {
         let in_content_type = || {
-            entries.iter().filter(move |(_, format)| {
-                format.map_or(F::CONTENT_TYPE, |format| format.content_type) == content_type
+            entries.iter().filter(move |(entry, format)| {
+                !entry.no_body
+                    && format.map_or(F::CONTENT_TYPE, |format| format.content_type) == content_type
             })
         };
         let schema = in_content_type()

@@ -49,6 +49,27 @@ pub struct Source {
 pub struct Expose {
     pub name: Option<LitStr>,
     pub span: Span,
+    /// `expose(null)`: a `None` is written as `null` rather than left out.
+    pub null: Option<Span>,
+    /// `expose(flatten)`: the field's own members become members of the body.
+    pub flatten: Option<Span>,
+    /// `expose(with = module)` or `expose(serialize_with = function)`: serialized as serde's
+    /// `with` and `serialize_with` do.
+    pub with: Option<With>,
+}
+
+/// How an exposed field is serialized instead of by its own `Serialize`.
+pub struct With {
+    /// `with = module`: `module::serialize`; else `serialize_with = function`.
+    pub module: bool,
+    pub path: syn::Path,
+    pub span: Span,
+}
+
+/// A body member the enum or a variant declares: `member("type" = "invalid_request")`.
+pub struct DeclaredMember {
+    pub name: LitStr,
+    pub value: Template,
 }
 
 /// Every attribute of one item, variant or field; which ones may be set depends on the level.
@@ -94,6 +115,12 @@ pub struct Attrs {
     pub omitted_headers: Vec<LitStr>,
     pub id: Option<Template>,
     pub source: Option<Source>,
+    /// `member("name" = "value")`: declared body members, constant or interpolated.
+    pub members: Vec<DeclaredMember>,
+    /// `no_body`: the variant answers with no body and no `Content-Type`.
+    pub no_body: Option<Span>,
+    /// `#[api_error(body)]` on a field: the variant's whole body is this field's value.
+    pub body: Option<Span>,
     pub doc: String,
 
     /// `statuses(…)`: the statuses a runtime status may take besides the declared one.
@@ -127,6 +154,8 @@ pub struct Listed<T> {
 pub enum Role {
     Part(PartName),
     Header,
+    /// A declared member's value.
+    Member,
 }
 
 impl Attrs {
@@ -162,6 +191,11 @@ impl Attrs {
             self.headers
                 .iter()
                 .map(|header| (Role::Header, &header.value)),
+        )
+        .chain(
+            self.members
+                .iter()
+                .map(|member| (Role::Member, &member.value)),
         )
     }
 

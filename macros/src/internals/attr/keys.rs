@@ -5,7 +5,7 @@ use syn::spanned::Spanned;
 use syn::{LitStr, Token, meta::ParseNestedMeta};
 
 use crate::internals::attr::attrs::{
-    Attrs, Expose, Header, Listed, Log, Source, SourceKind, Wrapper, set,
+    Attrs, DeclaredMember, Expose, Header, Listed, Log, Source, SourceKind, With, Wrapper, set,
 };
 use crate::internals::attr::level::Level;
 use crate::internals::case::{self, RenameRule};
@@ -43,6 +43,9 @@ enum Key {
     RuntimeStatus,
     RuntimeCode,
     Negotiate,
+    Member,
+    NoBody,
+    Body,
 }
 
 /// The items a key goes on.
@@ -61,7 +64,7 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 26] = [
+const KEYS: [(&str, Key, Place); 29] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
@@ -88,6 +91,9 @@ const KEYS: [(&str, Key, Place); 26] = [
     ("status", Key::RuntimeStatus, Place::Field),
     ("code", Key::RuntimeCode, Place::Field),
     ("negotiate", Key::Negotiate, Place::Type),
+    ("member", Key::Member, Place::TypeOrVariant),
+    ("no_body", Key::NoBody, Place::Variant),
+    ("body", Key::Body, Place::Field),
 ];
 
 /// The key `name` names on an item of `level`, else the first key of that name (which
@@ -317,25 +323,60 @@ pub fn parse_key(
             out.omitted_headers.extend(names);
         }
         Key::Expose => {
-            let exposed = if meta.input.peek(Token![=]) {
-                Some(string_value(meta, name, "name")?)
+            let expose = if meta.input.peek(Token![=]) {
+                Expose {
+                    name: Some(string_value(meta, name, "name")?),
+                    span,
+                    null: None,
+                    flatten: None,
+                    with: None,
+                }
+            } else if meta.input.peek(syn::token::Paren) {
+                parse_expose(meta, span)?
             } else {
                 flag(
                     meta,
                     "write `#[api_error(expose)]` or `#[api_error(expose = \"name\")]`",
                 )?;
-                None
-            };
-            set(
-                &mut out.expose,
                 Expose {
-                    name: exposed,
+                    name: None,
                     span,
-                },
-                span,
-                &what,
-                errors,
-            );
+                    null: None,
+                    flatten: None,
+                    with: None,
+                }
+            };
+            set(&mut out.expose, expose, span, &what, errors);
+        }
+        Key::Member => {
+            const EXPECTED: &str = "expected `member(\"name\" = \"value\")`";
+            if !meta.input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(meta.input.span(), EXPECTED));
+            }
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let expected = |e: syn::Error| syn::Error::new(e.span(), EXPECTED);
+            let member_name: LitStr = content.parse().map_err(expected)?;
+            content.parse::<Token![=]>().map_err(expected)?;
+            let value: LitStr = content.parse().map_err(expected)?;
+            if !content.is_empty() {
+                return Err(content.error(
+                    "one member per `member(...)`: write `member(\"a\" = \"1\"), member(\"b\" = \
+                        \"2\")`",
+                ));
+            }
+            out.members.push(DeclaredMember {
+                name: member_name,
+                value: template::parse(value, "member value")?,
+            });
+        }
+        Key::NoBody => {
+            flag(meta, "write `#[api_error(no_body)]`")?;
+            set(&mut out.no_body, span, span, &what, errors);
+        }
+        Key::Body => {
+            flag(meta, "write `#[api_error(body)]` on the field")?;
+            set(&mut out.body, span, span, &what, errors);
         }
         Key::Violations => {
             flag(meta, "write `#[api_error(violations)]`")?;
@@ -516,6 +557,91 @@ fn flag(meta: &ParseNestedMeta, fix: &str) -> syn::Result<()> {
     ))
 }
 
+/// `expose(name = "supportId", null)`, `expose(flatten)`, `expose(with = module)`,
+/// `expose(serialize_with = function)`: each option at most once.
+fn parse_expose(meta: &ParseNestedMeta, span: Span) -> syn::Result<Expose> {
+    const OPTIONS: [&str; 5] = ["name", "null", "flatten", "with", "serialize_with"];
+    let mut expose = Expose {
+        name: None,
+        span,
+        null: None,
+        flatten: None,
+        with: None,
+    };
+    let fork = meta.input.fork();
+    let options;
+    syn::parenthesized!(options in fork);
+    if options.is_empty() {
+        return Err(syn::Error::new(
+            span,
+            "`expose()` is empty: write `expose`, or an option such as `expose(null)`",
+        ));
+    }
+    meta.parse_nested_meta(|inner| {
+        let key = inner
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let at = inner.path.span();
+        let twice = || syn::Error::new(at, format!("`{key}` is given twice: keep one"));
+        match key.as_str() {
+            "name" => {
+                if expose.name.is_some() {
+                    return Err(twice());
+                }
+                expose.name = Some(string_value(&inner, "name", "supportId")?);
+            }
+            "null" | "flatten" => {
+                flag(&inner, &format!("write `expose({key})`"))?;
+                let slot = if key == "null" {
+                    &mut expose.null
+                } else {
+                    &mut expose.flatten
+                };
+                if slot.is_some() {
+                    return Err(twice());
+                }
+                *slot = Some(at);
+            }
+            "with" | "serialize_with" => {
+                if expose.with.is_some() {
+                    return Err(syn::Error::new(
+                        at,
+                        "a field is serialized one way: keep one `with` or `serialize_with`",
+                    ));
+                }
+                let example = if key == "with" {
+                    "my_module"
+                } else {
+                    "my_module::serialize"
+                };
+                expose.with = Some(With {
+                    module: key == "with",
+                    path: parse_path(&inner, &key, example)?,
+                    span: at,
+                });
+            }
+            _ => {
+                let hint = suggest::hint(&key, OPTIONS);
+                let hint = if hint.is_empty() {
+                    ": expected one of `name = \"…\"`, `null`, `flatten`, `with = module`, \
+                        `serialize_with = function`"
+                        .to_owned()
+                } else {
+                    hint
+                };
+                return Err(syn::Error::new(
+                    at,
+                    format!("unknown `expose` option `{key}`{hint}"),
+                ));
+            }
+        }
+        Ok(())
+    })?;
+    Ok(expose)
+}
+
 /// `source(pointer = "/data/attributes/{field}")`, `source(parameter = "...")` or
 /// `source(header = "...")`: exactly one.
 fn parse_source(meta: &ParseNestedMeta) -> syn::Result<Source> {
@@ -612,6 +738,18 @@ fn unknown_key(name: &str, span: Span, level: Level) -> syn::Error {
         .filter(|&&(_, key, place)| goes_on(key, place, level))
         .map(|&(name, ..)| name)
         .collect();
+    // `expose`'s options written as keys of their own.
+    if level == Level::Field && ["flatten", "null", "with", "serialize_with"].contains(&name) {
+        let example = match name {
+            "with" => "expose(with = my_module)",
+            "serialize_with" => "expose(serialize_with = my_function)",
+            _ => &format!("expose({name})"),
+        };
+        return syn::Error::new(
+            span,
+            format!("`{name}` is an option of `expose`: write `#[api_error({example})]`"),
+        );
+    }
     let elsewhere = match lookup(name, level) {
         Some((Key::RuntimeCode, _)) if level.takes_variant_keys() => Some(
             "write `#[code(\"not-found\")]`, or mark a field `#[api_error(code)]` to take the code from it",

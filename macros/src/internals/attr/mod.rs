@@ -13,7 +13,7 @@ mod keys;
 mod level;
 mod symbol;
 
-pub use attrs::{Attrs, Header, Log, Role, SourceKind};
+pub use attrs::{Attrs, DeclaredMember, Header, Log, Role, SourceKind, With};
 pub use level::Level;
 pub use symbol::HELPERS;
 

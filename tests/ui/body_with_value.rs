@@ -1,0 +1,10 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum OAuthError {
+    #[error("refused")]
+    #[status(400)]
+    Refused(#[api_error(body = "json")] serde_json::Value),
+}
+
+fn main() {}

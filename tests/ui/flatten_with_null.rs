@@ -1,0 +1,13 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum MatrixError {
+    #[error("unknown")]
+    #[status(400)]
+    Unknown {
+        #[api_error(expose(flatten, null))]
+        payload: Option<serde_json::Value>,
+    },
+}
+
+fn main() {}
