@@ -51,6 +51,9 @@ pub use crate::integrations::axum;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use crate::integrations::utoipa;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+pub use crate::integrations::rejection::Rejection;
 
 pub use crate::api_error::ApiError;
 pub use crate::catalogue::{Catalogue, Entry, Specimen};

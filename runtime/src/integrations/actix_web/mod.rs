@@ -83,9 +83,14 @@ use ::actix_web::{HttpRequest, HttpResponse};
 
 use crate::{ApiError, DynApiError, Format};
 
+mod catch_all;
 mod context;
+mod extract;
 
+pub use self::catch_all::{CatchAll, CatchAllFuture, CatchAllService};
 pub use self::context::{ContextFuture, ContextMiddleware, ContextService};
+pub use self::extract::{Json, Query, form_config, json_config, path_config, query_config};
+pub use crate::integrations::rejection::Rejection;
 pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
 
 /// The actix-web status of `error`.
