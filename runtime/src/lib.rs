@@ -48,12 +48,12 @@ pub use crate::integrations::actix_web;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use crate::integrations::axum;
-#[cfg(feature = "utoipa")]
-#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
-pub use crate::integrations::utoipa;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub use crate::integrations::rejection::Rejection;
+#[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
+pub use crate::integrations::utoipa;
 
 pub use crate::api_error::ApiError;
 pub use crate::catalogue::{Catalogue, Entry, Specimen};

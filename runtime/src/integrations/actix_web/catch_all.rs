@@ -8,19 +8,21 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use ::actix_web::body::{BodySize, EitherBody, MessageBody};
 use ::actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform};
-use ::actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderMap};
-use ::actix_web::{Error, HttpRequest, HttpResponse, ResponseError};
+use ::actix_web::error::InternalError;
+use ::actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use ::actix_web::{Error, HttpResponse, ResponseError};
 
-use crate::integrations::rejection::{Rejection, panic_message};
+use crate::integrations::context::scoped_id;
+use crate::integrations::rejection::Rejection;
 
 /// An actix-web middleware that answers every 4xx or 5xx response made without a body
 /// (a resource's 405, a `default_service` left to actix-web, a timeout, …) in the
 /// service's format, through `R`: a type built from [`Rejection`] (the service's error
 /// enum with a transparent `Rejection` variant, or `Rejection` itself). The bare
 /// response's headers are kept (`Allow` on a 405). A panic of a handler answers a 500
-/// (`internal_error`, no message), its message in the log only (feature `tracing`); an
-/// error an inner middleware returns as `Err` is rendered here, inside the request
-/// context.
+/// (`internal_error`, no message), rendered inside the request context, its message in
+/// the log only (feature `tracing`); so does an inner middleware's `Err` whose response
+/// is bare.
 ///
 /// A response with a body or a `Content-Type` passes untouched, and so does every 1xx,
 /// 2xx and 3xx.
@@ -113,7 +115,6 @@ where
     ::actix_web::dev::forward_ready!(service);
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
-        let http_request = request.request().clone();
         // A handler may panic before its future exists (a synchronous part of `call`).
         let inner = catch_unwind(AssertUnwindSafe(|| self.service.call(request)));
         let (inner, panicked) = match inner {
@@ -123,7 +124,6 @@ where
         CatchAllFuture {
             inner,
             panicked,
-            request: Some(http_request),
             convert: self.convert,
         }
     }
@@ -135,7 +135,6 @@ pin_project_lite::pin_project! {
         #[pin]
         inner: Option<F>,
         panicked: Option<Box<dyn core::any::Any + Send>>,
-        request: Option<HttpRequest>,
         convert: fn(Rejection) -> R,
     }
 }
@@ -159,27 +158,23 @@ where
             (_, Some(payload)) => Err(payload),
             (None, None) => unreachable!("a future without its inner one is one that panicked"),
         };
-        let Some(request) = this.request.take() else {
-            unreachable!("polled after completion");
-        };
         let response = match outcome {
             Ok(Ok(response)) => response,
-            // Rendered here, where the request context still holds.
+            // Rendered here, where the request context still holds; actix-web sends it.
             Ok(Err(error)) => {
                 let response = error.error_response();
-                let response = answer_bare(response, *this.convert).unwrap_or_else(|r| r);
-                return Poll::Ready(Ok(ServiceResponse::new(
-                    request,
-                    response.map_into_right_body(),
-                )));
+                return Poll::Ready(Err(match answer_bare(response, *this.convert) {
+                    Ok(answer) => prepared(error.to_string(), answer),
+                    Err(_) => error,
+                }));
             }
+            // The request went down with the handler: the answer goes back as an error
+            // carrying its finished response.
             Err(payload) => {
-                let rejection = Rejection::panicked(panic_message(&*payload));
+                let rejection = Rejection::panicked(&*payload);
+                let text = rejection.text().to_owned();
                 let answer = (this.convert)(rejection).error_response();
-                return Poll::Ready(Ok(ServiceResponse::new(
-                    request,
-                    answer.map_into_right_body(),
-                )));
+                return Poll::Ready(Err(prepared(text, answer)));
             }
         };
         let (request, response) = response.into_parts();
@@ -188,6 +183,21 @@ where
             Err(response) => ServiceResponse::new(request, response.map_into_left_body()),
         }))
     }
+}
+
+/// An actix-web error whose response is `response`, already rendered (with the request
+/// id header of the context, which the context middleware adds to `Ok` responses only).
+fn prepared(text: String, mut response: HttpResponse) -> Error {
+    if let Some((name, id)) = scoped_id()
+        && let (Ok(name), Ok(id)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(id.as_bytes()),
+        )
+        && !response.headers().contains_key(&name)
+    {
+        response.headers_mut().insert(name, id);
+    }
+    InternalError::from_response(text, response).into()
 }
 
 /// The answer through `convert` when `response` is bare, else `response` back.

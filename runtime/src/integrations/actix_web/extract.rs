@@ -121,8 +121,7 @@ fn into_error<R: From<Rejection> + ResponseError + 'static>(
 /// ```
 #[must_use]
 pub fn json_config<R: From<Rejection> + ResponseError + 'static>() -> web::JsonConfig {
-    web::JsonConfig::default()
-        .error_handler(|error, _| into_error::<R>(Rejection::from(error)))
+    web::JsonConfig::default().error_handler(|error, _| into_error::<R>(Rejection::from(error)))
 }
 
 /// A `PathConfig` whose errors answer through `R`, naming the route's parameter when it

@@ -12,7 +12,7 @@ use ::axum::response::{IntoResponse, Response};
 use http::Request;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 
-use crate::integrations::rejection::{Rejection, panic_message};
+use crate::integrations::rejection::Rejection;
 
 /// A tower layer that answers every 4xx or 5xx response made without a body (the router's
 /// 404 and 405, a `TimeoutLayer`'s 408, a load shedder's 503, …) in the service's format,
@@ -185,5 +185,5 @@ fn keep_headers(bare: &http::HeaderMap, answer: &mut http::HeaderMap) {
 pub fn panic_response<R: From<Rejection> + IntoResponse>(
     payload: Box<dyn Any + Send + 'static>,
 ) -> Response {
-    R::from(Rejection::panicked(panic_message(&*payload))).into_response()
+    R::from(Rejection::panicked(&*payload)).into_response()
 }

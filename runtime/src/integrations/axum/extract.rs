@@ -34,9 +34,10 @@ impl From<JsonRejection> for Rejection {
             }
             JsonRejection::MissingJsonContentType(_) => Self::new(Kind::UnsupportedMediaType, text)
                 .with_public("Expected request with `Content-Type: application/json`".into()),
-            JsonRejection::BytesRejection(_) => {
-                Self::new(Kind::by_status(rejection.status(), Kind::UnreadableBody), text)
-            }
+            JsonRejection::BytesRejection(_) => Self::new(
+                Kind::by_status(rejection.status(), Kind::UnreadableBody),
+                text,
+            ),
             _ => Self::new(Kind::by_status(rejection.status(), Kind::InvalidJson), text),
         }
     }
@@ -61,9 +62,10 @@ impl From<FormRejection> for Rejection {
     fn from(rejection: FormRejection) -> Self {
         let text = rejection.body_text();
         match &rejection {
-            FormRejection::BytesRejection(_) => {
-                Self::new(Kind::by_status(rejection.status(), Kind::UnreadableBody), text)
-            }
+            FormRejection::BytesRejection(_) => Self::new(
+                Kind::by_status(rejection.status(), Kind::UnreadableBody),
+                text,
+            ),
             _ => Self::new(Kind::by_status(rejection.status(), Kind::InvalidForm), text),
         }
     }

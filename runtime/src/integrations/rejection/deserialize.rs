@@ -49,7 +49,8 @@ pub(crate) fn json_error(error: &serde_json::Error, path: Vec<PathSegment>) -> R
 ///
 /// An `invalid_query` (400) rejection with one violation naming the parameter.
 pub fn from_query<T: DeserializeOwned>(query: &str) -> Result<T, Rejection> {
-    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    let deserializer =
+        serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = segments(error.path());
         let text = error.inner().to_string();
@@ -170,7 +171,11 @@ mod tests {
         let rejection = from_json::<Case>(json).unwrap_err();
         let body: serde_json::Value =
             serde_json::from_slice(rejection.to_response().body()).unwrap();
-        (rejection.status().as_u16(), rejection.code().to_owned(), body)
+        (
+            rejection.status().as_u16(),
+            rejection.code().to_owned(),
+            body,
+        )
     }
 
     #[test]
@@ -182,7 +187,12 @@ mod tests {
                 "invalid_type",
                 "expected i64",
             ),
-            (r#"{"name":"a","tags":[]}"#, "#/priority", "missing_field", "is required"),
+            (
+                r#"{"name":"a","tags":[]}"#,
+                "#/priority",
+                "missing_field",
+                "is required",
+            ),
             (
                 r#"{"name":"a","priority":1,"tags":[],"sneaky":1}"#,
                 "#/sneaky",

@@ -13,9 +13,9 @@ use crate::{ApiError, Catalogue, Entry, FieldViolation, Part, Problem, Violation
 mod deserialize;
 mod panic;
 
-pub(crate) use self::deserialize::{json_error, parameter_violation};
 pub use self::deserialize::{from_json, from_query};
-pub(crate) use self::panic::panic_message;
+pub(crate) use self::deserialize::{json_error, parameter_violation};
+use self::panic::panic_message;
 
 /// Declares every rejection once, in catalogue order: the [`Kind`] a [`Rejection`] holds,
 /// its [`Entry`] and its row in the table of `Rejection`'s docs, so the three cannot
@@ -238,11 +238,14 @@ impl Rejection {
         rejection
     }
 
-    /// A panic of the handler, `message` its payload: a 500 whose body says nothing of it;
-    /// the message goes to the log.
+    /// A panic of the handler, `payload` what it was raised with (`catch_unwind`'s
+    /// error): a 500 whose body says nothing of it; its message goes to the log.
     #[must_use]
-    pub fn panicked(message: &str) -> Self {
-        Self::new(Kind::Panicked, format!("the handler panicked: {message}"))
+    pub fn panicked(payload: &(dyn core::any::Any + Send)) -> Self {
+        Self::new(
+            Kind::Panicked,
+            format!("the handler panicked: {}", panic_message(payload)),
+        )
     }
 
     /// The framework's whole text for the rejection, for the log: it may quote what the
@@ -320,7 +323,9 @@ mod tests {
 
     #[test]
     fn a_panic_is_masked() {
-        let rejection = Rejection::panicked("secret 42");
+        let payload: Box<dyn core::any::Any + Send> = Box::new("secret 42");
+        let rejection = Rejection::panicked(&*payload);
+        assert!(rejection.text().contains("secret 42"));
         assert_eq!(rejection.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert!(rejection.message().is_none());
         let body = String::from_utf8(rejection.to_response().into_body()).unwrap();
