@@ -6,7 +6,7 @@
 
 use std::net::Ipv4Addr;
 
-use actix_web::{App, HttpServer};
+use actix_web::HttpServer;
 use apifault_suite::service::actix_app as app;
 use apifault_suite::service::cases;
 
@@ -18,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let port = apifault_suite::service::port(3001)?;
     let store = cases::Store::default();
     actix_web::rt::System::new().block_on(async move {
-        let server = HttpServer::new(move || App::new().configure(app::configure(store.clone())))
+        let server = HttpServer::new(move || app::app(store.clone()))
             .workers(2)
             .bind((Ipv4Addr::LOCALHOST, port))?;
         for address in server.addrs() {

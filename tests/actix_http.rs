@@ -8,9 +8,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
+use actix_web::HttpServer;
 use actix_web::dev::ServerHandle;
-use actix_web::{App, HttpServer};
-use apifault::ApiError;
+use apifault::{ApiError, Context};
 use apifault_suite::service::actix_app as app;
 use apifault_suite::service::cases;
 use http::Method;
@@ -33,14 +33,13 @@ impl Server {
                 let store = cases::Store::default();
                 let connections = Arc::new(AtomicUsize::new(0));
                 let counter = Arc::clone(&connections);
-                let server =
-                    HttpServer::new(move || App::new().configure(app::configure(store.clone())))
-                        .workers(2)
-                        .on_connect(move |_, _| {
-                            counter.fetch_add(1, Ordering::Relaxed);
-                        })
-                        .bind("127.0.0.1:0")
-                        .expect("bind loopback");
+                let server = HttpServer::new(move || app::app(store.clone()))
+                    .workers(2)
+                    .on_connect(move |_, _| {
+                        counter.fetch_add(1, Ordering::Relaxed);
+                    })
+                    .bind("127.0.0.1:0")
+                    .expect("bind loopback");
                 let address = server.addrs()[0];
                 let server = server.run();
                 sender
@@ -69,10 +68,21 @@ impl Drop for Server {
     }
 }
 
+/// The body, once its request context (`instance`, the request id of the `x-request-id`
+/// header, which `ContextMiddleware` adds) is checked and set aside.
 fn assert_problem(reply: &Reply, status: u16, expected: &Value) {
     assert_eq!(reply.status, status, "{}", reply.text());
     assert_eq!(reply.header("content-type"), "application/problem+json");
-    assert_eq!(&reply.json(), expected);
+    let mut body = reply.json();
+    assert_eq!(body["request_id"], reply.header("x-request-id"));
+    let members = body.as_object_mut().expect("an object");
+    members.remove("request_id");
+    assert!(
+        members.remove("instance").is_some(),
+        "no instance: {}",
+        reply.text()
+    );
+    assert_eq!(&body, expected);
 }
 
 #[tokio::test]
@@ -194,11 +204,11 @@ async fn actix_extractor_errors_become_case_errors() {
         &reply,
         400,
         &json!({
-            "type": "https://docs.example.com/errors/malformed",
+            "type": "https://docs.example.com/errors/invalid_json",
             "title": "Bad Request",
             "status": 400,
-            "detail": "Json deserialize error: EOF while parsing a value at line 1 column 8",
-            "code": "malformed"
+            "detail": "Failed to parse the request body as JSON: EOF while parsing a value at line 1 column 8",
+            "code": "invalid_json"
         }),
     );
 
@@ -209,17 +219,17 @@ async fn actix_extractor_errors_become_case_errors() {
         &reply,
         415,
         &json!({
-            "type": "https://docs.example.com/errors/not_json",
+            "type": "https://docs.example.com/errors/unsupported_media_type",
             "title": "Unsupported Media Type",
             "status": 415,
-            "detail": "The request body must be `application/json`.",
-            "code": "not_json"
+            "detail": "Expected request with `Content-Type: application/json`",
+            "code": "unsupported_media_type"
         }),
     );
 
     let reply = client.get("/cases/abc").await;
     assert_eq!(reply.status, 400);
-    assert_eq!(reply.json()["code"], "malformed");
+    assert_eq!(reply.json()["code"], "invalid_path");
 }
 
 /// What actix-web sends is what `to_response()` builds: same status, headers and body.
@@ -237,7 +247,9 @@ async fn response_error_matches_to_response() {
     ];
     for (path, error) in expected {
         let reply = client.get(path).await;
-        let response = error.to_response();
+        let id = reply.header("x-request-id");
+        let response =
+            error.to_response_with(&Context::new().with_instance(path).with_request_id(id));
         assert_eq!(reply.status, response.status().as_u16(), "{path}");
         assert_eq!(reply.body, *response.body(), "{path}");
         for (name, value) in response.headers() {

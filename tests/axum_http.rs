@@ -271,7 +271,7 @@ async fn axums_rejections_answer_in_the_same_format() {
             client.post_json("/cases", r#"{"name":"#).await,
             400,
             "invalid_json",
-            "Failed to parse the request body as JSON: name: EOF while parsing a value at line 1 column 8",
+            "Failed to parse the request body as JSON: EOF while parsing a value at line 1 column 8",
         ),
         (
             client
@@ -285,13 +285,13 @@ async fn axums_rejections_answer_in_the_same_format() {
             client.post_json("/cases", r#"{"name":"x"}"#).await,
             422,
             "invalid_body",
-            "Failed to deserialize the JSON body into the target type: missing field `priority` at line 1 column 12",
+            "The request body does not have the expected shape.",
         ),
         (
             client.get("/cases/abc").await,
             400,
             "invalid_path",
-            "Invalid URL: Cannot parse `abc` to a `u64`",
+            "A path parameter does not parse.",
         ),
     ];
     for (reply, status, code, detail) in cases {
@@ -306,19 +306,29 @@ async fn axums_rejections_answer_in_the_same_format() {
         } else {
             "/cases"
         };
-        assert_problem(
-            &reply,
-            status,
-            &json!({
-                "type": "about:blank",
-                "title": title,
-                "status": status,
-                "detail": detail,
-                "instance": instance,
-                "code": code,
-                "request_id": id
-            }),
-        );
+        let mut expected = json!({
+        "type": format!("https://docs.example.com/errors/{code}"),
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        "code": code,
+        "request_id": id
+        });
+        // The member or parameter at fault, without the value sent.
+        let errors = match code {
+            "invalid_body" => Some(
+                json!([{"detail": "is required", "pointer": "#/priority", "code": "missing_field"}]),
+            ),
+            "invalid_path" => {
+                Some(json!([{"detail": "expected u64", "pointer": "#/id", "code": "invalid_type"}]))
+            }
+            _ => None,
+        };
+        if let Some(errors) = errors {
+            expected["errors"] = errors;
+        }
+        assert_problem(&reply, status, &expected);
     }
 }
 
@@ -418,7 +428,8 @@ async fn jsonapi_prefix_renders_the_same_errors_as_json_api() {
             "status": "400",
             "code": "invalid_json",
             "title": "Bad Request",
-            "detail": "Failed to parse the request body as JSON: EOF while parsing an object at line 1 column 1"
+            "detail": "Failed to parse the request body as JSON: EOF while parsing an object at line 1 column 1",
+            "links": {"type": "https://docs.example.com/errors/invalid_json"}
         }]})
     );
 }

@@ -139,7 +139,15 @@ fn rejection_catalogue_lists_every_code() {
             ("invalid_path", 400),
             ("invalid_query", 400),
             ("invalid_form", 400),
+            ("unknown_route", 404),
+            ("method_not_allowed", 405),
+            ("request_timeout", 408),
+            ("client_error", 400),
             ("extractor_failed", 500),
+            ("internal_error", 500),
+            ("service_unavailable", 503),
+            ("gateway_timeout", 504),
+            ("server_error", 500),
         ]
     );
 }
@@ -187,7 +195,7 @@ async fn query_and_form_rejections_convert() {
             "type": "about:blank",
             "title": "Bad Request",
             "status": 400,
-            "detail": "Failed to deserialize query string: page: invalid digit found in string",
+            "detail": "The query string does not parse.",
             "instance": "/query",
             "code": "invalid_query",
             "request_id": "q1"

@@ -573,7 +573,8 @@ fn transparent_keeps_masking_and_own_variants() {
     assert_eq!(outer.code(), "OWN");
     assert_eq!(
         value(&outer),
-        json!({"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "middle own", "code": "OWN"})
+        // Middle declares no type: the outer enum's `type_base` gives one.
+        json!({"type": "https://outer.example.com/OWN", "title": "Bad Request", "status": 400, "detail": "middle own", "code": "OWN"})
     );
     assert_eq!(
         value(&Outer::Own),

@@ -6,17 +6,28 @@
 //! handlers are generic over the format only because this example serves three; a service
 //! with one format writes `Result<Json<Case>, CaseError>` and nothing else.
 //!
+//! Every error response is in the prefix's format, whoever made it: axum's extractor
+//! rejections come as `CaseError::Rejected` (the enum's `type_base` included), the
+//! router's bare 405 and tower-http's timeout (`GET /reports/slow`) through apifault's
+//! `CatchAllLayer`, a handler's panic (`GET /reports/crash`) through tower-http's
+//! `CatchPanicLayer` answering a masked 500.
+//!
 //! `GET /openapi.json` serves the OpenAPI document of the RFC 9457 routes: each handler
 //! names `CaseError` in `responses(...)`, and its `IntoResponses` lists every status with
 //! its codes and an example body per code.
 
-use apifault::axum::{ContextLayer, InFormat, Json, Rejection};
+use std::any::Any;
+use std::time::Duration;
+
+use apifault::axum::{CatchAllLayer, ContextLayer, InFormat, Json, Path, Rejection};
 use apifault::{Boom, Format, JsonApi, Problem};
 use axum::Router;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi;
 
 use super::cases::{Case, CaseError, NewCase, Store, authorize, database_health, export};
@@ -24,8 +35,11 @@ use super::cases::{Case, CaseError, NewCase, Store, authorize, database_health, 
 /// A `CaseError` answered in format `F`.
 type Failure<F> = InFormat<F, CaseError>;
 
-/// A JSON body whose rejection (bad JSON, a missing field) also answers in format `F`.
-type Body<T, F> = Json<T, InFormat<F, Rejection>>;
+/// A JSON body whose rejection (bad JSON, a missing field) answers as `CaseError` does.
+type Body<T> = Json<T, CaseError>;
+
+/// How long a request may take before the service answers 408.
+pub const TIMEOUT: Duration = Duration::from_millis(200);
 
 /// The whole service: the three format prefixes, each with its own fallback, inside the
 /// request-context layer (path as `instance`, request id in body and header).
@@ -47,7 +61,22 @@ fn routes<F: Format + 'static>() -> Router<Store> {
         .route("/me", get(me::<F>))
         .route("/reports/export", get(export_report::<F>))
         .route("/health/db", get(health::<F>))
+        .route("/reports/slow", get(slow_report))
+        .route("/reports/crash", get(crash_report))
         .fallback(no_route::<F>)
+        .layer(CatchPanicLayer::custom(panicked::<F>))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            TIMEOUT,
+        ))
+        .layer(CatchAllLayer::map(|rejection| {
+            Failure::<F>::new(CaseError::from(rejection))
+        }))
+}
+
+/// A handler's panic: a masked 500 in format `F`, the message in the log only.
+fn panicked<F: Format>(payload: Box<dyn Any + Send>) -> Response {
+    Failure::<F>::new(CaseError::from(Rejection::panicked(&*payload))).into_response()
 }
 
 /// The OpenAPI document of the routes at `/`.
@@ -73,9 +102,9 @@ async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
 )]
 async fn get_case<F: Format>(
     State(store): State<Store>,
-    id: Result<Path<u64>, PathRejection>,
+    id: Result<Path<u64>, Rejection>,
 ) -> Result<axum::Json<Case>, Failure<F>> {
-    let Path(id) = id.map_err(|rejection| CaseError::from(Rejection::from(rejection)))?;
+    let Path(id, _) = id.map_err(CaseError::from)?;
     Ok(axum::Json(store.find(id)?))
 }
 
@@ -89,8 +118,9 @@ async fn get_case<F: Format>(
 )]
 async fn create_case<F: Format>(
     State(store): State<Store>,
-    Json(new, _): Body<NewCase, F>,
+    new: Result<Body<NewCase>, CaseError>,
 ) -> Result<(StatusCode, axum::Json<Case>), Failure<F>> {
+    let Json(new, _) = new?;
     Ok((StatusCode::CREATED, axum::Json(store.create(new)?)))
 }
 
@@ -114,6 +144,17 @@ async fn export_report<F: Format>() -> Result<String, Failure<F>> {
 #[utoipa::path(get, path = "/health/db", responses((status = 200, description = "Healthy."), CaseError))]
 async fn health<F: Format>() -> Result<String, Failure<F>> {
     Ok(database_health()?)
+}
+
+/// `GET /reports/slow`: takes longer than [`TIMEOUT`], so the timeout layer answers 408.
+async fn slow_report() -> &'static str {
+    tokio::time::sleep(TIMEOUT * 50).await;
+    "too late"
+}
+
+/// `GET /reports/crash`: panics; the client gets a masked 500.
+async fn crash_report() -> &'static str {
+    panic!("report renderer crashed: token=hunter2")
 }
 
 /// Any other path: 404 in the prefix's format, not axum's empty one.

@@ -321,7 +321,10 @@ const _: () = {
             #[allow(unreachable_patterns)]
             match self {
                 Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::has_part(__field_0, __part)
+                    ::core::matches!(__part, ::apifault::__private::Part::Type)
+                        || <AuthError as ::apifault::__private::ApiError>::has_part(
+                            __field_0, __part,
+                        )
                 }
                 _ => ::apifault::__private::Entry::has_part(
                     ::apifault::__private::ApiError::entry(self),
@@ -414,11 +417,21 @@ const _: () = {
                     _ => ::core::result::Result::Ok(()),
                 },
                 Self::Auth { 0: __field_0, .. } => {
-                    <AuthError as ::apifault::__private::ApiError>::fmt_part(
-                        __field_0,
-                        __part,
-                        __formatter,
-                    )
+                    if ::core::matches!(__part, ::apifault::__private::Part::Type)
+                        && !<AuthError as ::apifault::__private::ApiError>::has_part(
+                            __field_0,
+                            ::apifault::__private::Part::Type,
+                        )
+                    {
+                        __formatter.write_str("https://docs.example.com/errors/")?;
+                        __formatter.write_str(::apifault::__private::ApiError::code(self))
+                    } else {
+                        <AuthError as ::apifault::__private::ApiError>::fmt_part(
+                            __field_0,
+                            __part,
+                            __formatter,
+                        )
+                    }
                 }
                 _ => ::core::result::Result::Ok(()),
             }

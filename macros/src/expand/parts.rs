@@ -48,13 +48,24 @@ impl Cx<'_> {
             .filter_map(|variant| {
                 let (pattern, inner) = self.inner(variant)?;
                 let via = self.via(variant);
+                // An inner error without a type of its own takes the enum's `type_base`.
+                let based = self
+                    .input
+                    .attrs
+                    .type_base
+                    .is_some()
+                    .then(|| quote!(::core::matches!(__part, #private::Part::Type) ||));
                 if self.input.masks_inner_message(variant) {
-                    return Some(quote! {
-                        #pattern => !::core::matches!(__part, #private::Part::Message)
-                            && #via::has_part(#inner, __part),
+                    let masked = quote! {
+                        !::core::matches!(__part, #private::Part::Message)
+                            && #via::has_part(#inner, __part)
+                    };
+                    return Some(match based {
+                        Some(based) => quote!(#pattern => #based (#masked),),
+                        None => quote!(#pattern => #masked,),
                     });
                 }
-                Some(quote!(#pattern => #via::has_part(#inner, __part),))
+                Some(quote!(#pattern => #based #via::has_part(#inner, __part),))
             })
             .collect::<Vec<_>>();
         let own = quote!(#private::Entry::has_part(#private::ApiError::entry(self), __part));
@@ -103,11 +114,23 @@ impl Cx<'_> {
             && let Some((pattern, inner)) = self.inner(variant)
         {
             let via = self.via(variant);
-            return Some((
-                pattern,
-                quote!(#via::fmt_part(#inner, __part, __formatter)),
-                true,
-            ));
+            let delegated = quote!(#via::fmt_part(#inner, __part, __formatter));
+            // An inner error without a type of its own takes the enum's `type_base`
+            // followed by its code, as the enum's own variants do.
+            let body = match &self.input.attrs.type_base {
+                Some(base) => quote! {
+                    if ::core::matches!(__part, #private::Part::Type)
+                        && !#via::has_part(#inner, #private::Part::Type)
+                    {
+                        __formatter.write_str(#base)?;
+                        __formatter.write_str(#private::ApiError::code(self))
+                    } else {
+                        #delegated
+                    }
+                },
+                None => delegated,
+            };
+            return Some((pattern, body, true));
         }
         let attrs = self.input.variant_attrs(variant);
         let scope = self.scope(variant, true);

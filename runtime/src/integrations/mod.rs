@@ -21,6 +21,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod context;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod rejection;
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]

@@ -20,25 +20,29 @@
 //! let app = App::new().route("/cases/{id}", web::get().to(case));
 //! ```
 //!
-//! actix-web's own extractor errors become yours through its configs, each mapped to a
-//! variant of your error type, so they answer in your format too:
+//! actix-web's own extractor errors become yours through apifault's ready-made configs:
+//! each answers with the shared [`Rejection`] (the same codes and statuses as axum's), built
+//! into your type through a transparent variant, so they answer in your format too:
 //!
 //! ```
-//! use actix_web::{App, web};
+//! use actix_web::App;
 //! use apifault::ApiError;
+//! use apifault::actix_web::{Rejection, json_config, path_config};
 //!
 //! #[derive(Debug, thiserror::Error, ApiError)]
 //! enum CaseError {
-//!     #[error("malformed request: {0}")]
-//!     #[status(400)]
-//!     Malformed(String),
+//!     #[error(transparent)]
+//!     #[api_error(transparent)]
+//!     Rejected(#[from] Rejection),
 //! }
 //!
-//! let app = App::new().app_data(
-//!     web::JsonConfig::default()
-//!         .error_handler(|error, _| CaseError::Malformed(error.to_string()).into()),
-//! );
+//! let app = App::new()
+//!     .app_data(json_config::<CaseError>())
+//!     .app_data(path_config::<CaseError>());
 //! ```
+//!
+//! [`CatchAll`] answers what actix-web or a middleware sends without a body (a resource's
+//! 405, a timeout) and a handler's panic the same way.
 //!
 //! [`ContextMiddleware`] gives error responses what only the request knows, with the same
 //! rules as axum's `ContextLayer`: `instance` (the request path, never the query string)
@@ -83,10 +87,15 @@ use ::actix_web::{HttpRequest, HttpResponse};
 
 use crate::{ApiError, DynApiError, Format};
 
+mod catch_all;
 mod context;
+mod extract;
 
+pub use self::catch_all::{CatchAll, CatchAllFuture, CatchAllService};
 pub use self::context::{ContextFuture, ContextMiddleware, ContextService};
+pub use self::extract::{Json, Query, form_config, json_config, path_config, query_config};
 pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
+pub use crate::integrations::rejection::Rejection;
 
 /// The actix-web status of `error`.
 pub fn status_code<E: ApiError>(error: &E) -> StatusCode {

@@ -1,192 +1,19 @@
-//! axum's extractor rejections in the API's wire format.
+//! axum's extractor rejections as the shared [`Rejection`], and the extractors that give
+//! it the member or parameter at fault.
 
 use core::fmt;
 use core::marker::PhantomData;
 use core::ops::{Deref, DerefMut};
 
 use ::axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
-use ::axum::extract::{FromRequest, Request};
+use ::axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use ::axum::response::{IntoResponse, Response};
-use http::StatusCode;
+use http::request::Parts;
 use serde_core::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
-use crate::__private::{CatalogueItem, status};
-use crate::{ApiError, Catalogue, Entry, Part, Problem};
-
-/// Declares every rejection once, in catalogue order: the [`Kind`] a [`Rejection`] holds,
-/// its [`Entry`] and its row in the table of `Rejection`'s docs, so the three cannot
-/// disagree.
-macro_rules! rejections {
-    [
-        $(#[$before:meta])*
-        @table
-        $(#[$after:meta])*
-        pub struct Rejection $body:tt
-        $(($kind:ident, $status:literal, $code:literal, $description:literal)),* $(,)?
-    ] => {
-        $(#[$before])*
-        #[doc = "| code | status | when |"]
-        #[doc = "|---|---|---|"]
-        $(#[doc = concat!("| `", $code, "` | ", $status, " | ", $description, " |")])*
-        $(#[$after])*
-        pub struct Rejection $body
-
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        enum Kind {
-            $($kind,)*
-        }
-
-        /// One entry per [`Kind`], at the kind's index: the catalogue of [`Rejection`].
-        static ENTRIES: &[Entry] = &[$(entry(stringify!($kind), $status, $code, $description),)*];
-    };
-}
-
-rejections![
-    /// One of axum's extractor rejections (bad JSON, a missing field, a wrong content type, an
-    /// unparsable path or query) as an [`ApiError`], so a service answers malformed requests in
-    /// the same format as everything else.
-    ///
-    /// The message is axum's own public text for the rejection (for example `Failed to parse
-    /// the request body as JSON: expected value at line 1 column 1`); a rejection axum answers
-    /// with a 5xx (a route declared without the path parameters its extractor wants) keeps it
-    /// for the log only. Codes and statuses:
-    ///
-    @table
-    ///
-    /// By itself it answers in RFC 9457. To answer in the service's own format and through its
-    /// own error type, make it a transparent variant and name that type in [`Json`]:
-    ///
-    /// ```
-    /// use apifault::ApiError;
-    /// use apifault::axum::{Json, Rejection};
-    ///
-    /// #[derive(Debug, thiserror::Error, ApiError)]
-    /// #[api_error(format = apifault::JsonApi)]
-    /// enum AppError {
-    ///     #[error(transparent)]
-    ///     #[api_error(transparent)]
-    ///     Rejected(#[from] Rejection),
-    /// }
-    ///
-    /// #[derive(serde::Deserialize)]
-    /// struct NewCase {
-    ///     name: String,
-    /// }
-    ///
-    /// async fn create(Json(case, _): Json<NewCase, AppError>) -> Result<String, AppError> {
-    ///     Ok(case.name)
-    /// }
-    /// ```
-    ///
-    /// axum's other rejections convert with `From`: take `Result<Query<T>, QueryRejection>` as
-    /// the extractor and write `let Query(query) = query.map_err(Rejection::from)?;`.
-    #[derive(Debug)]
-    pub struct Rejection {
-        kind: Kind,
-        text: String,
-    }
-    (InvalidJson, 400, "invalid_json", "The request body is not valid JSON."),
-    (InvalidBody, 422, "invalid_body", "The request body does not have the expected shape."),
-    (
-        UnsupportedMediaType,
-        415,
-        "unsupported_media_type",
-        "The request body's `Content-Type` is not the one expected."
-    ),
-    (PayloadTooLarge, 413, "payload_too_large", "The request body exceeds the size limit."),
-    (UnreadableBody, 400, "unreadable_body", "The request body could not be read."),
-    (InvalidPath, 400, "invalid_path", "A path parameter does not parse."),
-    (InvalidQuery, 400, "invalid_query", "The query string does not parse."),
-    (InvalidForm, 400, "invalid_form", "The form does not parse."),
-    (
-        Internal,
-        500,
-        "extractor_failed",
-        "The route and its extractors disagree: a bug of the service."
-    ),
-];
-
-impl Kind {
-    /// The kind for a rejection axum answers with `status`; `fallback` for a plain 400.
-    fn by_status(status: StatusCode, fallback: Self) -> Self {
-        match status {
-            StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::UnsupportedMediaType,
-            StatusCode::UNPROCESSABLE_ENTITY => Self::InvalidBody,
-            status if status.is_server_error() => Self::Internal,
-            _ => fallback,
-        }
-    }
-
-    fn entry(self) -> &'static Entry {
-        &ENTRIES[self as usize]
-    }
-}
-
-const fn entry(
-    name: &'static str,
-    code: u16,
-    machine_code: &'static str,
-    description: &'static str,
-) -> Entry {
-    Entry::__new(
-        name,
-        status(code),
-        machine_code,
-        false,
-        None,
-        description,
-        code < 500,
-        &[],
-        None,
-        true,
-        // The message (axum's public text), but for the 500.
-        if code < 500 { Part::Message.bit() } else { 0 },
-    )
-}
-
-impl Rejection {
-    fn new(kind: Kind, text: String) -> Self {
-        Self { kind, text }
-    }
-
-    /// axum's text for the rejection (public for a 4xx, log-only for a 5xx).
-    #[must_use]
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-}
-
-impl fmt::Display for Rejection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
-    }
-}
-
-impl std::error::Error for Rejection {}
-
-impl ApiError for Rejection {
-    type Format = Problem;
-
-    const CATALOGUE: &'static Catalogue = &Catalogue {
-        __items: &[CatalogueItem::Entries(ENTRIES)],
-    };
-
-    fn entry(&self) -> &'static Entry {
-        self.kind.entry()
-    }
-
-    fn has_part(&self, part: Part) -> bool {
-        self.kind.entry().has_part(part)
-    }
-
-    fn fmt_part(&self, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.has_part(part) {
-            f.write_str(&self.text)?;
-        }
-        Ok(())
-    }
-}
+use crate::Problem;
+use crate::integrations::rejection::{Kind, Rejection, from_json, from_query, parameter_violation};
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
@@ -194,16 +21,25 @@ impl IntoResponse for Rejection {
     }
 }
 
+/// axum's text goes to the log; the body says the kind only, since axum's text may quote
+/// what the client sent.
 impl From<JsonRejection> for Rejection {
     fn from(rejection: JsonRejection) -> Self {
-        let kind = match &rejection {
-            JsonRejection::JsonSyntaxError(_) => Kind::InvalidJson,
-            JsonRejection::BytesRejection(_) => {
-                Kind::by_status(rejection.status(), Kind::UnreadableBody)
+        let text = rejection.body_text();
+        match &rejection {
+            // A syntax error's text is its position only.
+            JsonRejection::JsonSyntaxError(_) => {
+                let public = text.clone();
+                Self::new(Kind::InvalidJson, text).with_public(public)
             }
-            _ => Kind::by_status(rejection.status(), Kind::InvalidJson),
-        };
-        Self::new(kind, rejection.body_text())
+            JsonRejection::MissingJsonContentType(_) => Self::new(Kind::UnsupportedMediaType, text)
+                .with_public("Expected request with `Content-Type: application/json`".into()),
+            JsonRejection::BytesRejection(_) => Self::new(
+                Kind::by_status(rejection.status(), Kind::UnreadableBody),
+                text,
+            ),
+            _ => Self::new(Kind::by_status(rejection.status(), Kind::InvalidJson), text),
+        }
     }
 }
 
@@ -218,63 +54,110 @@ impl From<QueryRejection> for Rejection {
 
 impl From<PathRejection> for Rejection {
     fn from(rejection: PathRejection) -> Self {
-        Self::new(
-            Kind::by_status(rejection.status(), Kind::InvalidPath),
-            rejection.body_text(),
-        )
+        path_rejection(rejection, &[])
     }
 }
 
 impl From<FormRejection> for Rejection {
     fn from(rejection: FormRejection) -> Self {
-        let kind = match &rejection {
-            FormRejection::BytesRejection(_) => {
-                Kind::by_status(rejection.status(), Kind::UnreadableBody)
+        let text = rejection.body_text();
+        match &rejection {
+            FormRejection::BytesRejection(_) => Self::new(
+                Kind::by_status(rejection.status(), Kind::UnreadableBody),
+                text,
+            ),
+            _ => Self::new(Kind::by_status(rejection.status(), Kind::InvalidForm), text),
+        }
+    }
+}
+
+/// The rejection of a path that does not parse, naming the parameter: axum's key, else
+/// the route's only parameter among `names`.
+fn path_rejection(rejection: PathRejection, names: &[String]) -> Rejection {
+    use ::axum::extract::path::ErrorKind;
+    let text = rejection.body_text();
+    let kind = Kind::by_status(rejection.status(), Kind::InvalidPath);
+    let PathRejection::FailedToDeserializePathParams(error) = &rejection else {
+        return Rejection::new(kind, text);
+    };
+    let only = (names.len() == 1).then(|| names[0].as_str());
+    let violation = match error.kind() {
+        ErrorKind::ParseErrorAtKey {
+            key, expected_type, ..
+        } => parameter_violation(Some(key), expected_type),
+        ErrorKind::ParseErrorAtIndex {
+            index,
+            expected_type,
+            ..
+        } => parameter_violation(names.get(*index).map(String::as_str), expected_type),
+        ErrorKind::ParseError { expected_type, .. } => parameter_violation(only, expected_type),
+        _ => None,
+    };
+    Rejection::new(kind, text).with_violation(violation)
+}
+
+/// Declares an extractor newtype whose second field carries its rejection type.
+macro_rules! extractor {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        ///
+        /// The second field only carries `R`: match it with `_`.
+        pub struct $name<T, R = Rejection>(pub T, pub PhantomData<fn() -> R>);
+
+        impl<T, R> $name<T, R> {
+            /// The extracted value.
+            pub fn into_inner(self) -> T {
+                self.0
             }
-            _ => Kind::by_status(rejection.status(), Kind::InvalidForm),
-        };
-        Self::new(kind, rejection.body_text())
-    }
+        }
+
+        impl<T, R> Deref for $name<T, R> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T, R> DerefMut for $name<T, R> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T: fmt::Debug, R> fmt::Debug for $name<T, R> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.0).finish()
+            }
+        }
+
+        impl<T: Clone, R> Clone for $name<T, R> {
+            fn clone(&self) -> Self {
+                Self(self.0.clone(), PhantomData)
+            }
+        }
+    };
 }
 
-/// axum's `Json` extractor whose rejection is an [`ApiError`]: [`Rejection`] by default, or
-/// any type `R` built from one (an error enum with a transparent `Rejection` variant, or
-/// [`InFormat<F, Rejection>`](super::InFormat) for another format).
-///
-/// The second field only carries `R`: match it with `_`, as in `Json(case, _)`.
-pub struct Json<T, R = Rejection>(pub T, pub PhantomData<fn() -> R>);
-
-impl<T, R> Json<T, R> {
-    /// The deserialized body.
-    pub fn into_inner(self) -> T {
-        self.0
-    }
+extractor! {
+    /// axum's `Json` extractor whose rejection is an [`ApiError`](crate::ApiError):
+    /// [`Rejection`] by default, or any type `R` built from one (an error enum with a
+    /// transparent `Rejection` variant, or [`InFormat<F, Rejection>`](super::InFormat) for
+    /// another format). A body that parses but does not fit `T` is named in a violation
+    /// at the failing member (`#/priority`, code `invalid_type`).
+    Json
 }
 
-impl<T, R> Deref for Json<T, R> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.0
-    }
+extractor! {
+    /// axum's `Path` extractor whose rejection is an [`ApiError`](crate::ApiError) naming
+    /// the parameter that does not parse (code `invalid_type`).
+    Path
 }
 
-impl<T, R> DerefMut for Json<T, R> {
-    fn deref_mut(&mut self) -> &mut T {
-        &mut self.0
-    }
-}
-
-impl<T: fmt::Debug, R> fmt::Debug for Json<T, R> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Json").field(&self.0).finish()
-    }
-}
-
-impl<T: Clone, R> Clone for Json<T, R> {
-    fn clone(&self) -> Self {
-        Self(self.0.clone(), PhantomData)
-    }
+extractor! {
+    /// axum's `Query` extractor whose rejection is an [`ApiError`](crate::ApiError) naming
+    /// the parameter that does not parse.
+    Query
 }
 
 impl<S, T, R> FromRequest<S> for Json<T, R>
@@ -286,9 +169,52 @@ where
     type Rejection = R;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, R> {
-        match ::axum::Json::<T>::from_request(request, state).await {
-            Ok(::axum::Json(value)) => Ok(Self(value, PhantomData)),
+        // axum checks the content type, the size limit and the syntax; the shape is
+        // checked here, where the failing member's path is known.
+        match ::axum::Json::<Box<RawValue>>::from_request(request, state).await {
+            Ok(::axum::Json(raw)) => match from_json(raw.get()) {
+                Ok(value) => Ok(Self(value, PhantomData)),
+                Err(rejection) => Err(R::from(rejection)),
+            },
             Err(rejection) => Err(R::from(Rejection::from(rejection))),
+        }
+    }
+}
+
+impl<S, T, R> FromRequestParts<S> for Path<T, R>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+    R: From<Rejection> + IntoResponse,
+{
+    type Rejection = R;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, R> {
+        match ::axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(::axum::extract::Path(value)) => Ok(Self(value, PhantomData)),
+            Err(rejection) => {
+                let names: Vec<String> = RawPathParams::from_request_parts(parts, state)
+                    .await
+                    .map(|params| params.iter().map(|(name, _)| name.to_owned()).collect())
+                    .unwrap_or_default();
+                Err(R::from(path_rejection(rejection, &names)))
+            }
+        }
+    }
+}
+
+impl<S, T, R> FromRequestParts<S> for Query<T, R>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+    R: From<Rejection> + IntoResponse,
+{
+    type Rejection = R;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, R> {
+        match from_query(parts.uri.query().unwrap_or_default()) {
+            Ok(value) => Ok(Self(value, PhantomData)),
+            Err(rejection) => Err(R::from(rejection)),
         }
     }
 }

@@ -334,6 +334,16 @@ pub fn with_context<R>(f: impl Fn(&Context<'_>) -> R) -> R {
         .unwrap_or_else(|_| f(&Context::new()))
 }
 
+/// The request id header and value of the request being handled, inside a context layer:
+/// for a response built where the layer cannot add it (an actix-web error returned as
+/// `Err`).
+#[cfg(feature = "actix-web")]
+pub(crate) fn scoped_id() -> Option<(HeaderName, HeaderValue)> {
+    REQUEST
+        .try_with(|scope| (Config::header(scope.config.as_deref()), scope.id.clone()))
+        .ok()
+}
+
 /// What a context layer knows of the request whose error is being rendered, for its hook.
 #[derive(Debug, Clone, Copy)]
 pub struct RequestFacts<'a> {

@@ -1,0 +1,319 @@
+//! The sweep of issue 11: each kind of bad request, over real loopback HTTP, to the axum
+//! and the actix-web example services. Every non-2xx answer is RFC 9457 (content type,
+//! schema, `status` member equal to the response's, `instance`, request id in body and
+//! header), echoes none of what was sent, and both services answer the same request with
+//! the same status and body up to the request id.
+
+mod http_support;
+
+use std::net::SocketAddr;
+
+use actix_web::HttpServer;
+use actix_web::dev::ServerHandle;
+use apifault_suite::service::{actix_app, app, cases};
+use http::Method;
+use http_support::{Client, Reply};
+use jsonschema::Validator;
+use serde_json::{Value, json};
+
+/// The actix-web example on `127.0.0.1:0`, in its own actix system thread; stopped when
+/// dropped.
+struct ActixServer {
+    address: SocketAddr,
+    handle: ServerHandle,
+}
+
+impl ActixServer {
+    fn start() -> Self {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let store = cases::Store::default();
+                let server = HttpServer::new(move || actix_app::app(store.clone()))
+                    .workers(1)
+                    .bind("127.0.0.1:0")
+                    .expect("bind loopback");
+                let address = server.addrs()[0];
+                let server = server.run();
+                sender.send((address, server.handle())).expect("test waits");
+                server.await
+            })
+        });
+        let (address, handle) = receiver.recv().expect("server started");
+        Self { address, handle }
+    }
+}
+
+impl Drop for ActixServer {
+    fn drop(&mut self) {
+        drop(self.handle.stop(false));
+    }
+}
+
+async fn serve_axum() -> Client {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let client = Client::new(listener.local_addr().expect("local address"));
+    tokio::spawn(async move { axum::serve(listener, app::app()).await });
+    client
+}
+
+/// One bad request, what it must answer, and what of it must not come back.
+struct Case {
+    what: &'static str,
+    method: Method,
+    path: &'static str,
+    headers: Vec<(&'static str, String)>,
+    body: String,
+    status: u16,
+    code: &'static str,
+    secrets: Vec<String>,
+}
+
+fn case(
+    what: &'static str,
+    method: Method,
+    path: &'static str,
+    status: u16,
+    code: &'static str,
+) -> Case {
+    Case {
+        what,
+        method,
+        path,
+        headers: Vec::new(),
+        body: String::new(),
+        status,
+        code,
+        secrets: Vec::new(),
+    }
+}
+
+impl Case {
+    fn json(mut self, body: impl Into<String>) -> Self {
+        self.headers
+            .push(("content-type", "application/json".to_owned()));
+        self.body = body.into();
+        self
+    }
+
+    fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    fn secret(mut self, text: impl Into<String>) -> Self {
+        self.secrets.push(text.into());
+        self
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let hostile_id = format!("{}<script>", "x".repeat(140));
+    vec![
+        case("unknown route", Method::GET, "/nowhere", 404, "no_route"),
+        case(
+            "wrong method",
+            Method::DELETE,
+            "/cases/1",
+            405,
+            "method_not_allowed",
+        ),
+        case(
+            "wrong method on a collection",
+            Method::PUT,
+            "/cases",
+            405,
+            "method_not_allowed",
+        ),
+        Case {
+            body: r#"{"name":"x","priority":1}"#.into(),
+            ..case(
+                "no content type",
+                Method::POST,
+                "/cases",
+                415,
+                "unsupported_media_type",
+            )
+        },
+        case(
+            "malformed JSON",
+            Method::POST,
+            "/cases",
+            400,
+            "invalid_json",
+        )
+        .json(r#"{"name":"#),
+        case("wrong type", Method::POST, "/cases", 422, "invalid_body")
+            .json(r#"{"name":"Hail","priority":1715.0}"#)
+            .secret("1715"),
+        case("missing field", Method::POST, "/cases", 422, "invalid_body")
+            .json(r#"{"name":"Hail"}"#)
+            .secret("Hail"),
+        case(
+            "oversized body",
+            Method::POST,
+            "/cases",
+            413,
+            "payload_too_large",
+        )
+        .json(format!(
+            r#"{{"name":"{}","priority":1}}"#,
+            "z".repeat(3_000_000)
+        ))
+        .secret("zzzz"),
+        case(
+            "bad path parameter",
+            Method::GET,
+            "/cases/abc",
+            400,
+            "invalid_path",
+        ),
+        case(
+            "timeout",
+            Method::GET,
+            "/reports/slow",
+            408,
+            "request_timeout",
+        ),
+        case(
+            "handler panics",
+            Method::GET,
+            "/reports/crash",
+            500,
+            "internal_error",
+        )
+        .secret("hunter2")
+        .secret("crashed"),
+        case(
+            "hostile request id",
+            Method::GET,
+            "/cases/42",
+            404,
+            "not_found",
+        )
+        .header("x-request-id", hostile_id.clone())
+        .secret("<script>"),
+    ]
+}
+
+fn problem_schema() -> Option<Validator> {
+    let schema = apifault_suite::shared_schema("rfc9457-problem-details.schema.json")?;
+    Some(
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("the schema compiles"),
+    )
+}
+
+/// Checks one answer; returns its body without the request id.
+fn check(framework: &str, case: &Case, reply: &Reply, schema: Option<&Validator>) -> Value {
+    let what = format!("{framework}, {}", case.what);
+    assert_eq!(
+        reply.status,
+        case.status,
+        "{what}: {}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    assert_eq!(
+        reply.header("content-type"),
+        "application/problem+json",
+        "{what}"
+    );
+    let mut body = reply.json();
+    if let Some(schema) = schema {
+        let errors: Vec<String> = schema.iter_errors(&body).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{what}: {body}\n{errors:#?}");
+    }
+    assert_eq!(body["status"], case.status, "{what}");
+    assert_eq!(body["code"], case.code, "{what}");
+    assert_eq!(body["instance"], case.path, "{what}");
+    let id = reply.header("x-request-id");
+    assert_eq!(body["request_id"], id, "{what}");
+    assert!(
+        id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{what}: a fresh id, {id}"
+    );
+    let text = body.to_string();
+    for secret in &case.secrets {
+        assert!(
+            !text.contains(secret.as_str()),
+            "{what} echoes {secret:?}: {text}"
+        );
+    }
+    body.as_object_mut()
+        .expect("an object")
+        .remove("request_id");
+    body
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_bad_request_answers_alike_on_both_frameworks() {
+    let schema = problem_schema();
+    let axum = serve_axum().await;
+    let actix_server = ActixServer::start();
+    let actix = Client::new(actix_server.address);
+    for case in cases() {
+        let headers: Vec<(&str, &str)> = case
+            .headers
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        let mut bodies = Vec::new();
+        for (framework, client) in [("axum", &axum), ("actix-web", &actix)] {
+            let reply = client
+                .send(case.method.clone(), case.path, &headers, &case.body)
+                .await;
+            bodies.push(check(framework, &case, &reply, schema.as_ref()));
+            if case.status == 405 {
+                assert!(
+                    reply.headers.contains_key("allow"),
+                    "{framework}: {}",
+                    case.what
+                );
+            }
+        }
+        assert_eq!(bodies[0], bodies[1], "{}: axum, then actix-web", case.what);
+    }
+}
+
+/// The violations name the member at fault, with serde's kind as the code.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn violations_carry_the_pointer_and_a_code() {
+    let axum = serve_axum().await;
+    let actix_server = ActixServer::start();
+    let actix = Client::new(actix_server.address);
+    let expected = [
+        (
+            r#"{"name":"Hail","priority":"high"}"#,
+            json!([{"detail": "expected i64", "pointer": "#/priority", "code": "invalid_type"}]),
+        ),
+        (
+            r#"{"name":"Hail"}"#,
+            json!([{"detail": "is required", "pointer": "#/priority", "code": "missing_field"}]),
+        ),
+    ];
+    for client in [&axum, &actix] {
+        for (body, errors) in &expected {
+            let reply = client.post_json("/cases", body).await;
+            assert_eq!(reply.json()["errors"], *errors, "{body}");
+            assert_eq!(
+                reply.json()["type"],
+                "https://docs.example.com/errors/invalid_body",
+                "the rejection takes CaseError's type_base"
+            );
+        }
+        let reply = client.get("/cases/abc").await;
+        assert_eq!(
+            reply.json()["errors"],
+            json!([{"detail": "expected u64", "pointer": "#/id", "code": "invalid_type"}])
+        );
+    }
+    // JSON:API's `source.pointer` is the member's pointer in the document sent (a plain
+    // object here; `/data/attributes/priority` for a JSON:API resource document).
+    let reply = axum.post_json("/jsonapi/cases", r#"{"name":"Hail"}"#).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.json()["errors"][0]["source"]["pointer"], "/priority");
+}
