@@ -299,7 +299,8 @@ fn actix_get(accept: &str, middleware: bool, path: &str) -> (String, String, Str
             request = request.insert_header(("x-request-id", "4442587FB7D0A2F9"));
         }
         let response = if middleware {
-            let service = test::init_service(app.wrap(apifault::actix_web::ContextMiddleware::new())).await;
+            let service =
+                test::init_service(app.wrap(apifault::actix_web::ContextMiddleware::new())).await;
             test::call_service(&service, request.to_request()).await
         } else {
             let service = test::init_service(app).await;

@@ -3614,6 +3614,20 @@ const _: () = {
                     ),
                 ],
             };
+        fn log_level(
+            &self,
+        ) -> ::apifault::__private::core::option::Option<::apifault::__private::LogLevel> {
+            match self {
+                Self::Gone { .. } | Self::Own { .. } => {
+                    ::apifault::__private::Some(::apifault::__private::LogLevel::for_status(
+                        ::apifault::__private::ApiError::status(self),
+                    ))
+                }
+                Self::Delegated { 0: __field_0, .. } => {
+                    <AuthError as ::apifault::__private::ApiError>::log_level(__field_0)
+                }
+            }
+        }
         fn log_source(
             &self,
         ) -> ::apifault::__private::core::option::Option<

@@ -134,8 +134,9 @@ impl Cx<'_> {
                 quote!(.__in_format::<#alias>())
             });
             let runtime = self.runtime_entry(variant);
+            let grpc = self.grpc_entry(variant);
             entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime
+                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime #grpc
             });
             let pattern = self.pattern(variant, []);
             quote!(#pattern => &__APIFAULT_ENTRIES[#index],)

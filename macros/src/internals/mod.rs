@@ -8,6 +8,7 @@ pub mod case;
 pub mod check;
 pub mod code;
 pub mod ctxt;
+pub mod grpc;
 pub mod part;
 pub mod props;
 pub mod reference;
