@@ -46,6 +46,14 @@ impl ContextLayer {
         Self { config: None }
     }
 
+    /// `inner` inside the layer: for a router that takes one named service at a time
+    /// (tonic's `Routes::add_service`, serving gRPC beside axum routes on one port). The
+    /// wrapped service keeps `inner`'s gRPC service name.
+    #[must_use]
+    pub fn service<S>(&self, inner: S) -> ContextService<S> {
+        tower_layer::Layer::layer(self, inner)
+    }
+
     context_builder!();
 }
 
@@ -104,6 +112,11 @@ where
             id: Some((header, id)),
         }
     }
+}
+
+/// Routed by the name of the service it wraps.
+impl<S: ::tonic::server::NamedService> ::tonic::server::NamedService for ContextService<S> {
+    const NAME: &'static str = S::NAME;
 }
 
 pin_project_lite::pin_project! {
