@@ -2,6 +2,8 @@
 //! and reads code, message and each rich detail as a client does (tonic-types, and
 //! apifault's own `decode`), through apifault's tonic context layer.
 
+mod http_support;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -13,7 +15,7 @@ use apifault_suite::service::grpc::proto::cases_client::CasesClient;
 use apifault_suite::service::grpc::proto::{
     CheckDatabaseRequest, CreateCaseRequest, ExportReportRequest, GetCaseRequest, WhoAmIRequest,
 };
-use apifault_suite::service::grpc::{PROTO_FINGERPRINT, fingerprint, service};
+use apifault_suite::service::grpc::{PROTO_FINGERPRINT, fingerprint, routes, service};
 use tonic::transport::{Channel, Server};
 use tonic::{Code, Request, Status};
 use tonic_types::StatusExt as _;
@@ -265,6 +267,53 @@ async fn hostile_text_in_an_exposed_field_round_trips() {
     assert_eq!(status.code(), Code::AlreadyExists);
     assert_eq!(decode(&status).metadata("name"), Some(hostile));
     assert!(status.metadata().get("x-injected").is_none());
+}
+
+/// What `cargo run --example grpc` serves: REST and gRPC on one port, over one store, the
+/// same error over both.
+#[tokio::test]
+async fn rest_and_grpc_share_one_port_and_one_store() {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(
+        Server::builder()
+            .accept_http1(true)
+            .add_routes(routes(Store::default()))
+            .serve_with_incoming(tonic::transport::server::TcpIncoming::from(listener)),
+    );
+    let mut grpc = CasesClient::connect(format!("http://{address}"))
+        .await
+        .unwrap();
+    let rest = http_support::Client::new(address);
+
+    let reply = rest.get("/cases/42").await;
+    assert_eq!(reply.status, 404);
+    assert_eq!(reply.json()["code"], "not_found");
+    assert_eq!(reply.json()["detail"], "case 42 not found");
+    let status = grpc.get_case(GetCaseRequest { id: 42 }).await.unwrap_err();
+    assert_eq!(status.code(), Code::NotFound);
+    assert_eq!(status.message(), "case 42 not found");
+    assert_eq!(decode(&status).reason.as_deref(), Some("NOT_FOUND"));
+
+    // Created over gRPC, found over REST; taken over REST.
+    let case = grpc
+        .create_case(CreateCaseRequest {
+            name: "Storm damage".into(),
+            priority: 3,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let reply = rest.get(&format!("/cases/{}", case.id)).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.json()["name"], "Storm damage");
+    let reply = rest
+        .post_json("/cases", r#"{"name":"storm damage","priority":1}"#)
+        .await;
+    assert_eq!(reply.status, 409);
+    assert_eq!(reply.json()["code"], "duplicate_name");
 }
 
 /// The checked-in generated code was generated from this `.proto`.

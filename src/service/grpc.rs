@@ -44,6 +44,15 @@ pub fn service(store: Store) -> apifault::tonic::ContextService<CasesServer<Case
     apifault::tonic::ContextLayer::new().service(CasesServer::new(CaseService { store }))
 }
 
+/// REST and gRPC on one port, over one store: tonic routes the `cases.v1.Cases` calls by
+/// their service name, and every other request to the axum routes of
+/// [`app_with`](super::app::app_with). What `cargo run --example grpc` serves, with
+/// `accept_http1(true)` for the REST clients.
+#[must_use]
+pub fn routes(store: Store) -> tonic::service::Routes {
+    tonic::service::Routes::from(super::app::app_with(store.clone())).add_service(service(store))
+}
+
 /// The `Cases` service: each method calls the same domain code as its REST route, and
 /// `?` turns its `CaseError` into a `Status`.
 #[derive(Debug, Clone)]
