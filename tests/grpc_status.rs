@@ -328,3 +328,111 @@ fn the_catalogue_page_shows_the_grpc_code() {
     struct NoUser;
     assert!(!NoUser::CATALOGUE.to_markdown("Users").contains("gRPC"));
 }
+
+/// apifault writes the `google.rpc.Status` bytes directly: they are the bytes tonic-types'
+/// `ErrorDetails` encodes for the same details, byte for byte (one metadata entry at most,
+/// since a `HashMap` has no order), each detail kind included.
+#[test]
+fn the_details_are_the_bytes_error_details_encodes() {
+    use std::collections::HashMap;
+    use tonic_types::{ErrorDetails, FieldViolation as Violation, HelpLink};
+
+    let context = Context::new().with_request_id("req-1");
+    let by_hand = |code, message: &str, details: ErrorDetails| {
+        tonic::Status::with_error_details(code, message, details)
+            .details()
+            .to_vec()
+    };
+    let ours = |error: &CaseError| {
+        apifault::tonic::status_with(error, &context)
+            .details()
+            .to_vec()
+    };
+
+    let mut details = ErrorDetails::new();
+    details.set_retry_info(Some(Duration::from_secs(30)));
+    details.set_error_info("RATE_LIMITED", "cases.example.com", HashMap::new());
+    details.set_request_info("req-1", "");
+    assert_eq!(
+        ours(&CaseError::RateLimited { retry_after: 30 }),
+        by_hand(Code::ResourceExhausted, "Too many exports.", details)
+    );
+
+    let mut details = ErrorDetails::new();
+    details.set_error_info(
+        "NOT_FOUND",
+        "cases.example.com",
+        HashMap::from([("id".to_owned(), "7".to_owned())]),
+    );
+    details.set_request_info("req-1", "");
+    assert_eq!(
+        ours(&CaseError::NotFound { id: 7 }),
+        by_hand(Code::NotFound, "case 7 not found", details)
+    );
+
+    let mut details = ErrorDetails::new();
+    details.set_error_info("INVALID", "cases.example.com", HashMap::new());
+    details.set_bad_request(vec![
+        {
+            let mut violation = Violation::new("name", "must not be blank");
+            violation.reason = "STRING_EMPTY".into();
+            violation
+        },
+        Violation::new("tags[2]", ""),
+    ]);
+    details.set_request_info("req-1", "");
+    assert_eq!(
+        ours(&CaseError::Invalid {
+            errors: vec![
+                FieldViolation::new(["name"], "must not be blank").with_code("string.empty"),
+                FieldViolation::new(vec![apifault::PathSegment::from("tags"), 2.into()], ""),
+            ],
+        }),
+        by_hand(Code::InvalidArgument, "The case is invalid.", details)
+    );
+
+    // Two metadata entries: the same once decoded.
+    let duplicate = CaseError::Duplicate {
+        name: "Flood".into(),
+        similar: vec![1],
+    };
+    let mut details = ErrorDetails::new();
+    details.set_error_info(
+        "DUPLICATE_VALUE",
+        "cases.example.com",
+        HashMap::from([
+            ("name".to_owned(), "Flood".to_owned()),
+            ("similarCases".to_owned(), "[1]".to_owned()),
+        ]),
+    );
+    details.set_request_info("req-1", "");
+    details.set_help(vec![HelpLink::new(
+        "duplicate-value",
+        "https://docs.example.com/errors/duplicate",
+    )]);
+    let hand = tonic::Status::with_error_details(
+        Code::AlreadyExists,
+        "A case with this name already exists.",
+        details,
+    );
+    let ours = apifault::tonic::status_with(&duplicate, &context);
+    assert_eq!(ours.details().len(), hand.details().len());
+    let (ours, hand) = (ours.get_error_details(), hand.get_error_details());
+    let info = |details: &ErrorDetails| {
+        let info = details.error_info().cloned().expect("ErrorInfo");
+        (info.reason, info.domain, info.metadata)
+    };
+    assert_eq!(info(&ours), info(&hand));
+    let links = |details: &ErrorDetails| {
+        let help = details.help().expect("Help");
+        help.links
+            .iter()
+            .map(|link| (link.description.clone(), link.url.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(links(&ours), links(&hand));
+    assert_eq!(
+        ours.request_info().map(|info| info.request_id.clone()),
+        hand.request_info().map(|info| info.request_id.clone())
+    );
+}

@@ -6,11 +6,12 @@ use syn::Ident;
 
 use crate::expand::cx::Cx;
 use crate::internals::ast::Variant;
-use crate::internals::grpc;
+use crate::internals::{code, grpc};
 
 impl Cx<'_> {
-    /// `.__grpc(…)` after a variant's `Entry::__new(…)`: its declared gRPC code and the
-    /// type's `grpc_domain`; nothing for a type that declares neither.
+    /// `.__grpc(…)` after a variant's `Entry::__new(…)`: its declared gRPC code, the type's
+    /// `grpc_domain` and its code's AIP-193 reason, computed here once rather than per
+    /// `Status`; nothing for a type that declares neither code nor domain.
     pub fn grpc_entry(&self, variant: &Variant) -> TokenStream {
         let private = self.private;
         let code = grpc::declared_code(self.input, variant);
@@ -29,6 +30,11 @@ impl Cx<'_> {
             Some(domain) => quote!(#private::Some(#domain)),
             None => quote!(#private::None),
         };
-        quote!(.__grpc(#code, #domain))
+        // The checks rejected a constant code without one, under `grpc_domain`.
+        let reason = match grpc::reason(&code::of(self.input, variant).0) {
+            Some(reason) => quote!(#private::Some(#reason)),
+            None => quote!(#private::None),
+        };
+        quote!(.__grpc(#code, #domain, #reason))
     }
 }

@@ -54,6 +54,9 @@ pub struct Entry {
     /// The `ErrorInfo.domain` of its gRPC status (the type's `#[api_error(grpc_domain =
     /// "…")]`).
     pub grpc_domain: Option<&'static str>,
+    /// `code` as an AIP-193 reason, computed at compile time for a type that speaks gRPC
+    /// ([`grpc_reason`](crate::grpc_reason) at run time otherwise).
+    pub grpc_reason: Option<&'static str>,
     /// One bit per [`Part`] the variant carries (`1 << part as u8`).
     parts: u8,
     /// The variant's own format (`#[api_error(format = …)]` on the variant); `None` when it
@@ -110,6 +113,7 @@ impl Entry {
             runtime_codes: &[],
             grpc_code: None,
             grpc_domain: None,
+            grpc_reason: None,
             parts,
             own_format: None,
         }
@@ -159,16 +163,18 @@ impl Entry {
     }
 
     /// The entry of a variant of a type that speaks gRPC: its declared gRPC code, its
-    /// type's domain. Only such variants are built through it.
+    /// type's domain, its code's reason. Only such variants are built through it.
     #[doc(hidden)]
     #[must_use]
     pub const fn __grpc(
         mut self,
         grpc_code: Option<GrpcCode>,
         grpc_domain: Option<&'static str>,
+        grpc_reason: Option<&'static str>,
     ) -> Self {
         self.grpc_code = grpc_code;
         self.grpc_domain = grpc_domain;
+        self.grpc_reason = grpc_reason;
         self
     }
 
@@ -216,6 +222,7 @@ impl Entry {
         }
         if let Some(code) = code {
             entry.code = code;
+            entry.grpc_reason = None;
             // Every entry of the inner error now answers with this one code.
             entry.shared_code = true;
         }

@@ -1,73 +1,78 @@
 //! The rich error details (`google.rpc.ErrorInfo`, `BadRequest`, `RetryInfo`, `Help`,
 //! `RequestInfo`) of a derived error: what it already says over HTTP.
 
-use std::collections::HashMap;
-use std::time::Duration;
-
 use http::HeaderMap;
 use http::header::RETRY_AFTER;
 use serde_core::Serialize;
 use serde_core::ser::{Impossible, SerializeMap};
-use tonic_types::{ErrorDetails, FieldViolation, HelpLink};
 
+use super::wire::{Details, ErrorInfo, Reason};
 use crate::{ApiError, Context};
 
-/// Every detail `error` carries; `None` when it says nothing beyond code and message.
-pub(super) fn of<E: ApiError>(error: &E, context: &Context<'_>) -> Option<ErrorDetails> {
-    let mut details = ErrorDetails::new();
-    let mut any = false;
-    if let Some(reason) = super::grpc_reason(error.code()) {
-        let domain = error.entry().grpc_domain.unwrap_or_default();
-        details.set_error_info(reason, domain, metadata(error));
-        any = true;
-    }
+/// Every detail `error` carries.
+pub(super) fn of<'a, E: ApiError>(error: &'a E, context: &Context<'a>) -> Details<'a> {
+    let entry = error.entry();
+    let code = error.code();
+    // The reason computed at compile time, unless a runtime code replaced the entry's.
+    let reason = match entry.grpc_reason {
+        Some(reason) if code == entry.code => Some(Reason::Static(reason)),
+        _ => super::grpc_reason(code).map(Reason::Owned),
+    };
+    let mut details = Details {
+        error_info: reason.map(|reason| ErrorInfo {
+            reason,
+            domain: entry.grpc_domain.unwrap_or_default(),
+            metadata: metadata(error),
+        }),
+        request_id: context.request_id,
+        ..Details::default()
+    };
     let violations = error.violations();
     if !violations.is_empty() {
-        let mut field_violations = Vec::with_capacity(violations.len());
-        for violation in violations.iter() {
-            let mut field_violation =
-                FieldViolation::new(violation.path().dotted().to_string(), violation.message());
-            if let Some(reason) = violation.code().and_then(super::grpc_reason) {
-                field_violation.reason = reason;
-            }
-            field_violations.push(field_violation);
-        }
-        details.set_bad_request(field_violations);
-        any = true;
+        details.violations = violations
+            .iter()
+            .map(|violation| {
+                (
+                    violation.path().dotted().to_string(),
+                    violation.message(),
+                    violation
+                        .code()
+                        .and_then(super::grpc_reason)
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
     }
-    let mut headers = HeaderMap::new();
-    error.headers(&mut headers);
-    if let Some(seconds) = headers
-        .get(RETRY_AFTER)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.trim().parse::<u64>().ok())
-    {
-        details.set_retry_info(Some(Duration::from_secs(seconds)));
-        any = true;
+    // `Retry-After` is read on the error statuses that take it (RFC 9110 413 and 503, RFC
+    // 6585 429): the others skip building the headers.
+    if matches!(error.status().as_u16(), 413 | 429 | 503) {
+        details.retry_seconds = retry_after(error);
     }
     if let Some(link) = error.link() {
-        let description = error.title().unwrap_or_else(|| error.code());
-        details.set_help(vec![HelpLink::new(description, link.to_string())]);
-        any = true;
+        let description = error.title().unwrap_or(code);
+        details.help = Some((description, link.to_string()));
     }
-    if let Some(request_id) = context.request_id {
-        details.set_request_info(request_id, "");
-        any = true;
-    }
-    any.then_some(details)
+    details
 }
 
-/// The exposed fields as `ErrorInfo.metadata`: strings as they are, other values as their
-/// JSON text. A field that fails to serialize is left out.
-fn metadata<E: ApiError>(error: &E) -> HashMap<String, String> {
-    let mut metadata = HashMap::new();
+/// The declared `Retry-After`, when it is a number of seconds.
+fn retry_after<E: ApiError>(error: &E) -> Option<u64> {
+    let mut headers = HeaderMap::new();
+    error.headers(&mut headers);
+    headers.get(RETRY_AFTER)?.to_str().ok()?.trim().parse().ok()
+}
+
+/// The exposed fields as `ErrorInfo.metadata`, in declaration order: strings as they are,
+/// other values as their JSON text. A field that fails to serialize is left out.
+fn metadata<E: ApiError>(error: &E) -> Vec<(String, String)> {
+    let mut metadata = Vec::new();
     // Members the format would reserve do not apply here: nothing else is in the map.
     let _ = error.serialize_members(&mut Metadata(&mut metadata), &[]);
     metadata
 }
 
 /// A `SerializeMap` filling `ErrorInfo.metadata`.
-struct Metadata<'a>(&'a mut HashMap<String, String>);
+struct Metadata<'a>(&'a mut Vec<(String, String)>);
 
 impl SerializeMap for Metadata<'_> {
     type Ok = ();
@@ -94,7 +99,7 @@ impl SerializeMap for Metadata<'_> {
             Ok(text) => text,
             Err(_) => serde_json::to_string(value)?,
         };
-        self.0.insert(key, value);
+        self.0.push((key, value));
         Ok(())
     }
 

@@ -19,6 +19,8 @@ mod context;
 mod details;
 #[cfg(feature = "tonic")]
 mod status;
+#[cfg(feature = "tonic")]
+mod wire;
 
 #[cfg(feature = "tonic")]
 pub use self::client::{DecodedStatus, DecodedViolation, decode};

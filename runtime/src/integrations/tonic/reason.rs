@@ -26,6 +26,25 @@ pub(crate) const MAX_REASON_LEN: usize = 63;
 #[must_use]
 pub fn grpc_reason(code: &str) -> Option<String> {
     let bytes = code.as_bytes();
+    // The usual codes (`not-found`, `rate_limited`, `NOT_FOUND`) are in one case: no camel
+    // boundary, each byte maps to one, in one tight pass.
+    let one_case =
+        !(bytes.iter().any(u8::is_ascii_uppercase) && bytes.iter().any(u8::is_ascii_lowercase));
+    if one_case
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+    {
+        let mapped: Vec<u8> = bytes
+            .iter()
+            .map(|&b| match b {
+                b'-' | b'.' => b'_',
+                b => b.to_ascii_uppercase(),
+            })
+            .collect();
+        let reason = String::from_utf8(mapped).ok()?;
+        return is_reason(&reason).then_some(reason);
+    }
     let mut reason = String::with_capacity(bytes.len() + 4);
     for (i, &byte) in bytes.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| bytes[p]);

@@ -3,7 +3,6 @@
 use core::fmt::Write as _;
 
 use ::tonic::{Code, Status};
-use tonic_types::StatusExt as _;
 
 use crate::integrations::context::with_context;
 use crate::{ApiError, Context};
@@ -24,10 +23,11 @@ pub fn status<E: ApiError>(error: &E) -> Status {
 /// - the message is the public message; without one (a 5xx without `#[message]`, or
 ///   `no_message`) the declared `#[title]`, else the status phrase ("Internal Server
 ///   Error"): never the `Display` text, a source, `Debug` output or an unexposed field;
-/// - `grpc-status-details-bin` holds a `google.rpc.Status` with `ErrorInfo` (the code as
+/// - `grpc-status-details-bin` holds a `google.rpc.Status` (the bytes tonic-types'
+///   `ErrorDetails` would encode, written directly) with `ErrorInfo` (the code as
 ///   an AIP-193 reason, the type's `grpc_domain`, the exposed fields as metadata: strings
 ///   as they are, other values as their JSON text), `BadRequest` (the violations),
-///   `RetryInfo` (a declared `Retry-After` in seconds), `Help` (the `link`) and
+///   `RetryInfo` (a declared `Retry-After` in seconds, on a 413, 429 or 503), `Help` (the `link`) and
 ///   `RequestInfo` (the request id), each only when there is something to say. Never
 ///   `DebugInfo`.
 ///
@@ -39,16 +39,20 @@ pub fn status_with<E: ApiError>(error: &E, context: &Context<'_>) -> Status {
     }
     let code = Code::from_i32(error.grpc_code() as i32);
     let message = message(error);
-    match super::details::of(error, context) {
-        Some(details) => Status::with_error_details(code, message, details),
-        None => Status::new(code, message),
+    let details = super::details::of(error, context);
+    if details.is_empty() {
+        Status::new(code, message)
+    } else {
+        let bytes = super::wire::encode(code as i32, &message, &details);
+        Status::with_details(code, message, bytes::Bytes::from(bytes))
     }
 }
 
 /// The public message, else the title, else the status phrase.
 fn message<E: ApiError>(error: &E) -> String {
     if let Some(text) = error.message() {
-        let mut message = String::new();
+        // Most messages fit: no reallocation while the text is written.
+        let mut message = String::with_capacity(64);
         if write!(message, "{text}").is_ok() {
             return message;
         }
