@@ -1,7 +1,6 @@
-//! gRPC: every derived type answers over tonic with Google's rich error model (feature
-//! `tonic`), from the same declaration as its HTTP body.
+#![cfg_attr(feature = "tonic", doc = include_str!("tonic.md"))]
 //!
-//! The codes and the reason form are compiled without the feature: every
+//! The codes and the reason form are compiled without the feature too: every
 //! [`Entry`](crate::Entry) names its gRPC code, and clients can compute reasons without
 //! tonic.
 
