@@ -436,3 +436,31 @@ fn the_details_are_the_bytes_error_details_encodes() {
         hand.request_info().map(|info| info.request_id.clone())
     );
 }
+
+/// The enum's `grpc_codes` maps declared statuses: a status decided at run time answers by
+/// Google's mapping of the status sent.
+#[test]
+fn a_runtime_status_answers_by_the_status_sent() {
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[api_error(grpc_domain = "upstream.example.com", grpc_codes(502 = UNAVAILABLE))]
+    enum UpstreamError {
+        #[error("upstream answered {status}")]
+        #[status(502)]
+        #[api_error(statuses(503, 504))]
+        Failed {
+            #[api_error(status)]
+            status: u16,
+        },
+        #[error("bad gateway")]
+        #[status(502)]
+        BadGateway,
+    }
+
+    let code = |error: UpstreamError| tonic::Status::from(error).code();
+    assert_eq!(code(UpstreamError::BadGateway), Code::Unavailable);
+    assert_eq!(
+        code(UpstreamError::Failed { status: 504 }),
+        Code::DeadlineExceeded
+    );
+    assert_eq!(code(UpstreamError::Failed { status: 502 }), Code::Internal);
+}

@@ -258,9 +258,13 @@ fn check_reasons(input: &Input, variant: &Variant, errors: &mut Errors) {
 }
 
 /// The gRPC code `variant` declares: its own `grpc_code`, else its status in the type's
-/// `grpc_codes(…)`.
+/// `grpc_codes(…)`. A variant whose status is decided at run time takes no code from the
+/// map, which names one status: each of its statuses answers by Google's mapping.
 pub fn declared_code(input: &Input, variant: &Variant) -> Option<GrpcCodeName> {
     let attrs = input.variant_attrs(variant);
+    if input.runtime_status_field(variant).is_some() {
+        return attrs.grpc_code;
+    }
     attrs.grpc_code.or_else(|| {
         let status = input.status(variant);
         input.attrs.grpc_codes.as_ref().and_then(|map| {
