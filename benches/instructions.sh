@@ -27,6 +27,7 @@ rows=(
     negotiated_response/apifault negotiated_response/hand-naive
     axum_response/apifault-problem axum_response/hand-naive axum_response/hand-presized
     axum_response/http-api-problem
+    grpc_status/apifault grpc_status/hand-error-details
 )
 printf '| row | 404 | 400x3 | 500 |\n|---|---:|---:|---:|\n'
 for row in "${rows[@]}"; do

@@ -5,7 +5,9 @@
 //! - `http_response/<case>`: the whole `http::Response`;
 //! - `negotiated_response/<case>`: the whole `http::Response` chosen by an `Accept`
 //!   among three formats, apifault's `negotiate` against the same choice by hand;
-//! - `axum_response/<case>`: the axum `Response` a handler returns.
+//! - `axum_response/<case>`: the axum `Response` a handler returns;
+//! - `grpc_status/<case>`: the `tonic::Status` with its rich error details, against the
+//!   same `Status` built by hand with tonic-types' `ErrorDetails`.
 //!
 //! `cargo bench -p apifault-benches` runs them all (a few minutes) and ends with a Markdown
 //! table of medians and ratios (also written to `target/criterion/apifault-report.md`).
@@ -32,6 +34,7 @@ const HAND_NAIVE: &str = "hand-naive";
 const HAND_PRESIZED: &str = "hand-presized";
 const PEER: &str = "http-api-problem";
 const WRAPPER: &str = "apifault-wrapper";
+const HAND_ERROR_DETAILS: &str = "hand-error-details";
 
 fn status_code(c: &mut Criterion, case: &Case) {
     let mut group = c.benchmark_group(format!("status_code/{}", case.name));
@@ -152,6 +155,19 @@ fn axum_response(c: &mut Criterion, case: &Case) {
     group.finish();
 }
 
+fn grpc_status(c: &mut Criterion, case: &Case) {
+    type Convert = fn(&BenchError) -> tonic::Status;
+    let rows: [(&str, Convert); 2] = [
+        ("apifault", dev::grpc_status_apifault),
+        (HAND_ERROR_DETAILS, dev::grpc_status_hand),
+    ];
+    let mut group = c.benchmark_group(format!("grpc_status/{}", case.name));
+    for (name, convert) in rows {
+        group.bench_function(name, |b| b.iter(|| convert(black_box(&case.error))));
+    }
+    group.finish();
+}
+
 /// Where criterion keeps its results: `$CRITERION_HOME`, else `$CARGO_TARGET_DIR/criterion`,
 /// else the workspace's `target/criterion`. Given to criterion too, so both agree.
 fn output_directory() -> PathBuf {
@@ -181,7 +197,7 @@ fn median(directory: &Path, group: &str, function: &str, since: SystemTime) -> O
 
 /// The Markdown tables of medians and ratios of every benchmark that ran since `since`.
 fn report(directory: &Path, since: SystemTime) -> String {
-    let kinds: [(&str, &[&str]); 5] = [
+    let kinds: [(&str, &[&str]); 6] = [
         ("status_code", &["apifault", HAND_MATCH]),
         (
             "body",
@@ -221,6 +237,7 @@ fn report(directory: &Path, since: SystemTime) -> String {
                 PEER,
             ],
         ),
+        ("grpc_status", &["apifault", HAND_ERROR_DETAILS]),
     ];
     let mut out = String::new();
     for (kind, functions) in kinds {
@@ -233,10 +250,10 @@ fn report(directory: &Path, since: SystemTime) -> String {
         }) {
             continue;
         }
-        let reference = if kind == "status_code" {
-            HAND_MATCH
-        } else {
-            HAND_NAIVE
+        let reference = match kind {
+            "status_code" => HAND_MATCH,
+            "grpc_status" => HAND_ERROR_DETAILS,
+            _ => HAND_NAIVE,
         };
         let _ = writeln!(out, "\n### {kind}\n");
         let _ = writeln!(
@@ -299,6 +316,7 @@ fn main() {
         http_response(&mut criterion, case);
         negotiated_response(&mut criterion, case);
         axum_response(&mut criterion, case);
+        grpc_status(&mut criterion, case);
     }
     criterion.final_summary();
 

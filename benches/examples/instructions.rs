@@ -59,6 +59,8 @@ fn row(name: &str) -> Option<fn(&BenchError) -> usize> {
         "axum_response/hand-naive" => |e| dev::axum_naive(e).headers().len(),
         "axum_response/hand-presized" => |e| dev::axum_presized(e).headers().len(),
         "axum_response/http-api-problem" => |e| dev::http_api_problem_axum(e).headers().len(),
+        "grpc_status/apifault" => |e| dev::grpc_status_apifault(e).details().len(),
+        "grpc_status/hand-error-details" => |e| dev::grpc_status_hand(e).details().len(),
         _ => return None,
     })
 }

@@ -1,4 +1,4 @@
-//! Baselines that need this package's dev-dependencies: the peer crate and axum. Compiled
+//! Baselines that need this package's dev-dependencies: the peer crate, axum and tonic. Compiled
 //! into the unit tests and into the benchmark (each includes this file with `#[path]`),
 //! so the code timed is the code tested.
 
@@ -65,4 +65,57 @@ pub fn axum_presized(error: &BenchError) -> axum::response::Response {
         hand::problem_presized(error),
     )
     .map(axum::body::Body::from)
+}
+
+/// The error as a `tonic::Status` by apifault: what its `From<E> for tonic::Status` does
+/// (outside a context layer).
+pub fn grpc_status_apifault(error: &BenchError) -> tonic::Status {
+    apifault::tonic::status(error)
+}
+
+/// The same `Status` built by hand with tonic-types' `ErrorDetails`, as a tonic service
+/// writes it without apifault: the code and reason by `match`, the message with `format!`,
+/// each violation's path and reason converted at run time.
+pub fn grpc_status_hand(error: &BenchError) -> tonic::Status {
+    use tonic_types::{ErrorDetails, FieldViolation, StatusExt as _};
+
+    let (code, reason, message) = match error {
+        BenchError::NotFound { id } => (
+            tonic::Code::NotFound,
+            "NOT_FOUND",
+            format!("case {id} not found"),
+        ),
+        BenchError::Invalid { .. } => (
+            tonic::Code::InvalidArgument,
+            "INVALID",
+            INVALID_MESSAGE.to_owned(),
+        ),
+        BenchError::Database(_) => (
+            tonic::Code::Internal,
+            "DATABASE",
+            "Internal Server Error".to_owned(),
+        ),
+    };
+    let mut details = ErrorDetails::new();
+    details.set_error_info(
+        reason,
+        "bench.example.com",
+        std::collections::HashMap::new(),
+    );
+    if let BenchError::Invalid { errors } = error {
+        let violations: Vec<FieldViolation> = errors
+            .iter()
+            .map(|violation| {
+                use apifault::Violation as _;
+                let mut field =
+                    FieldViolation::new(violation.path().dotted().to_string(), violation.message());
+                if let Some(code) = violation.code() {
+                    field.reason = code.to_ascii_uppercase().replace(['.', '-'], "_");
+                }
+                field
+            })
+            .collect();
+        details.set_bad_request(violations);
+    }
+    tonic::Status::with_error_details(code, message, details)
 }

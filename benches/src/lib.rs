@@ -21,7 +21,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 /// The errors of the benchmark, one variant per case.
 #[derive(Debug, thiserror::Error, apifault::ApiError)]
-#[api_error(rename_all = "kebab-case")]
+#[api_error(rename_all = "kebab-case", grpc_domain = "bench.example.com")]
 pub enum BenchError {
     /// (a) A 404 whose message interpolates one field.
     #[error("case {id} not found")]
@@ -810,6 +810,38 @@ mod tests {
         }
         for case in &cases {
             assert_eq!(count(|| (case.error.status(), case.error.code())), (0, 0));
+        }
+        // gRPC: apifault allocates no more than the same `Status` built by hand.
+        type Convert = fn(&BenchError) -> tonic::Status;
+        let converters: [(&str, Convert); 2] = [
+            ("apifault tonic::Status", dev::grpc_status_apifault),
+            ("hand-built ErrorDetails", dev::grpc_status_hand),
+        ];
+        let mut totals = [0; 2];
+        println!(
+            "| gRPC status | {} |",
+            cases.each_ref().map(|case| case.name).join(" | ")
+        );
+        for ((name, convert), total) in converters.into_iter().zip(&mut totals) {
+            let counts = cases.each_ref().map(|case| count(|| convert(&case.error)));
+            let cells = counts.map(|(allocations, reallocations)| {
+                format!("{allocations} alloc + {reallocations} realloc")
+            });
+            println!("| {name} | {} |", cells.join(" | "));
+            *total = counts.iter().map(|(a, r)| a + r).sum::<usize>();
+        }
+        assert!(totals[0] <= totals[1], "gRPC allocations: {totals:?}");
+    }
+
+    /// The gRPC rows build the same `Status`: code, message and detail bytes.
+    #[test]
+    fn the_grpc_baseline_builds_the_same_status() {
+        for case in cases() {
+            let ours = dev::grpc_status_apifault(&case.error);
+            let hand = dev::grpc_status_hand(&case.error);
+            assert_eq!(ours.code(), hand.code(), "{}", case.name);
+            assert_eq!(ours.message(), hand.message(), "{}", case.name);
+            assert_eq!(ours.details(), hand.details(), "{}", case.name);
         }
     }
 }

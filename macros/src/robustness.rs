@@ -360,6 +360,91 @@ const MALFORMED: &[(&str, &str)] = &[
         "inner_format on the enum",
         "#[api_error(inner_format)] enum E { #[api_error(transparent)] A(X) }",
     ),
+    // gRPC: the code, the status map, the domain, the reason check.
+    (
+        "grpc_code on an enum",
+        "#[api_error(grpc_code = ABORTED)] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_code on a field",
+        "enum E { #[status(409)] A(#[api_error(grpc_code = ABORTED)] u8) }",
+    ),
+    (
+        "grpc_code empty",
+        "enum E { #[status(409)] #[api_error(grpc_code)] A }",
+    ),
+    (
+        "grpc_code empty parentheses",
+        "enum E { #[status(409)] #[api_error(grpc_code())] A }",
+    ),
+    (
+        "grpc_code OK",
+        "enum E { #[status(409)] #[api_error(grpc_code = OK)] A }",
+    ),
+    (
+        "grpc_code lowercase",
+        r#"enum E { #[status(409)] #[api_error(grpc_code = "aborted")] A }"#,
+    ),
+    (
+        "grpc_code a number",
+        "enum E { #[status(409)] #[api_error(grpc_code = 10)] A }",
+    ),
+    (
+        "grpc_code twice",
+        "enum E { #[status(409)] #[api_error(grpc_code = ABORTED, grpc_code = ABORTED)] A }",
+    ),
+    (
+        "grpc_code on a transparent variant",
+        "enum E { #[error(transparent)] #[api_error(transparent, grpc_code = ABORTED)] A(Inner) }",
+    ),
+    (
+        "grpc_codes on a variant",
+        "enum E { #[status(409)] #[api_error(grpc_codes(409 = ABORTED))] A }",
+    ),
+    (
+        "grpc_codes empty",
+        "#[api_error(grpc_codes())] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_codes without a list",
+        "#[api_error(grpc_codes)] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_codes without a code",
+        "#[api_error(grpc_codes(409 =))] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_codes nested",
+        "#[api_error(grpc_codes((409 = ABORTED)))] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_codes repeating a status",
+        "#[api_error(grpc_codes(409 = ABORTED, 409 = ALREADY_EXISTS))] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_codes of a success status",
+        "#[api_error(grpc_codes(200 = ABORTED))] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_domain empty",
+        "#[api_error(grpc_domain)] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_domain a path",
+        "#[api_error(grpc_domain = example)] enum E { #[status(409)] A }",
+    ),
+    (
+        "grpc_domain on a variant",
+        r#"enum E { #[status(409)] #[api_error(grpc_domain = "x.com")] A }"#,
+    ),
+    (
+        "grpc_domain with an unconvertible code",
+        r#"#[api_error(grpc_domain = "x.com")] enum E { #[status(409)] #[code("9-")] A }"#,
+    ),
+    (
+        "grpc_domain with an unconvertible listed code",
+        r#"#[api_error(grpc_domain = "x.com")] enum E { #[status(409)] #[api_error(codes("1"))] A(#[api_error(code)] String) }"#,
+    ),
     (
         "negotiate on a variant",
         "enum E { #[status(404)] #[api_error(negotiate(Problem, Boom))] A }",

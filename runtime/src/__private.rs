@@ -16,13 +16,15 @@ pub use ::std;
 pub use ::actix_web;
 #[cfg(feature = "axum")]
 pub use ::axum;
+#[cfg(feature = "tonic")]
+pub use ::tonic;
 #[cfg(feature = "utoipa")]
 pub use ::utoipa;
 
 // Short paths for the entries' optional members (one per variant).
 pub use ::core::option::Option::{None, Some};
 
-pub use crate::LogLevel;
+pub use crate::{GrpcCode, LogLevel};
 
 pub use crate::__integrations;
 pub use crate::header_time::{HeaderTime, HeaderTimeValue, header_time};
@@ -38,6 +40,14 @@ pub use crate::{
     ApiError, Catalogue, Context, DynApiError, Entry, Format, Part, ViolationList, Violations,
     negotiate, response,
 };
+
+/// A derived type as a `tonic::Status` (feature `tonic`): what its `From` impl converts
+/// through.
+#[cfg(feature = "tonic")]
+pub trait ToStatus {
+    /// The status: [`crate::tonic::status`].
+    fn to_status(&self) -> ::tonic::Status;
+}
 
 /// A derived type must be a `std::error::Error`: the one error a type without one gets.
 #[diagnostic::on_unimplemented(

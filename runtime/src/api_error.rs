@@ -3,7 +3,7 @@ use core::fmt;
 use http::{HeaderMap, StatusCode};
 use serde_core::ser::SerializeMap;
 
-use crate::{Catalogue, Context, Entry, Format, LogLevel, Part, Text, Violations};
+use crate::{Catalogue, Context, Entry, Format, GrpcCode, LogLevel, Part, Text, Violations};
 
 /// An error that knows how to answer an HTTP request.
 ///
@@ -73,6 +73,15 @@ pub trait ApiError: fmt::Debug + fmt::Display {
     /// `#[api_error(code)]` field when that is a valid code (`A-Z a-z 0-9 - _ .`).
     fn code(&self) -> &str {
         self.entry().code
+    }
+
+    /// The gRPC code (feature `tonic`): the variant's declared one
+    /// (`#[api_error(grpc_code = …)]`, the enum's `grpc_codes(…)`), else Google's mapping
+    /// of [`status`](ApiError::status) ([`GrpcCode::for_status`]).
+    fn grpc_code(&self) -> GrpcCode {
+        self.entry()
+            .grpc_code
+            .unwrap_or_else(|| GrpcCode::for_status(self.status()))
     }
 
     /// The declared short summary, if any (formats fall back to the status phrase).

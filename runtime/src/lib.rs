@@ -13,7 +13,7 @@
 //! [`Boom`], the [`phrase`] tables, the JSON writer they share, [`response`], the
 //! [`negotiate`] choice of a format by `Accept`, the [`escape`] writers for XML and HTML
 //! and [`Embedded`], an error's body as a value inside another; `integrations/` one module
-//! per framework (axum, actix-web, utoipa, the tracing log) and the glue the derive calls
+//! per framework (axum, actix-web, tonic, utoipa, the tracing log) and the glue the derive calls
 //! to implement their traits. [`client`] decodes the built-in bodies, and any body into
 //! [`client::Decoded`]; `__private.rs` holds only what generated code names. The derive is
 //! `apifault-macros`: `macros/src/internals/` reads and checks the input, `expand/` writes
@@ -53,6 +53,9 @@ pub use crate::integrations::axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
 pub use crate::integrations::rejection::Rejection;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
+pub use crate::integrations::tonic;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use crate::integrations::utoipa;
@@ -65,6 +68,7 @@ pub use crate::format::{
     Boom, Context, ContextValues, Embedded, Format, JsonApi, Problem, RenderError, escape,
     negotiate, phrase, response,
 };
+pub use crate::integrations::tonic::{GrpcCode, grpc_reason};
 pub use crate::log_level::LogLevel;
 pub use crate::part::{Part, Text};
 pub use crate::violation::{

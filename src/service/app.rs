@@ -44,13 +44,19 @@ pub const TIMEOUT: Duration = Duration::from_millis(200);
 /// The whole service: the three format prefixes, each with its own fallback, inside the
 /// request-context layer (path as `instance`, request id in body and header).
 pub fn app() -> Router {
+    app_with(Store::default())
+}
+
+/// The whole service over `store`: what `cargo run --example grpc` serves beside the gRPC
+/// service, on the same cases.
+pub fn app_with(store: Store) -> Router {
     Router::new()
         .merge(routes::<Problem>())
         .nest("/jsonapi", routes::<JsonApi>())
         .nest("/boom", routes::<Boom>())
         .route("/openapi.json", get(openapi))
         .layer(ContextLayer::new())
-        .with_state(Store::default())
+        .with_state(store)
 }
 
 /// The routes, answering errors in format `F`.

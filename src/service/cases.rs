@@ -9,8 +9,16 @@ use apifault::{ApiError, FieldViolation};
 use serde::{Deserialize, Serialize};
 
 /// Everything that can go wrong in the case API. Each variant shows one feature.
+///
+/// Over gRPC (`super::grpc`) the same enum answers with Google's rich error model: the
+/// codes become `ErrorInfo` reasons in the `cases.example.com` domain, and a taken name is
+/// `ALREADY_EXISTS` rather than the 409's default `ABORTED`.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(type_base = "https://docs.example.com/errors/")]
+#[api_error(
+    type_base = "https://docs.example.com/errors/",
+    grpc_domain = "cases.example.com",
+    grpc_codes(409 = ALREADY_EXISTS)
+)]
 pub enum CaseError {
     /// No case has this id.
     #[error("case {id} not found")]

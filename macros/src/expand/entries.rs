@@ -144,8 +144,9 @@ impl Cx<'_> {
             let runtime = self.runtime_entry(variant);
             let (flattens, no_body) = (variant.flattens(), self.input.no_body(variant));
             let body = (flattens || no_body).then(|| quote!(.__body(#flattens, #no_body)));
+            let grpc = self.grpc_entry(variant);
             entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime #body
+                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime #body #grpc
             });
             let pattern = self.pattern(variant, []);
             if indexed {

@@ -14,6 +14,7 @@ pub mod bounds;
 pub mod cx;
 pub mod entries;
 pub mod format;
+pub mod grpc;
 pub mod interpolate;
 pub mod log;
 pub mod members;

@@ -20,6 +20,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
     check_wrapper(input, errors);
     check_negotiate(input, errors);
     check_body::check_enum(input, errors);
+    crate::internals::grpc::check(input, errors);
     // The first variant using each code.
     let mut codes: HashMap<String, CodeUse> = HashMap::new();
     let mut reported_first: std::collections::HashSet<String> = std::collections::HashSet::new();

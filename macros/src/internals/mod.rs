@@ -9,6 +9,7 @@ pub mod check;
 pub mod check_body;
 pub mod code;
 pub mod ctxt;
+pub mod grpc;
 pub mod members;
 pub mod part;
 pub mod props;

@@ -2,7 +2,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::{Context, Format, Part, RenderError, Specimen};
+use crate::{Context, Format, GrpcCode, Part, RenderError, Specimen};
 
 /// What is known about one error variant at compile time: the row of the error catalogue.
 ///
@@ -56,6 +56,16 @@ pub struct Entry {
     /// The other codes a runtime code is declared to take (`#[api_error(codes(…))]`),
     /// besides `code`.
     pub runtime_codes: &'static [&'static str],
+    /// The gRPC code the variant declares (`#[api_error(grpc_code = …)]`, or its status in
+    /// the enum's `grpc_codes(…)`); `None` when it answers by Google's mapping of its
+    /// status ([`grpc`](Entry::grpc) gives the code either way).
+    pub grpc_code: Option<GrpcCode>,
+    /// The `ErrorInfo.domain` of its gRPC status (the type's `#[api_error(grpc_domain =
+    /// "…")]`).
+    pub grpc_domain: Option<&'static str>,
+    /// `code` as an AIP-193 reason, computed at compile time for a type that speaks gRPC
+    /// ([`grpc_reason`](crate::grpc_reason) at run time otherwise).
+    pub grpc_reason: Option<&'static str>,
     /// One bit per [`Part`] the variant carries (`1 << part as u8`).
     parts: u8,
     /// The variant's own format (`#[api_error(format = …)]` on the variant); `None` when it
@@ -112,6 +122,9 @@ impl Entry {
             runtime_codes: &[],
             flattens: false,
             no_body: false,
+            grpc_code: None,
+            grpc_domain: None,
+            grpc_reason: None,
             parts,
             own_format: None,
         }
@@ -170,6 +183,32 @@ impl Entry {
         self
     }
 
+    /// The entry of a variant of a type that speaks gRPC: its declared gRPC code, its
+    /// type's domain, its code's reason. Only such variants are built through it.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __grpc(
+        mut self,
+        grpc_code: Option<GrpcCode>,
+        grpc_domain: Option<&'static str>,
+        grpc_reason: Option<&'static str>,
+    ) -> Self {
+        self.grpc_code = grpc_code;
+        self.grpc_domain = grpc_domain;
+        self.grpc_reason = grpc_reason;
+        self
+    }
+
+    /// The gRPC code the variant answers with (feature `tonic`): the declared one, else
+    /// Google's mapping of its status ([`GrpcCode::for_status`]).
+    #[must_use]
+    pub const fn grpc(&self) -> GrpcCode {
+        match self.grpc_code {
+            Some(code) => code,
+            None => GrpcCode::for_status(self.status),
+        }
+    }
+
     /// Every status the variant is declared to answer with: `status`, then the
     /// `runtime_statuses`.
     pub fn statuses(&self) -> impl Iterator<Item = StatusCode> + use<> {
@@ -195,6 +234,8 @@ impl Entry {
         let mut entry = *self;
         if let Some(status) = status {
             entry.status = status;
+            // A gRPC code the inner error chose for its own status does not carry over.
+            entry.grpc_code = None;
             if status.as_u16() >= 500 {
                 entry.public_message = false;
                 entry.parts &= !Part::Message.bit();
@@ -202,6 +243,7 @@ impl Entry {
         }
         if let Some(code) = code {
             entry.code = code;
+            entry.grpc_reason = None;
             // Every entry of the inner error now answers with this one code.
             entry.shared_code = true;
         }

@@ -175,7 +175,8 @@ impl Catalogue {
     /// The catalogue as a Markdown page like a hand-written API error page: one table
     /// for client errors (4xx) and one for server errors (5xx), each ordered by status
     /// (declaration order within a status), with the status, its name (RFC 9110 phrase),
-    /// the code, the title (when any entry declares one) and the description. A code
+    /// the code, the gRPC code (when the type speaks gRPC: an entry declares a `grpc_domain`
+    /// or a `grpc_code`), the title (when any entry declares one) and the description. A code
     /// variants share (`#[code("…", shared)]`) is one row, with each variant's description.
     ///
     /// Pin it with a snapshot test: a renamed variant under `rename_all` silently changes
@@ -185,6 +186,10 @@ impl Catalogue {
         let mut page = format!("# {heading}\n");
         // A Title column only when some entry declares a title.
         let titled = self.entries().any(|e| e.title.is_some());
+        // A gRPC column only for a type that declares something of gRPC.
+        let grpc = self
+            .entries()
+            .any(|e| e.grpc_domain.is_some() || e.grpc_code.is_some());
         for (title, range) in [
             ("Client errors (4xx)", 400..500),
             ("Server errors (5xx)", 500..600),
@@ -201,11 +206,13 @@ impl Catalogue {
                 continue;
             }
             let _ = write!(page, "\n## {title}\n\n");
-            page.push_str(if titled {
-                "| Status | Name | Code | Title | Description |\n|---|---|---|---|---|\n"
-            } else {
-                "| Status | Name | Code | Description |\n|---|---|---|---|\n"
-            });
+            page.push_str("| Status | Name | Code | ");
+            page.push_str(if grpc { "gRPC | " } else { "" });
+            page.push_str(if titled { "Title | " } else { "" });
+            page.push_str("Description |\n|---|---|---|");
+            page.push_str(if grpc { "---|" } else { "" });
+            page.push_str(if titled { "---|" } else { "" });
+            page.push_str("---|\n");
             let mut listed: Vec<(&str, StatusCode)> = Vec::new();
             for &(status, entry) in &rows {
                 if entry.shared_code {
@@ -223,6 +230,12 @@ impl Catalogue {
                     cell(name),
                     codes.join(", "),
                 );
+                if grpc {
+                    let code = entry
+                        .grpc_code
+                        .unwrap_or_else(|| crate::GrpcCode::for_status(status));
+                    let _ = write!(page, "`{code}` | ");
+                }
                 if titled {
                     let _ = write!(page, "{} | ", cell(entry.title.unwrap_or("")));
                 }

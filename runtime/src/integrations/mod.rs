@@ -19,10 +19,11 @@ pub mod actix_web;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 mod context;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod rejection;
+pub mod tonic;
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
@@ -36,6 +37,7 @@ macro_rules! __integrations {
         $crate::__axum_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
         $crate::__actix_web_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
         $crate::__utoipa_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+        $crate::__tonic_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
     };
     (framework_impls = false, [$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
         $crate::__utoipa_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
@@ -116,5 +118,55 @@ macro_rules! __utoipa_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __utoipa_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `From<E> for tonic::Status`, so `?` converts the error in a tonic handler, with the
+/// request context of [`ContextLayer`](crate::tonic::ContextLayer) when it runs.
+///
+/// The type's bounds hold of the error as `Self`: the conversion is an impl of `ToStatus`
+/// for it, under them, and the `From` impl requires that one under a binder, so a type
+/// that is not an `Error` gets only the derive's one error, not one more here. The `From`
+/// impl repeats the bounds for the type's own where-clause (its `Self: Error`, now of
+/// `Status`, holds).
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_impl {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::ToStatus for $($ty)* $($bounds)* {
+            fn to_status(&self) -> $crate::__private::tonic::Status {
+                $crate::tonic::status(self)
+            }
+        }
+
+        $crate::__tonic_from! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+    };
+}
+
+/// The `From` impl of [`__tonic_impl`], with or without the type's where-clause.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_from {
+    ([$($generics:tt)*] [$($ty:tt)*] [$(where $($bounds:tt)*)?]) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status
+        where
+            for<'__apifault> $($ty)*: $crate::__private::ToStatus,
+            $($($bounds)*)?
+        {
+            fn from(error: $($ty)*) -> Self {
+                $crate::__private::ToStatus::to_status(&error)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_impl {
     ($($input:tt)*) => {};
 }

@@ -6,6 +6,7 @@ use syn::{LitBool, LitStr};
 
 use crate::internals::case::RenameRule;
 use crate::internals::ctxt::Errors;
+use crate::internals::grpc::GrpcCodeName;
 use crate::internals::part::PartName;
 use crate::internals::status::Status;
 use crate::internals::template::Template;
@@ -93,6 +94,13 @@ pub struct Attrs {
     /// `negotiate(A, B)`: the formats the request's `Accept` chooses among; the default is
     /// `format`, else the first listed.
     pub negotiate: Option<Listed<syn::Path>>,
+    /// `grpc_domain = "…"`: the `ErrorInfo.domain` of the type's gRPC statuses; it also
+    /// makes every constant code's AIP-193 reason checked.
+    pub grpc_domain: Option<LitStr>,
+    /// `grpc_codes(409 = ALREADY_EXISTS)`: the gRPC code of the variants of each status.
+    pub grpc_codes: Option<Listed<(Status, GrpcCodeName)>>,
+    /// `grpc_code = ALREADY_EXISTS` on a variant: its gRPC code.
+    pub grpc_code: Option<GrpcCodeName>,
 
     pub status: Option<Status>,
     /// A status was written here, even if invalid or misplaced: "missing status" would

@@ -10,7 +10,8 @@ use crate::internals::attr::attrs::{
 use crate::internals::attr::level::Level;
 use crate::internals::case::{self, RenameRule};
 use crate::internals::ctxt::Errors;
-use crate::internals::status::parse_status_value;
+use crate::internals::grpc::{self, GrpcCodeName};
+use crate::internals::status::{Status, parse_status_value};
 use crate::internals::suggest;
 use crate::internals::template;
 
@@ -46,6 +47,9 @@ enum Key {
     Member,
     NoBody,
     Body,
+    GrpcDomain,
+    GrpcCode,
+    GrpcCodes,
 }
 
 /// The items a key goes on.
@@ -64,7 +68,7 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 29] = [
+const KEYS: [(&str, Key, Place); 32] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
@@ -94,6 +98,9 @@ const KEYS: [(&str, Key, Place); 29] = [
     ("member", Key::Member, Place::TypeOrVariant),
     ("no_body", Key::NoBody, Place::Variant),
     ("body", Key::Body, Place::Field),
+    ("grpc_domain", Key::GrpcDomain, Place::Type),
+    ("grpc_code", Key::GrpcCode, Place::Variant),
+    ("grpc_codes", Key::GrpcCodes, Place::Type),
 ];
 
 /// The key `name` names on an item of `level`, else the first key of that name (which
@@ -422,8 +429,70 @@ pub fn parse_key(
                 errors,
             );
         }
+        Key::GrpcDomain => set(
+            &mut out.grpc_domain,
+            string_value(meta, name, "cases.example.com")?,
+            span,
+            &what,
+            errors,
+        ),
+        Key::GrpcCode => {
+            if meta.input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(
+                    meta.input.span(),
+                    "a variant names its one gRPC code: write `grpc_code = ALREADY_EXISTS` \
+                        (the enum maps statuses with `grpc_codes(409 = ALREADY_EXISTS)`)",
+                ));
+            }
+            let value = meta.value().map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    "expected a gRPC code: write `grpc_code = ALREADY_EXISTS`",
+                )
+            })?;
+            set(
+                &mut out.grpc_code,
+                grpc::parse_code_name(value)?,
+                span,
+                &what,
+                errors,
+            );
+        }
+        Key::GrpcCodes => {
+            if meta.input.peek(Token![=]) {
+                return Err(syn::Error::new(
+                    meta.input.span(),
+                    "the enum maps statuses to gRPC codes: write `grpc_codes(409 = \
+                        ALREADY_EXISTS)` (a variant takes `grpc_code = ALREADY_EXISTS`)",
+                ));
+            }
+            let items = list(
+                meta,
+                "grpc_codes(409 = ALREADY_EXISTS, 422 = INVALID_ARGUMENT)",
+                parse_status_to_code,
+            )?;
+            set(
+                &mut out.grpc_codes,
+                Listed { span, items },
+                span,
+                &what,
+                errors,
+            );
+        }
     }
     Ok(())
+}
+
+/// `409 = ALREADY_EXISTS`, one item of `grpc_codes(…)`.
+fn parse_status_to_code(input: syn::parse::ParseStream) -> syn::Result<(Status, GrpcCodeName)> {
+    let status = parse_status_value(input)?;
+    input.parse::<Token![=]>().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected `=` and a gRPC code: write `grpc_codes(409 = ALREADY_EXISTS)`",
+        )
+    })?;
+    Ok((status, grpc::parse_code_name(input)?))
 }
 
 /// `key(item, item, …)` with at least one item, or an error showing `example`.

@@ -1,5 +1,5 @@
-//! The request context both framework layers share (axum's `ContextLayer`, actix-web's
-//! `ContextMiddleware`): the id rules, the service's configuration and hook, and the
+//! The request context the framework layers share (axum's `ContextLayer`, actix-web's
+//! `ContextMiddleware`, tonic's `ContextLayer`): the id rules, the service's configuration and hook, and the
 //! task-local scope an error's response is rendered in.
 //!
 //! Why a task-local rather than a request extension: `IntoResponse::into_response` and
@@ -213,7 +213,7 @@ pub(crate) use context_builder;
 /// The path of the request being answered, as the framework holds it.
 #[derive(Debug)]
 pub(crate) enum RequestPath {
-    #[cfg(feature = "axum")]
+    #[cfg(any(feature = "axum", feature = "tonic"))]
     Http(http::Uri),
     #[cfg(feature = "actix-web")]
     Actix(::actix_web::http::Uri),
@@ -222,7 +222,7 @@ pub(crate) enum RequestPath {
 impl RequestPath {
     fn as_str(&self) -> &str {
         match self {
-            #[cfg(feature = "axum")]
+            #[cfg(any(feature = "axum", feature = "tonic"))]
             Self::Http(uri) => uri.path(),
             #[cfg(feature = "actix-web")]
             Self::Actix(uri) => uri.path(),
@@ -234,7 +234,7 @@ impl RequestPath {
 /// negotiate their format (a reference-counted clone, no copy of the text).
 #[derive(Debug)]
 pub(crate) enum RequestAccept {
-    #[cfg(feature = "axum")]
+    #[cfg(any(feature = "axum", feature = "tonic"))]
     Http(http::HeaderValue),
     #[cfg(feature = "actix-web")]
     Actix(::actix_web::http::header::HeaderValue),
@@ -244,7 +244,7 @@ impl RequestAccept {
     /// The header's value, when it is text.
     fn to_str(&self) -> Option<&str> {
         match self {
-            #[cfg(feature = "axum")]
+            #[cfg(any(feature = "axum", feature = "tonic"))]
             Self::Http(value) => value.to_str().ok(),
             #[cfg(feature = "actix-web")]
             Self::Actix(value) => value.to_str().ok(),

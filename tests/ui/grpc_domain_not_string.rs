@@ -1,0 +1,11 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(grpc_domain)]
+enum CaseError {
+    #[error("a case of this name exists")]
+    #[status(409)]
+    Duplicate,
+}
+
+fn main() {}

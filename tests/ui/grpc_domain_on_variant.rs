@@ -1,0 +1,11 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum CaseError {
+    #[error("a case of this name exists")]
+    #[status(409)]
+    #[api_error(grpc_domain = "cases.example.com")]
+    Duplicate,
+}
+
+fn main() {}
