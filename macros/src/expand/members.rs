@@ -113,7 +113,12 @@ impl Cx<'_> {
                 member.name.span(),
                 "declare the member under another name",
             ));
-            let value = member_value(&self.scope(variant, true), &member.value, &mut used, private);
+            let value = member_value(
+                &self.scope(variant, true),
+                &member.value,
+                &mut used,
+                private,
+            );
             statements.push(quote! {
                 if !__reserved.contains(&#name) {
                     #private::serde::ser::SerializeMap::serialize_entry(__map, #name, #value)?;
