@@ -9,12 +9,11 @@ use ::axum::response::{IntoResponse, Response};
 use crate::{ApiError, DynApiError, Format};
 
 mod catch_all;
-mod context;
 mod extract;
 
 pub use self::catch_all::{CatchAllFuture, CatchAllLayer, CatchAllService, panic_response};
-pub use self::context::{ContextFuture, ContextLayer, ContextService};
 pub use self::extract::{Json, Path, Query};
+pub use crate::integrations::context::{ContextFuture, ContextLayer, ContextService};
 pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
 pub use crate::integrations::rejection::Rejection;
 

@@ -19,8 +19,12 @@ use http::{HeaderName, HeaderValue};
 use crate::{Context, ContextValues};
 
 mod id;
+#[cfg(any(feature = "axum", feature = "tonic"))]
+mod tower;
 
 pub(crate) use self::id::{generate_id, usable_id};
+#[cfg(any(feature = "axum", feature = "tonic"))]
+pub use self::tower::{ContextFuture, ContextLayer, ContextService};
 
 /// The request header a client's request id is read from and the response header it is
 /// echoed in, unless the layer names another.

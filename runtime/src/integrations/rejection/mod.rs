@@ -13,8 +13,10 @@ use crate::{ApiError, Catalogue, Entry, FieldViolation, Part, Problem, Violation
 mod deserialize;
 mod panic;
 
+#[cfg(feature = "actix-web")]
+pub(crate) use self::deserialize::json_error;
+pub(crate) use self::deserialize::parameter_violation;
 pub use self::deserialize::{from_json, from_query};
-pub(crate) use self::deserialize::{json_error, parameter_violation};
 use self::panic::panic_message;
 
 /// Declares every rejection once, in catalogue order: the [`Kind`] a [`Rejection`] holds,
@@ -137,6 +139,7 @@ rejections![
 impl Kind {
     /// The kind for a rejection a framework answers with `status`; `fallback` for a plain
     /// 400.
+    #[cfg(feature = "axum")]
     pub(crate) fn by_status(status: StatusCode, fallback: Self) -> Self {
         match status {
             StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,

@@ -13,8 +13,6 @@ pub use self::reason::grpc_reason;
 #[cfg(feature = "tonic")]
 mod client;
 #[cfg(feature = "tonic")]
-mod context;
-#[cfg(feature = "tonic")]
 mod details;
 #[cfg(feature = "tonic")]
 mod status;
@@ -24,8 +22,8 @@ mod wire;
 #[cfg(feature = "tonic")]
 pub use self::client::{DecodedStatus, DecodedViolation, decode};
 #[cfg(feature = "tonic")]
-pub use self::context::{ContextFuture, ContextLayer, ContextService};
-#[cfg(feature = "tonic")]
 pub use self::status::{status, status_with};
+#[cfg(feature = "tonic")]
+pub use crate::integrations::context::{ContextFuture, ContextLayer, ContextService};
 #[cfg(feature = "tonic")]
 pub use crate::integrations::context::{RequestFacts, RequestId, with_context};

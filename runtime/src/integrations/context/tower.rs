@@ -1,8 +1,8 @@
-//! The request context layer for tonic: the request id (from the `x-request-id` metadata,
-//! else fresh) and the method path, set for the time the service handles the request, where
-//! the conversion of an error into a `Status` finds them; the id is echoed in the response
-//! metadata. The rules and the scope are those of axum's and actix-web's layers
-//! (`integrations::context`).
+//! The request-context layer for services on the `http` crate's types: axum's router and
+//! tonic's server take the same tower layer. It sets the request's path, id and `Accept`
+//! for the time the inner service handles the request, where an error's `IntoResponse` or
+//! its conversion into a `tonic::Status` finds them, and echoes the id in the response's
+//! headers (gRPC metadata travels in them too).
 
 use core::future::Future;
 use core::pin::Pin;
@@ -16,23 +16,31 @@ use crate::integrations::context::{
     Config, RequestAccept, RequestFacts, RequestId, RequestPath, Scope, context_builder, in_scope,
 };
 
-/// A tower layer that gives the `Status` of every error converted while a tonic service
-/// handles a request the request's context: a request id (the client's `x-request-id`
-/// metadata when it is 1 to 128 visible ASCII characters, a fresh unique one otherwise) in
-/// the `RequestInfo` detail and the response's `x-request-id` metadata, and the method
-/// path in the log.
+/// A tower layer that gives error responses the request's context: the request path as
+/// `instance` when the variant declares none, and a request id (the client's `x-request-id`
+/// when it is 1 to 128 visible ASCII characters, a fresh unique one otherwise) in the body
+/// as the format prescribes (RFC 9457 `request_id`, JSON:API `id`, gRPC `RequestInfo`) and
+/// in the response's `x-request-id` header (gRPC metadata).
+///
+/// The same type is `apifault::axum::ContextLayer` and `apifault::tonic::ContextLayer`.
 ///
 /// ```
-/// use apifault::tonic::ContextLayer;
+/// # #[cfg(feature = "axum")] {
+/// # use axum::{Router, routing::get};
+/// use apifault::axum::ContextLayer;
 ///
-/// // tonic::transport::Server::builder().layer(ContextLayer::new()).add_service(…)
-/// let layer = ContextLayer::new().request_id_header("x-acme-opid");
-/// # let _ = layer;
+/// let app: Router = Router::new()
+///     .route("/", get(|| async { "hello" }))
+///     .layer(ContextLayer::new());
+/// # }
 /// ```
 ///
-/// The same builder methods as axum's layer: another id header, an id source, values and
-/// a hook ([`RequestFacts`]). The id is also in the request's extensions as a [`RequestId`]
-/// (`request.extensions().get::<RequestId>()` in a tonic handler).
+/// With axum, add it with `Router::layer` on the outermost router, so every route and the
+/// fallback are inside it; with tonic, `Server::builder().layer(ContextLayer::new())`, or
+/// around one service with [`service`](ContextLayer::service). Only the path is used, never
+/// the query string, which may carry secrets. The builder methods take another id header,
+/// an id source, values and a hook ([`RequestFacts`]); the id is also in the request's
+/// extensions as a [`RequestId`].
 #[derive(Debug, Clone, Default)]
 pub struct ContextLayer {
     /// `None` for the defaults: no reference count per request.
@@ -94,10 +102,10 @@ where
             config,
             request.headers().get(&header).map(HeaderValue::as_bytes),
         );
+        let uri = original_uri(&request).clone();
         request.extensions_mut().insert(RequestId(id.clone()));
-        // The scope keeps `Accept` as over HTTP; a `Status` has one representation.
         let scope = Scope::new(
-            RequestPath::Http(request.uri().clone()),
+            RequestPath::Http(uri),
             id.clone(),
             request
                 .headers()
@@ -114,14 +122,25 @@ where
     }
 }
 
+/// The URI the client asked for: axum's nested routers see the path without their prefix,
+/// and keep the original one in an extension.
+fn original_uri<B>(request: &Request<B>) -> &http::Uri {
+    #[cfg(feature = "axum")]
+    if let Some(::axum::extract::OriginalUri(uri)) = request.extensions().get() {
+        return uri;
+    }
+    request.uri()
+}
+
 /// Routed by the name of the service it wraps.
+#[cfg(feature = "tonic")]
 impl<S: ::tonic::server::NamedService> ::tonic::server::NamedService for ContextService<S> {
     const NAME: &'static str = S::NAME;
 }
 
 pin_project_lite::pin_project! {
     /// The response future of [`ContextService`]: the inner one, run with the request's
-    /// context in scope, then given the `x-request-id` metadata.
+    /// context in scope, then given the request id header.
     pub struct ContextFuture<F> {
         #[pin]
         inner: TaskLocalFuture<Scope, F>,
@@ -142,8 +161,8 @@ where
             other => return other,
         };
         if let Some((header, id)) = this.id.take() {
-            // A handler that set its own id keeps it. A trailers-only error response (the
-            // usual for a `Status`) carries its metadata in these headers too.
+            // A handler that set its own id keeps it. A trailers-only gRPC error response
+            // carries its metadata in these headers too.
             response.headers_mut().entry(header).or_insert(id);
         }
         Poll::Ready(Ok(response))
