@@ -2,10 +2,8 @@
 //! error handlers answer through the service's error type, and the extractors that name
 //! the member or parameter at fault.
 
-use core::fmt;
 use core::future::Future;
 use core::marker::PhantomData;
-use core::ops::{Deref, DerefMut};
 use core::pin::Pin;
 
 use ::actix_web::dev::Payload;
@@ -18,7 +16,7 @@ use serde_core::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::integrations::rejection::{
-    Kind, Rejection, from_json, from_query, json_error, parameter_violation,
+    Kind, Rejection, extractor, from_json, from_query, json_error, parameter_violation,
 };
 
 /// The rejection answers in RFC 9457, with the request context of
@@ -143,43 +141,6 @@ pub fn query_config<R: From<Rejection> + ResponseError + 'static>() -> web::Quer
 #[must_use]
 pub fn form_config<R: From<Rejection> + ResponseError + 'static>() -> web::FormConfig {
     web::FormConfig::default().error_handler(|error, _| into_error::<R>(Rejection::from(error)))
-}
-
-/// Declares an extractor newtype whose second field carries its rejection type.
-macro_rules! extractor {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        ///
-        /// The second field only carries `R`: match it with `_`.
-        pub struct $name<T, R = Rejection>(pub T, pub PhantomData<fn() -> R>);
-
-        impl<T, R> $name<T, R> {
-            /// The extracted value.
-            pub fn into_inner(self) -> T {
-                self.0
-            }
-        }
-
-        impl<T, R> Deref for $name<T, R> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T, R> DerefMut for $name<T, R> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T: fmt::Debug, R> fmt::Debug for $name<T, R> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_tuple(stringify!($name)).field(&self.0).finish()
-            }
-        }
-    };
 }
 
 extractor! {

@@ -1,9 +1,7 @@
 //! axum's extractor rejections as the shared [`Rejection`], and the extractors that give
 //! it the member or parameter at fault.
 
-use core::fmt;
 use core::marker::PhantomData;
-use core::ops::{Deref, DerefMut};
 
 use ::axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
 use ::axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
@@ -13,7 +11,9 @@ use serde_core::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::Problem;
-use crate::integrations::rejection::{Kind, Rejection, from_json, from_query, parameter_violation};
+use crate::integrations::rejection::{
+    Kind, Rejection, extractor, from_json, from_query, parameter_violation,
+};
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
@@ -94,49 +94,6 @@ fn path_rejection(rejection: PathRejection, names: &[String]) -> Rejection {
         _ => None,
     };
     Rejection::new(kind, text).with_violation(violation)
-}
-
-/// Declares an extractor newtype whose second field carries its rejection type.
-macro_rules! extractor {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        ///
-        /// The second field only carries `R`: match it with `_`.
-        pub struct $name<T, R = Rejection>(pub T, pub PhantomData<fn() -> R>);
-
-        impl<T, R> $name<T, R> {
-            /// The extracted value.
-            pub fn into_inner(self) -> T {
-                self.0
-            }
-        }
-
-        impl<T, R> Deref for $name<T, R> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T, R> DerefMut for $name<T, R> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T: fmt::Debug, R> fmt::Debug for $name<T, R> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_tuple(stringify!($name)).field(&self.0).finish()
-            }
-        }
-
-        impl<T: Clone, R> Clone for $name<T, R> {
-            fn clone(&self) -> Self {
-                Self(self.0.clone(), PhantomData)
-            }
-        }
-    };
 }
 
 extractor! {

@@ -335,3 +335,49 @@ mod tests {
         assert!(!body.contains("secret"), "{body}");
     }
 }
+
+/// Declares an extractor newtype whose second field carries its rejection type: the
+/// axum and actix-web extractors (`Json`, `Path`, `Query`) are all shaped so.
+macro_rules! extractor {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        ///
+        /// The second field only carries `R`: match it with `_`.
+        pub struct $name<T, R = $crate::Rejection>(pub T, pub ::core::marker::PhantomData<fn() -> R>);
+
+        impl<T, R> $name<T, R> {
+            /// The extracted value.
+            pub fn into_inner(self) -> T {
+                self.0
+            }
+        }
+
+        impl<T, R> ::core::ops::Deref for $name<T, R> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T, R> ::core::ops::DerefMut for $name<T, R> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T: ::core::fmt::Debug, R> ::core::fmt::Debug for $name<T, R> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(stringify!($name)).field(&self.0).finish()
+            }
+        }
+
+        impl<T: Clone, R> Clone for $name<T, R> {
+            fn clone(&self) -> Self {
+                Self(self.0.clone(), ::core::marker::PhantomData)
+            }
+        }
+    };
+}
+
+pub(crate) use extractor;
