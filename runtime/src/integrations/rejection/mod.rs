@@ -302,40 +302,6 @@ impl ApiError for Rejection {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bare_statuses_keep_theirs() {
-        for (status, code) in [
-            (404, "unknown_route"),
-            (405, "method_not_allowed"),
-            (408, "request_timeout"),
-            (413, "payload_too_large"),
-            (503, "service_unavailable"),
-            (504, "gateway_timeout"),
-            (429, "client_error"),
-            (502, "server_error"),
-        ] {
-            let rejection = Rejection::bare(StatusCode::from_u16(status).unwrap());
-            assert_eq!(rejection.status().as_u16(), status);
-            assert_eq!(rejection.code(), code);
-        }
-    }
-
-    #[test]
-    fn a_panic_is_masked() {
-        let payload: Box<dyn core::any::Any + Send> = Box::new("secret 42");
-        let rejection = Rejection::panicked(&*payload);
-        assert!(rejection.text().contains("secret 42"));
-        assert_eq!(rejection.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        assert!(rejection.message().is_none());
-        let body = String::from_utf8(rejection.to_response().into_body()).unwrap();
-        assert!(!body.contains("secret"), "{body}");
-    }
-}
-
 /// Declares an extractor newtype whose second field carries its rejection type: the
 /// axum and actix-web extractors (`Json`, `Path`, `Query`) are all shaped so.
 macro_rules! extractor {
@@ -381,3 +347,37 @@ macro_rules! extractor {
 }
 
 pub(crate) use extractor;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_statuses_keep_theirs() {
+        for (status, code) in [
+            (404, "unknown_route"),
+            (405, "method_not_allowed"),
+            (408, "request_timeout"),
+            (413, "payload_too_large"),
+            (503, "service_unavailable"),
+            (504, "gateway_timeout"),
+            (429, "client_error"),
+            (502, "server_error"),
+        ] {
+            let rejection = Rejection::bare(StatusCode::from_u16(status).unwrap());
+            assert_eq!(rejection.status().as_u16(), status);
+            assert_eq!(rejection.code(), code);
+        }
+    }
+
+    #[test]
+    fn a_panic_is_masked() {
+        let payload: Box<dyn core::any::Any + Send> = Box::new("secret 42");
+        let rejection = Rejection::panicked(&*payload);
+        assert!(rejection.text().contains("secret 42"));
+        assert_eq!(rejection.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(rejection.message().is_none());
+        let body = String::from_utf8(rejection.to_response().into_body()).unwrap();
+        assert!(!body.contains("secret"), "{body}");
+    }
+}
