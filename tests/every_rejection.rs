@@ -162,6 +162,9 @@ fn cases() -> Vec<Case> {
             r#"{{"name":"{}","priority":1}}"#,
             "z".repeat(3_000_000)
         ))
+        // The server answers before reading the body, then closes the connection: a
+        // client that pooled it would see the next request fail under load.
+        .header("connection", "close")
         .secret("zzzz"),
         case(
             "bad path parameter",

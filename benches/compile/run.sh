@@ -92,7 +92,7 @@ generate() { # flavour n dir
         echo "[dependencies]"
         echo "thiserror = \"2\""
         case $flavour in
-        apifault*) echo "apifault = { path = \"$workspace/runtime\" }" ;;
+        apifault*) echo "apifault = { path = \"$workspace/apifault\" }" ;;
         handwritten)
             echo "http = \"1\""
             echo "serde_json = \"1\""
@@ -105,6 +105,8 @@ generate() { # flavour n dir
             # From crates.io it is built like thiserror and serde_json, without.
             echo
             echo "[profile.dev.package.apifault]"
+            echo "incremental = false"
+            echo "[profile.dev.package.apifault-core]"
             echo "incremental = false"
             echo "[profile.dev.package.apifault-macros]"
             echo "incremental = false"

@@ -33,9 +33,9 @@
 //! assert_eq!(entry.description, "No case has this id.");
 //! ```
 //!
-//! The decoders are written by hand over [`serde_json::Map`] rather than derived, so the
-//! module needs no feature and no `serde_derive`, and decoding can be as lenient as
-//! RFC 9457 asks.
+//! The module is behind the `client` feature: a service that only answers errors does not
+//! compile it. The decoders are written by hand over [`serde_json::Map`] rather than
+//! derived, so it needs no `serde_derive`, and decoding can be as lenient as RFC 9457 asks.
 //!
 //! Decoding follows RFC 9457 §3.1: a standard member of the wrong type is ignored, not an
 //! error, and `type` defaults to `about:blank`. A JSON:API document needs its `errors`

@@ -1,23 +1,7 @@
-#![doc = include_str!("../README.md")]
-//!
-//! ## Where things live
-//!
-//! Public paths are short (`apifault::Problem`, `apifault::axum`) whatever file an item is
-//! in; in the source (`runtime/src`), each concept has its place. The core sits at the top:
-//! the [`ApiError`](trait@ApiError) trait (`api_error.rs`) and its object-safe view
-//! [`DynApiError`] (`dyn_api_error.rs`), the texts an error carries ([`Part`], [`Text`]:
-//! `part.rs`), its exposed fields ([`Members`]: `exposed.rs`) and its [`Violations`]
-//! (`violation.rs`). `catalogue/` holds the [`Catalogue`], its [`Entry`] rows, the
-//! [`Specimen`] rendered from one and the compile-time duplicate check; `format/` the
-//! [`Format`] trait and its [`Context`], the built-in [`Problem`], [`JsonApi`] and
-//! [`Boom`], the [`phrase`] tables, the JSON writer they share, [`response`], the
-//! [`negotiate`] choice of a format by `Accept`, the [`escape`] writers for XML and HTML
-//! and [`Embedded`], an error's body as a value inside another; `integrations/` one module
-//! per framework (axum, actix-web, tonic, utoipa, the tracing log) and the glue the derive calls
-//! to implement their traits. [`client`] decodes the built-in bodies, and any body into
-//! [`client::Decoded`]; `__private.rs` holds only what generated code names. The derive is
-//! `apifault-macros`: `macros/src/internals/` reads and checks the input, `expand/` writes
-//! the impls.
+//! The runtime of [apifault](https://docs.rs/apifault): the `ApiError` trait, the formats,
+//! the catalogue and the integrations. Depend on `apifault`, which re-exports all of it
+//! beside the derive; this crate exists so that the runtime compiles while the derive
+//! does, not after it.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -28,6 +12,7 @@ mod dyn_api_error;
 mod exposed;
 mod flatten;
 mod format;
+mod grpc;
 mod header_time;
 mod integrations;
 mod log_level;
@@ -38,6 +23,8 @@ mod violation;
 #[doc(hidden)]
 pub mod __private;
 
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod client;
 
 /// The `http` crate apifault answers with, for hand-written impls: no `http` dependency of
@@ -68,12 +55,9 @@ pub use crate::format::{
     Boom, Context, ContextValues, Embedded, Format, JsonApi, Problem, RenderError, escape,
     negotiate, phrase, response,
 };
-pub use crate::integrations::tonic::{GrpcCode, grpc_reason};
+pub use crate::grpc::{GrpcCode, grpc_reason};
 pub use crate::log_level::LogLevel;
 pub use crate::part::{Part, Text};
 pub use crate::violation::{
     FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,
 };
-
-#[doc = include_str!("derive.md")]
-pub use apifault_macros::ApiError;

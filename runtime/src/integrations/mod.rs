@@ -23,6 +23,8 @@ pub mod axum;
 mod context;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod rejection;
+#[cfg(feature = "tonic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]
 pub mod tonic;
 pub(crate) mod tracing;
 #[cfg(feature = "utoipa")]
