@@ -72,7 +72,7 @@ pub use crate::integrations::tonic::{GrpcCode, grpc_reason};
 pub use crate::log_level::LogLevel;
 pub use crate::part::{Part, Text};
 pub use crate::violation::{
-    FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,
+    FieldViolation, Location, Path, PathSegment, Violation, ViolationList, Violations,
 };
 
 #[doc = include_str!("derive.md")]
