@@ -174,6 +174,37 @@ fn cases() -> Vec<Case> {
             "invalid_path",
         ),
         case(
+            "query parameter of the wrong type",
+            Method::GET,
+            "/cases?limit=lots",
+            400,
+            "invalid_query",
+        )
+        .secret("lots"),
+        case(
+            "unknown enum value in the query",
+            Method::GET,
+            "/cases?limit=5&order=sideways",
+            400,
+            "invalid_query",
+        )
+        .secret("sideways"),
+        case(
+            "missing query parameter",
+            Method::GET,
+            "/cases?order=newest",
+            400,
+            "invalid_query",
+        ),
+        case(
+            "unknown query parameter",
+            Method::GET,
+            "/cases?limit=5&sneaky=%3Cscript%3E",
+            400,
+            "invalid_query",
+        )
+        .secret("script"),
+        case(
             "timeout",
             Method::GET,
             "/reports/slow",
@@ -232,7 +263,13 @@ fn check(framework: &str, case: &Case, reply: &Reply, schema: Option<&Validator>
     }
     assert_eq!(body["status"], case.status, "{what}");
     assert_eq!(body["code"], case.code, "{what}");
-    assert_eq!(body["instance"], case.path, "{what}");
+    assert_eq!(
+        body["type"],
+        format!("https://docs.example.com/errors/{}", case.code),
+        "{what}: CaseError's type_base"
+    );
+    let path = case.path.split('?').next().unwrap_or_default();
+    assert_eq!(body["instance"], path, "{what}: never the query string");
     let id = reply.header("x-request-id");
     assert_eq!(body["request_id"], id, "{what}");
     assert!(
@@ -319,4 +356,48 @@ async fn violations_carry_the_pointer_and_a_code() {
     let reply = axum.post_json("/jsonapi/cases", r#"{"name":"Hail"}"#).await;
     assert_eq!(reply.status, 422);
     assert_eq!(reply.json()["errors"][0]["source"]["pointer"], "/priority");
+}
+
+/// A bad query names the parameter, with serde's kind as the code and nothing of the
+/// value sent, alike on both frameworks; a good one lists the cases.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn query_violations_name_the_parameter() {
+    let axum = serve_axum().await;
+    let actix_server = ActixServer::start();
+    let actix = Client::new(actix_server.address);
+    let expected = [
+        (
+            "/cases?limit=lots",
+            json!([{"detail": "invalid digit found in string", "pointer": "#/limit", "code": "invalid_type"}]),
+        ),
+        (
+            "/cases?limit=5&order=sideways",
+            json!([{"detail": "expected `oldest` or `newest`", "pointer": "#/order", "code": "unknown_variant"}]),
+        ),
+        (
+            "/cases?order=newest",
+            json!([{"detail": "is required", "pointer": "#/limit", "code": "missing_field"}]),
+        ),
+        (
+            "/cases?limit=5&sneaky=1",
+            json!([{"detail": "is not allowed", "pointer": "#/sneaky", "code": "unknown_field"}]),
+        ),
+    ];
+    for client in [&axum, &actix] {
+        for (path, errors) in &expected {
+            let reply = client.get(path).await;
+            assert_eq!(reply.status, 400, "{path}");
+            assert_eq!(reply.json()["errors"], *errors, "{path}");
+        }
+        let reply = client.get("/cases?limit=20&order=newest").await;
+        assert_eq!(reply.status, 200);
+        assert_eq!(reply.json()[0]["name"], "Flood claim");
+    }
+    // JSON:API names a query parameter in `source.parameter`.
+    let reply = axum.get("/jsonapi/cases?limit=lots").await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.json()["errors"][0]["source"],
+        json!({"parameter": "limit"})
+    );
 }

@@ -59,5 +59,5 @@ pub use crate::grpc::{GrpcCode, grpc_reason};
 pub use crate::log_level::LogLevel;
 pub use crate::part::{Part, Text};
 pub use crate::violation::{
-    FieldViolation, Path, PathSegment, Violation, ViolationList, Violations,
+    FieldViolation, Location, Path, PathSegment, Violation, ViolationList, Violations,
 };

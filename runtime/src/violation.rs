@@ -143,6 +143,18 @@ impl fmt::Display for Dotted<'_> {
     }
 }
 
+/// What part of the request a violation's [`Path`] points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Location {
+    /// The request body (or a path parameter): the path is a JSON Pointer into it.
+    #[default]
+    Body,
+    /// The query string: the path's one segment names the parameter, which JSON:API
+    /// writes as `source.parameter` rather than `source.pointer`.
+    Query,
+}
+
 /// One per-field problem of a validation error.
 ///
 /// Implement it for your own item type, or use [`FieldViolation`].
@@ -154,6 +166,10 @@ pub trait Violation {
     /// A machine code for the problem (Joi's `type`, JSON:API's `code`), if any.
     fn code(&self) -> Option<&str> {
         None
+    }
+    /// What part of the request [`path`](Self::path) points into: the body unless said.
+    fn location(&self) -> Location {
+        Location::Body
     }
 }
 
@@ -171,6 +187,7 @@ pub struct FieldViolation {
     path: Vec<PathSegment>,
     message: Cow<'static, str>,
     code: Option<Cow<'static, str>>,
+    location: Location,
 }
 
 impl FieldViolation {
@@ -184,7 +201,16 @@ impl FieldViolation {
             path: path.into_iter().map(Into::into).collect(),
             message: message.into(),
             code: None,
+            location: Location::Body,
         }
+    }
+
+    /// Says what part of the request the path points into ([`Location::Query`] for a
+    /// query parameter).
+    #[must_use]
+    pub fn with_location(mut self, location: Location) -> Self {
+        self.location = location;
+        self
     }
 
     /// Adds a machine code for the problem.
@@ -207,6 +233,10 @@ impl Violation for FieldViolation {
     fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
+
+    fn location(&self) -> Location {
+        self.location
+    }
 }
 
 impl<V: Violation + ?Sized> Violation for &V {
@@ -220,6 +250,10 @@ impl<V: Violation + ?Sized> Violation for &V {
 
     fn code(&self) -> Option<&str> {
         (**self).code()
+    }
+
+    fn location(&self) -> Location {
+        (**self).location()
     }
 }
 

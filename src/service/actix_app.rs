@@ -16,10 +16,10 @@ use actix_web::http::header;
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, Error, HttpRequest, HttpResponse, web};
 use apifault::actix_web::{
-    CatchAll, ContextMiddleware, Json, form_config, json_config, path_config, query_config,
+    CatchAll, ContextMiddleware, Json, Query, form_config, json_config, path_config, query_config,
 };
 
-use super::cases::{CaseError, NewCase, Store, authorize, database_health, export};
+use super::cases::{CaseError, ListCases, NewCase, Store, authorize, database_health, export};
 
 /// How long `GET /reports/slow` may take before the service answers 408: the axum
 /// service's timeout.
@@ -54,7 +54,11 @@ pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {
             .app_data(query_config::<CaseError>())
             .app_data(form_config::<CaseError>())
             // Resources, not `App::route`: a wrong method answers 405 with `Allow`.
-            .service(web::resource("/cases").route(web::post().to(create_case)))
+            .service(
+                web::resource("/cases")
+                    .route(web::get().to(list_cases))
+                    .route(web::post().to(create_case)),
+            )
             .service(web::resource("/cases/{id}").route(web::get().to(get_case)))
             .service(web::resource("/me").route(web::get().to(me)))
             .service(web::resource("/reports/export").route(web::get().to(export_report)))
@@ -101,6 +105,15 @@ async fn crash_report() -> &'static str {
 /// `GET /cases/{id}`: the case, or 404 with the id exposed.
 async fn get_case(store: web::Data<Store>, id: web::Path<u64>) -> Result<HttpResponse, CaseError> {
     Ok(HttpResponse::Ok().json(store.find(id.into_inner())?))
+}
+
+/// `GET /cases?limit=20&order=newest`: up to `limit` cases; a bad query names the
+/// parameter, as on axum.
+async fn list_cases(
+    store: web::Data<Store>,
+    query: Query<ListCases, CaseError>,
+) -> Result<HttpResponse, CaseError> {
+    Ok(HttpResponse::Ok().json(store.list(&query)))
 }
 
 /// `POST /cases`: 201 with the new case; 400 with violations; 409 for a name taken.

@@ -19,7 +19,7 @@
 use std::any::Any;
 use std::time::Duration;
 
-use apifault::axum::{CatchAllLayer, ContextLayer, InFormat, Json, Path, Rejection};
+use apifault::axum::{CatchAllLayer, ContextLayer, InFormat, Json, Path, Query, Rejection};
 use apifault::{Boom, Format, JsonApi, Problem};
 use axum::Router;
 use axum::extract::State;
@@ -30,7 +30,9 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 use utoipa::OpenApi;
 
-use super::cases::{Case, CaseError, NewCase, Store, authorize, database_health, export};
+use super::cases::{
+    Case, CaseError, ListCases, NewCase, Store, authorize, database_health, export,
+};
 
 /// A `CaseError` answered in format `F`.
 type Failure<F> = InFormat<F, CaseError>;
@@ -62,7 +64,7 @@ pub fn app_with(store: Store) -> Router {
 /// The routes, answering errors in format `F`.
 fn routes<F: Format + 'static>() -> Router<Store> {
     Router::new()
-        .route("/cases", axum::routing::post(create_case::<F>))
+        .route("/cases", get(list_cases::<F>).post(create_case::<F>))
         .route("/cases/{id}", get(get_case::<F>))
         .route("/me", get(me::<F>))
         .route("/reports/export", get(export_report::<F>))
@@ -112,6 +114,17 @@ async fn get_case<F: Format>(
 ) -> Result<axum::Json<Case>, Failure<F>> {
     let Path(id, _) = id.map_err(CaseError::from)?;
     Ok(axum::Json(store.find(id)?))
+}
+
+/// `GET /cases?limit=20&order=newest`: up to `limit` cases; a missing `limit`, one that
+/// is not a number or an unknown `order` is apifault's query rejection naming the
+/// parameter, in the same format.
+async fn list_cases<F: Format>(
+    State(store): State<Store>,
+    query: Result<Query<ListCases, CaseError>, CaseError>,
+) -> Result<axum::Json<Vec<Case>>, Failure<F>> {
+    let Query(query, _) = query?;
+    Ok(axum::Json(store.list(&query)))
 }
 
 /// `POST /cases`: 201 with the new case; 400 with one violation per bad field; 409 for a

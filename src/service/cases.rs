@@ -73,26 +73,15 @@ pub enum CaseError {
     #[status(500)]
     Database(#[source] std::io::Error),
 
-    /// The request's path or body does not parse (actix-web's extractor errors, with their
-    /// text; axum's come as `Rejected`).
-    #[error("malformed request: {0}")]
-    #[status(400)]
-    #[message("{0}")]
-    Malformed(String),
-
-    /// The request body is not `application/json` (actix-web).
-    #[error("request body is not JSON")]
-    #[status(415)]
-    #[message("The request body must be `application/json`.")]
-    NotJson,
-
     /// No route matches the request.
     #[error("no route")]
     #[status(404)]
     #[message("No route matches this path.")]
     NoRoute,
 
-    /// axum's extractor rejections (bad JSON, an unparsable path), in the same format.
+    /// The framework's extractor rejections and bare responses (bad JSON, an unparsable
+    /// path or query, a wrong method, a timeout), on axum and actix-web alike, in the same
+    /// format and with this enum's `type_base`.
     #[error(transparent)]
     #[api_error(transparent)]
     Rejected(#[from] apifault::axum::Rejection),
@@ -117,6 +106,31 @@ pub struct NewCase {
     /// 1 to 5.
     pub priority: i64,
 }
+
+/// The query of `GET /cases?limit=20&order=newest`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListCases {
+    /// How many cases to return, at most [`MAX_LIMIT`]; required.
+    pub limit: u32,
+    /// Which cases come first; oldest unless given.
+    #[serde(default)]
+    pub order: Order,
+}
+
+/// The order of a case listing, by id.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// Lowest id first.
+    #[default]
+    Oldest,
+    /// Highest id first.
+    Newest,
+}
+
+/// The most cases one `GET /cases` returns.
+pub const MAX_LIMIT: u32 = 100;
 
 /// The bearer token `GET /me` accepts.
 pub const TOKEN: &str = "demo-token";
@@ -146,6 +160,16 @@ impl Store {
     pub fn find(&self, id: u64) -> Result<Case, CaseError> {
         let cases = self.cases.lock().unwrap_or_else(PoisonError::into_inner);
         cases.get(&id).cloned().ok_or(CaseError::NotFound { id })
+    }
+
+    /// Up to `query.limit` cases (at most [`MAX_LIMIT`]), in `query.order`.
+    pub fn list(&self, query: &ListCases) -> Vec<Case> {
+        let cases = self.cases.lock().unwrap_or_else(PoisonError::into_inner);
+        let limit = usize::try_from(query.limit.min(MAX_LIMIT)).unwrap_or(usize::MAX);
+        match query.order {
+            Order::Oldest => cases.values().take(limit).cloned().collect(),
+            Order::Newest => cases.values().rev().take(limit).cloned().collect(),
+        }
     }
 
     /// Validates and stores a new case.

@@ -1,7 +1,9 @@
 use core::fmt;
 
 use crate::format::json::Json;
-use crate::{ApiError, Context, Format, Members, Part, RenderError, Text, Violation, phrase};
+use crate::{
+    ApiError, Context, Format, Location, Members, Part, RenderError, Text, Violation, phrase,
+};
 
 #[doc = include_str!("jsonapi.md")]
 #[derive(Debug, Clone, Copy, Default)]
@@ -152,9 +154,14 @@ fn error_object<E: ApiError>(
         Some(violation) => {
             json.raw(b",\"detail\":");
             json.str(violation.message());
-            // `source.pointer`: the declared pointer, if any, then the path.
+            // `source.parameter` for a query parameter; else `source.pointer`: the
+            // declared pointer, if any, then the path.
             let path = violation.path();
-            if error.has_part(Part::SourcePointer) || !path.segments().is_empty() {
+            if violation.location() == Location::Query && !path.segments().is_empty() {
+                json.raw(b",\"source\":{\"parameter\":");
+                json.display(&path.dotted())?;
+                json.raw(b"}");
+            } else if error.has_part(Part::SourcePointer) || !path.segments().is_empty() {
                 let pointer = path.pointer();
                 json.raw(b",\"source\":{\"pointer\":");
                 json.display(&FromFn(|f: &mut fmt::Formatter<'_>| {

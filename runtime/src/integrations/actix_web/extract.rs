@@ -15,8 +15,10 @@ use ::actix_web::{FromRequest, HttpRequest, ResponseError, web};
 use serde_core::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
+use crate::Location;
 use crate::integrations::rejection::{
-    Kind, Rejection, extractor, from_json, from_query, json_error, parameter_violation,
+    Kind, Rejection, extractor, from_form, from_json, from_query, json_error, parameter_violation,
+    urlencoded_error,
 };
 
 /// The rejection answers in RFC 9457, with the request context of
@@ -53,9 +55,12 @@ impl From<UrlencodedError> for Rejection {
         match error {
             UrlencodedError::Overflow { .. } => Self::new(Kind::PayloadTooLarge, text),
             UrlencodedError::ContentType => Self::new(Kind::UnsupportedMediaType, text),
-            UrlencodedError::Parse(_) | UrlencodedError::Encoding => {
-                Self::new(Kind::InvalidForm, text)
+            // actix-web's `Form` tracks no path: the field is named when serde's message
+            // names it (missing, unknown); apifault's `Form` names it always.
+            UrlencodedError::Parse(error) => {
+                urlencoded_error(&error, Vec::new(), Kind::InvalidForm, Location::Body)
             }
+            UrlencodedError::Encoding => Self::new(Kind::InvalidForm, text),
             UrlencodedError::Payload(error) => payload_error(&error, text),
             _ => Self::new(Kind::UnreadableBody, text),
         }
@@ -64,7 +69,14 @@ impl From<UrlencodedError> for Rejection {
 
 impl From<QueryPayloadError> for Rejection {
     fn from(error: QueryPayloadError) -> Self {
-        Self::new(Kind::InvalidQuery, error.to_string())
+        match error {
+            // actix-web's `Query` tracks no path: the parameter is named when serde's
+            // message names it (missing, unknown); apifault's `Query` names it always.
+            QueryPayloadError::Deserialize(error) => {
+                urlencoded_error(&error, Vec::new(), Kind::InvalidQuery, Location::Query)
+            }
+            _ => Self::new(Kind::InvalidQuery, error.to_string()),
+        }
     }
 }
 
@@ -131,13 +143,18 @@ pub fn path_config<R: From<Rejection> + ResponseError + 'static>() -> web::PathC
     })
 }
 
-/// A `QueryConfig` whose errors answer through `R`.
+/// A `QueryConfig` whose errors answer through `R`, with a violation whose code says
+/// what failed. actix-web's own `Query` does not track which parameter failed to parse,
+/// so only a missing or unknown one is named: take [`Query`] to have every failure name
+/// its parameter, as axum's `apifault::axum::Query` does.
 #[must_use]
 pub fn query_config<R: From<Rejection> + ResponseError + 'static>() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|error, _| into_error::<R>(Rejection::from(error)))
 }
 
-/// A `FormConfig` whose errors answer through `R`.
+/// A `FormConfig` whose errors (a body over the limit, a wrong content type, a form that
+/// does not fit) answer through `R`; as for [`query_config`], take [`Form`] to have every
+/// failure name its field.
 #[must_use]
 pub fn form_config<R: From<Rejection> + ResponseError + 'static>() -> web::FormConfig {
     web::FormConfig::default().error_handler(|error, _| into_error::<R>(Rejection::from(error)))
@@ -153,8 +170,17 @@ extractor! {
 
 extractor! {
     /// actix-web's `web::Query` whose failure answers through `R`, naming the parameter
-    /// that does not parse.
+    /// that does not parse (`#/limit`, code `invalid_type`; JSON:API's
+    /// `source.parameter`), as axum's `apifault::axum::Query` does.
     Query
+}
+
+extractor! {
+    /// actix-web's `web::Form` whose body, once read under the app's `FormConfig` (content
+    /// type, limit; use [`form_config`] for its errors), is deserialized into `T` here: a
+    /// form that does not fit answers through `R` naming the field at fault, as axum's
+    /// `apifault::axum::Form` does.
+    Form
 }
 
 impl<T, R> FromRequest for Json<T, R>
@@ -190,5 +216,27 @@ where
                 .map(|value| Self(value, PhantomData))
                 .map_err(into_error::<R>),
         )
+    }
+}
+
+impl<T, R> FromRequest for Form<T, R>
+where
+    T: DeserializeOwned + 'static,
+    R: From<Rejection> + ResponseError + 'static,
+{
+    type Error = ::actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        // actix-web reads the pairs; they are encoded again and deserialized here, where
+        // the failing field's name is known.
+        let pairs = web::Form::<Vec<(String, String)>>::from_request(request, payload);
+        Box::pin(async move {
+            let pairs = pairs.await?.into_inner();
+            let encoded = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+            from_form(encoded.as_bytes())
+                .map(|value| Self(value, PhantomData))
+                .map_err(into_error::<R>)
+        })
     }
 }

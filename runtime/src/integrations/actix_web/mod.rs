@@ -93,7 +93,7 @@ mod extract;
 
 pub use self::catch_all::{CatchAll, CatchAllFuture, CatchAllService};
 pub use self::context::{ContextFuture, ContextMiddleware, ContextService};
-pub use self::extract::{Json, Query, form_config, json_config, path_config, query_config};
+pub use self::extract::{Form, Json, Query, form_config, json_config, path_config, query_config};
 pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
 pub use crate::integrations::rejection::Rejection;
 

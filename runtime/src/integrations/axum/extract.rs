@@ -12,7 +12,7 @@ use serde_json::value::RawValue;
 
 use crate::Problem;
 use crate::integrations::rejection::{
-    Kind, Rejection, extractor, from_json, from_query, parameter_violation,
+    Kind, Rejection, extractor, from_form, from_json, from_query, parameter_violation,
 };
 
 impl IntoResponse for Rejection {
@@ -113,8 +113,17 @@ extractor! {
 
 extractor! {
     /// axum's `Query` extractor whose rejection is an [`ApiError`](crate::ApiError) naming
-    /// the parameter that does not parse.
+    /// the parameter that does not parse (`#/limit`, code `invalid_type`; JSON:API's
+    /// `source.parameter`).
     Query
+}
+
+extractor! {
+    /// axum's `Form` extractor whose rejection is an [`ApiError`](crate::ApiError): axum
+    /// checks the content type and the size limit (and reads a `GET`'s query string), and
+    /// a form that does not fit `T` names the field at fault (`#/limit`, code
+    /// `invalid_type`).
+    Form
 }
 
 impl<S, T, R> FromRequest<S> for Json<T, R>
@@ -172,6 +181,30 @@ where
         match from_query(parts.uri.query().unwrap_or_default()) {
             Ok(value) => Ok(Self(value, PhantomData)),
             Err(rejection) => Err(R::from(rejection)),
+        }
+    }
+}
+
+impl<S, T, R> FromRequest<S> for Form<T, R>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+    R: From<Rejection> + IntoResponse,
+{
+    type Rejection = R;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, R> {
+        // axum reads the pairs (content type, limit, `GET`'s query string); they are
+        // encoded again and deserialized here, where the failing field's name is known.
+        match ::axum::Form::<Vec<(String, String)>>::from_request(request, state).await {
+            Ok(::axum::Form(pairs)) => {
+                let encoded = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+                match from_form(encoded.as_bytes()) {
+                    Ok(value) => Ok(Self(value, PhantomData)),
+                    Err(rejection) => Err(R::from(rejection)),
+                }
+            }
+            Err(rejection) => Err(R::from(Rejection::from(rejection))),
         }
     }
 }

@@ -12,7 +12,7 @@ mod catch_all;
 mod extract;
 
 pub use self::catch_all::{CatchAllFuture, CatchAllLayer, CatchAllService, panic_response};
-pub use self::extract::{Json, Path, Query};
+pub use self::extract::{Form, Json, Path, Query};
 pub use crate::integrations::context::{ContextFuture, ContextLayer, ContextService};
 pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
 pub use crate::integrations::rejection::Rejection;

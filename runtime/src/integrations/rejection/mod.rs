@@ -16,7 +16,9 @@ mod panic;
 #[cfg(feature = "actix-web")]
 pub(crate) use self::deserialize::json_error;
 pub(crate) use self::deserialize::parameter_violation;
-pub use self::deserialize::{from_json, from_query};
+#[cfg(feature = "actix-web")]
+pub(crate) use self::deserialize::urlencoded_error;
+pub use self::deserialize::{from_form, from_json, from_query};
 use self::panic::panic_message;
 
 /// Declares every rejection once, in catalogue order: the [`Kind`] a [`Rejection`] holds,
