@@ -69,6 +69,11 @@ pub fn configure(store: Store) -> impl FnOnce(&mut web::ServiceConfig) {
                     .route(web::get().to(slow_report)),
             )
             .service(web::resource("/reports/crash").route(web::get().to(crash_report)))
+            // Every `type` URI of the bodies is a page here.
+            .service(apifault::actix_web::catalogue_scope(
+                "/errors",
+                super::cases::docs(),
+            ))
             .default_service(web::to(no_route));
     }
 }

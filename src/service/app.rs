@@ -12,6 +12,9 @@
 //! `CatchAllLayer`, a handler's panic (`GET /reports/crash`) through tower-http's
 //! `CatchPanicLayer` answering a masked 500.
 //!
+//! `GET /errors` and `GET /errors/<code>` serve the catalogue as documentation, so each
+//! `type` URI of the bodies resolves (its path, here; its host in production).
+//!
 //! `GET /openapi.json` serves the OpenAPI document of the RFC 9457 routes: each handler
 //! names `CaseError` in `responses(...)`, and its `IntoResponses` lists every status with
 //! its codes and an example body per code.
@@ -57,6 +60,12 @@ pub fn app_with(store: Store) -> Router {
         .nest("/jsonapi", routes::<JsonApi>())
         .nest("/boom", routes::<Boom>())
         .route("/openapi.json", get(openapi))
+        // Every `type` URI of the bodies (`https://docs.example.com/errors/<code>`) is a
+        // page here.
+        .nest(
+            "/errors",
+            apifault::axum::catalogue_router(super::cases::docs()),
+        )
         .layer(ContextLayer::new())
         .with_state(store)
 }

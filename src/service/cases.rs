@@ -234,3 +234,9 @@ pub fn database_health() -> Result<String, CaseError> {
         "connection refused: postgres://admin:hunter2@db.internal:5432/cases",
     )))
 }
+
+/// The documentation pages of [`CaseError`]'s catalogue, which both services serve at
+/// `/errors`: where its `type_base` points.
+pub fn docs() -> apifault::CatalogueDocs {
+    apifault::CatalogueDocs::of::<CaseError>().title("Case API errors")
+}

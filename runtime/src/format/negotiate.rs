@@ -110,6 +110,12 @@ pub trait Formats {
 
     /// The response for `error` in the format at `index` (the first when out of range).
     fn response<E: ApiError>(index: usize, error: &E, context: &Context<'_>) -> Response<Vec<u8>>;
+
+    /// An example body of `entry` in each format, in order: what the catalogue's
+    /// documentation pages show.
+    #[doc(hidden)]
+    #[cfg(any(feature = "axum", feature = "actix-web"))]
+    fn __examples(entry: &'static crate::Entry) -> Vec<crate::integrations::docs::Example>;
 }
 
 /// The formats of a derived type's `negotiate(…)`, each named through its
@@ -133,6 +139,14 @@ macro_rules! formats {
                     &[crate::response::<$first, Fault> $(, crate::response::<$rest, Fault>)*];
                 responders.get(index).unwrap_or(&responders[0])(error, context)
             }
+
+            #[cfg(any(feature = "axum", feature = "actix-web"))]
+            fn __examples(entry: &'static crate::Entry) -> Vec<crate::integrations::docs::Example> {
+                vec![
+                    crate::integrations::docs::example::<$first>(entry)
+                    $(, crate::integrations::docs::example::<$rest>(entry))*
+                ]
+            }
         }
 
         impl<$first: OwnFormat $(, $rest: OwnFormat)*> Formats for Aliased<($first, $($rest,)*)> {
@@ -145,6 +159,11 @@ macro_rules! formats {
                 context: &Context<'_>,
             ) -> Response<Vec<u8>> {
                 <($first::Format, $($rest::Format,)*) as Formats>::response(index, error, context)
+            }
+
+            #[cfg(any(feature = "axum", feature = "actix-web"))]
+            fn __examples(entry: &'static crate::Entry) -> Vec<crate::integrations::docs::Example> {
+                <($first::Format, $($rest::Format,)*) as Formats>::__examples(entry)
             }
         }
     };

@@ -22,6 +22,8 @@ pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
 mod context;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod docs;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod rejection;
 #[cfg(feature = "tonic")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tonic")))]

@@ -89,10 +89,12 @@ use crate::{ApiError, DynApiError, Format};
 
 mod catch_all;
 mod context;
+mod docs;
 mod extract;
 
 pub use self::catch_all::{CatchAll, CatchAllFuture, CatchAllService};
 pub use self::context::{ContextFuture, ContextMiddleware, ContextService};
+pub use self::docs::catalogue_scope;
 pub use self::extract::{Form, Json, Query, form_config, json_config, path_config, query_config};
 pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
 pub use crate::integrations::rejection::Rejection;

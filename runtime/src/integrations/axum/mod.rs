@@ -9,9 +9,11 @@ use ::axum::response::{IntoResponse, Response};
 use crate::{ApiError, DynApiError, Format};
 
 mod catch_all;
+mod docs;
 mod extract;
 
 pub use self::catch_all::{CatchAllFuture, CatchAllLayer, CatchAllService, panic_response};
+pub use self::docs::catalogue_router;
 pub use self::extract::{Form, Json, Path, Query};
 pub use crate::integrations::context::{ContextFuture, ContextLayer, ContextService};
 pub use crate::integrations::context::{RequestFacts, RequestId, with_context};
