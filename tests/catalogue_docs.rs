@@ -215,7 +215,22 @@ async fn every_type_uri_resolves(framework: &str, client: &Client) {
             entry_type.is_none() || entry_type == Some(uri.as_str()),
             "{framework}: {uri}: the entry says {entry_type:?}"
         );
-        assert!(!entry["examples"].as_array().expect("examples").is_empty());
+        // One example per format the service speaks.
+        let content_types: Vec<&str> = entry["examples"]
+            .as_array()
+            .expect("examples")
+            .iter()
+            .map(|example| example["content_type"].as_str().expect("a content type"))
+            .collect();
+        assert_eq!(
+            content_types,
+            [
+                "application/problem+json",
+                "application/vnd.api+json",
+                "application/json"
+            ],
+            "{framework}: {uri}"
+        );
 
         let markdown = client
             .send(Method::GET, path, &[("accept", "text/markdown")], "")

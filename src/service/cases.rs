@@ -236,7 +236,12 @@ pub fn database_health() -> Result<String, CaseError> {
 }
 
 /// The documentation pages of [`CaseError`]'s catalogue, which both services serve at
-/// `/errors`: where its `type_base` points.
+/// `/errors`: where its `type_base` points. Each page shows an example body in each format
+/// the axum service speaks (RFC 9457 at `/`, JSON:API under `/jsonapi`, Boom under `/boom`).
 pub fn docs() -> apifault::CatalogueDocs {
-    apifault::CatalogueDocs::of::<CaseError>().title("Case API errors")
+    apifault::CatalogueDocs::in_formats::<
+        CaseError,
+        (apifault::Problem, apifault::JsonApi, apifault::Boom),
+    >()
+    .title("Case API errors")
 }
