@@ -104,31 +104,37 @@ async fn the_catalogue_and_the_examples_give_the_type_the_service_sends() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let client = http_support::Client::new(listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app::app()).await });
-    let json = [("content-type", "application/json")];
-    let requests: [(Method, &str, &[(&str, &str)], &str, &str); 7] = [
-        (Method::POST, "/cases", &json, r#"{"name":"#, "invalid_json"),
+    // Each request: its method, path, body, whether it says the body is JSON, and the
+    // code of the answer.
+    let requests = [
+        (Method::POST, "/cases", r#"{"name":"#, true, "invalid_json"),
         (
             Method::POST,
             "/cases",
-            &json,
             r#"{"name":"Hail"}"#,
+            true,
             "invalid_body",
         ),
         (
             Method::POST,
             "/cases",
-            &[],
             r#"{"name":"x","priority":1}"#,
+            false,
             "unsupported_media_type",
         ),
-        (Method::DELETE, "/cases/1", &[], "", "method_not_allowed"),
-        (Method::GET, "/cases/abc", &[], "", "invalid_path"),
-        (Method::GET, "/cases?limit=lots", &[], "", "invalid_query"),
-        (Method::GET, "/nowhere", &[], "", "no_route"),
+        (Method::DELETE, "/cases/1", "", false, "method_not_allowed"),
+        (Method::GET, "/cases/abc", "", false, "invalid_path"),
+        (Method::GET, "/cases?limit=lots", "", false, "invalid_query"),
+        (Method::GET, "/nowhere", "", false, "no_route"),
     ];
     let document = serde_json::to_value(<app::ApiDoc as utoipa::OpenApi>::openapi()).unwrap();
     let page = apifault_suite::service::catalogue_page();
-    for (method, path, headers, body, code) in requests {
+    for (method, path, body, json, code) in requests {
+        let headers: &[(&str, &str)] = if json {
+            &[("content-type", "application/json")]
+        } else {
+            &[]
+        };
         let reply = client.send(method.clone(), path, headers, body).await;
         let sent = reply.json();
         assert_eq!(sent["code"], code, "{method} {path}: {sent}");

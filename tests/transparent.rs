@@ -217,6 +217,7 @@ enum GalleryError {
 /// The gallery and the plans it bills, nested once more: the plans' entries are listed
 /// twice, once with the gallery's type URIs and once without, and each is still one use of
 /// its code.
+#[allow(dead_code)] // Only its catalogue is read.
 #[derive(Debug, thiserror::Error, ApiError)]
 enum SiteError {
     #[error(transparent)]
