@@ -93,6 +93,100 @@ async fn the_service_documents_every_variant_status_and_code() {
     assert!(document["paths"]["/cases"]["post"]["responses"]["201"].is_object());
 }
 
+/// Issue 11: a rejection, a transparent variant of `CaseError`, takes the enum's
+/// `type_base`. What the service really sends for a code is what its catalogue entry, its
+/// Markdown row, its specimen and its OpenAPI examples say.
+#[tokio::test]
+async fn the_catalogue_and_the_examples_give_the_type_the_service_sends() {
+    use apifault::Specimen;
+    use http::Method;
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let client = http_support::Client::new(listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app::app()).await });
+    // Each request: its method, path, body, whether it says the body is JSON, and the
+    // code of the answer.
+    let requests = [
+        (Method::POST, "/cases", r#"{"name":"#, true, "invalid_json"),
+        (
+            Method::POST,
+            "/cases",
+            r#"{"name":"Hail"}"#,
+            true,
+            "invalid_body",
+        ),
+        (
+            Method::POST,
+            "/cases",
+            r#"{"name":"x","priority":1}"#,
+            false,
+            "unsupported_media_type",
+        ),
+        (Method::DELETE, "/cases/1", "", false, "method_not_allowed"),
+        (Method::GET, "/cases/abc", "", false, "invalid_path"),
+        (Method::GET, "/cases?limit=lots", "", false, "invalid_query"),
+        (Method::GET, "/nowhere", "", false, "no_route"),
+    ];
+    let document = serde_json::to_value(<app::ApiDoc as utoipa::OpenApi>::openapi()).unwrap();
+    let page = apifault_suite::service::catalogue_page();
+    for (method, path, body, json, code) in requests {
+        let headers: &[(&str, &str)] = if json {
+            &[("content-type", "application/json")]
+        } else {
+            &[]
+        };
+        let reply = client.send(method.clone(), path, headers, body).await;
+        let sent = reply.json();
+        assert_eq!(sent["code"], code, "{method} {path}: {sent}");
+        let sent_type = sent["type"].as_str().unwrap();
+        assert_eq!(
+            sent_type,
+            format!("https://docs.example.com/errors/{code}"),
+            "{method} {path}: CaseError's type_base"
+        );
+
+        let entry = cases::CaseError::CATALOGUE.lookup(code).unwrap();
+        assert_eq!(
+            entry.type_uri,
+            Some(sent_type),
+            "{code}: the catalogue entry"
+        );
+        assert_eq!(entry.status.as_u16(), reply.status, "{code}");
+        assert!(
+            page.lines()
+                .any(|line| line.starts_with(&format!("| {} | ", reply.status))
+                    && line.contains(&format!("| `{code}` |"))),
+            "{code}: the Markdown row\n{page}"
+        );
+        let specimen = Specimen::<Problem>::new(entry).render_json().unwrap();
+        assert_eq!(specimen["type"], sent_type, "{code}: the specimen");
+        let mut documented = 0;
+        for operation in document["paths"].as_object().unwrap().values() {
+            for responses in operation.as_object().unwrap().values() {
+                let example = &responses["responses"][entry.status.as_str()]["content"]["application/problem+json"]
+                    ["examples"][code]["value"];
+                if example.is_null() {
+                    continue;
+                }
+                assert_eq!(example["type"], sent_type, "{code}: the OpenAPI example");
+                documented += 1;
+            }
+        }
+        assert!(documented > 0, "{code}: in no OpenAPI example");
+    }
+    // Every rejection's entry, not only those sent above: what the sweep of
+    // tests/every_rejection.rs pins on the wire.
+    for entry in <apifault::axum::Rejection as ApiError>::CATALOGUE.entries() {
+        let listed = cases::CaseError::CATALOGUE.lookup(entry.code).unwrap();
+        let expected = format!("https://docs.example.com/errors/{}", entry.code);
+        assert_eq!(entry.type_uri, None, "the rejection's own entry has none");
+        assert_eq!(listed.type_uri, Some(expected.as_str()), "{}", entry.code);
+        assert!(listed.has_part(apifault::Part::Type), "{}", entry.code);
+        let specimen = Specimen::<Problem>::new(listed).render_json().unwrap();
+        assert_eq!(specimen["type"], expected, "{}", entry.code);
+    }
+}
+
 /// A JSON:API error enum with a title, a message, a 5xx and a transparent inner enum.
 #[allow(dead_code)] // Documented, never constructed.
 #[derive(Debug, thiserror::Error, ApiError)]

@@ -172,6 +172,179 @@ fn the_catalogue_of_an_overriding_variant_shows_the_override() {
     assert_eq!(entry.description, "Slow down.");
 }
 
+/// A billing service's plan errors: one with a type URI of its own, one without.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(rename_all = "kebab-case")]
+enum PlanError {
+    /// The plan does not exist.
+    #[error("unknown plan")]
+    #[status(404)]
+    #[api_error(type = "https://plans.example.com/unknown")]
+    UnknownPlan,
+
+    /// The plan's quota is used up.
+    #[error("quota used up")]
+    #[status(429)]
+    QuotaUsed,
+}
+
+/// A gallery whose errors all carry its documentation's type URIs: the inner errors
+/// without one of their own take the gallery's `type_base` and their code, nested as they
+/// are, overridden, or in a format of the variant's own.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(type_base = "https://docs.example.com/errors/")]
+enum GalleryError {
+    /// The gallery is closed.
+    #[error("closed")]
+    #[status(409)]
+    Closed,
+
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Store(StoreError),
+
+    #[error(transparent)]
+    #[api_error(transparent)]
+    #[status(404)]
+    #[code("image-unavailable")]
+    Original(Box<StoreError>),
+
+    #[error(transparent)]
+    #[api_error(transparent, format = apifault::JsonApi)]
+    Plan(PlanError),
+}
+
+/// The gallery and the plans it bills, nested once more: the plans' entries are listed
+/// twice, once with the gallery's type URIs and once without, and each is still one use of
+/// its code.
+#[allow(dead_code)] // Only its catalogue is read.
+#[derive(Debug, thiserror::Error, ApiError)]
+enum SiteError {
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Gallery(GalleryError),
+
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Plan(PlanError),
+}
+
+#[test]
+fn inner_entries_take_the_enums_type_base_as_the_body_does() {
+    use apifault::{Part, Problem, Specimen};
+
+    let base = "https://docs.example.com/errors/";
+    let types: Vec<(&str, &str, Option<&str>)> = GalleryError::CATALOGUE
+        .entries()
+        .map(|e| (e.name, e.code, e.type_uri))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            (
+                "Closed",
+                "closed",
+                Some("https://docs.example.com/errors/closed")
+            ),
+            (
+                "Missing",
+                "missing",
+                Some("https://docs.example.com/errors/missing")
+            ),
+            ("Disk", "disk", Some("https://docs.example.com/errors/disk")),
+            (
+                "Throttled",
+                "throttled",
+                Some("https://docs.example.com/errors/throttled")
+            ),
+            (
+                "Missing",
+                "image-unavailable",
+                Some("https://docs.example.com/errors/image-unavailable")
+            ),
+            (
+                "Disk",
+                "image-unavailable",
+                Some("https://docs.example.com/errors/image-unavailable")
+            ),
+            (
+                "Throttled",
+                "image-unavailable",
+                Some("https://docs.example.com/errors/image-unavailable")
+            ),
+            (
+                "UnknownPlan",
+                "unknown-plan",
+                Some("https://plans.example.com/unknown")
+            ),
+            (
+                "QuotaUsed",
+                "quota-used",
+                Some("https://docs.example.com/errors/quota-used")
+            ),
+        ]
+    );
+    // The inner types' own entries are untouched.
+    assert_eq!(
+        StoreError::CATALOGUE.lookup("missing").unwrap().type_uri,
+        None
+    );
+    assert!(
+        !StoreError::CATALOGUE
+            .lookup("missing")
+            .unwrap()
+            .has_part(Part::Type)
+    );
+    assert_eq!(
+        PlanError::CATALOGUE.lookup("quota-used").unwrap().type_uri,
+        None
+    );
+    GalleryError::CATALOGUE.assert_unique_codes();
+    SiteError::CATALOGUE.assert_unique_codes();
+    let quota: Vec<Option<&str>> = SiteError::CATALOGUE
+        .entries()
+        .filter(|e| e.code == "quota-used")
+        .map(|e| e.type_uri)
+        .collect();
+    assert_eq!(
+        quota,
+        [Some("https://docs.example.com/errors/quota-used"), None]
+    );
+
+    // Every value's body, its catalogue entry and the entry's specimen agree.
+    let errors = [
+        GalleryError::Closed,
+        GalleryError::Store(StoreError::Missing("cat.png".into())),
+        GalleryError::Store(StoreError::Disk),
+        GalleryError::Store(StoreError::Throttled),
+        GalleryError::Original(Box::new(StoreError::Disk)),
+        GalleryError::Original(Box::new(StoreError::Throttled)),
+    ];
+    for error in errors {
+        let sent = value(&error);
+        let entry = GalleryError::CATALOGUE.lookup(error.code()).unwrap();
+        assert_eq!(sent["type"], format!("{base}{}", error.code()), "{error:?}");
+        assert_eq!(entry.type_uri, sent["type"].as_str(), "{error:?}");
+        assert!(entry.has_part(Part::Type));
+        let specimen = Specimen::<Problem>::new(entry).render_json().unwrap();
+        assert_eq!(specimen["type"], sent["type"], "{error:?}");
+    }
+    // In the variant's own format, JSON:API, whose type is a link.
+    for (error, code) in [
+        (GalleryError::Plan(PlanError::QuotaUsed), "quota-used"),
+        (GalleryError::Plan(PlanError::UnknownPlan), "unknown-plan"),
+    ] {
+        let sent = value(&error);
+        let entry = GalleryError::CATALOGUE.lookup(code).unwrap();
+        let specimen = Specimen::<Problem>::new(entry);
+        assert_eq!(specimen.content_type(), "application/vnd.api+json");
+        let specimen = specimen.render_json().unwrap();
+        let sent_type = &sent["errors"][0]["links"]["type"];
+        assert_eq!(entry.type_uri, sent_type.as_str(), "{code}: {sent}");
+        assert_eq!(specimen["errors"][0]["links"]["type"], *sent_type, "{code}");
+    }
+}
+
 async fn axum_body(error: impl IntoResponse) -> (u16, Value) {
     let (parts, body) = error.into_response().into_parts();
     let bytes = body.collect().await.expect("body").to_bytes();

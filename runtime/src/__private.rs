@@ -30,8 +30,8 @@ pub use crate::__integrations;
 pub use crate::header_time::{HeaderTime, HeaderTimeValue, header_time};
 
 pub use crate::catalogue::{
-    CatalogueItem, OwnCodes, OwnFormat, VariantFormat, assert_unique_codes, code_count,
-    len as catalogue_len, overridden, overridden_entry, table_len,
+    CatalogueItem, OwnCodes, OwnFormat, VariantFormat, assert_unique_codes, based, code_count,
+    len as catalogue_len, overridden, overridden_entry, table_len, type_uris, type_uris_len,
 };
 pub use crate::flatten::Flattened;
 pub use crate::format::{OwnBody, WholeBody, whole_body};

@@ -164,6 +164,27 @@ const _: () = {
             ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
     ];
+    const __APIFAULT_INNER_0: [::apifault::__private::Entry;
+        ::apifault::__private::catalogue_len(
+            <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        )] = ::apifault::__private::overridden(
+        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        ::apifault::__private::None,
+        ::apifault::__private::None,
+    );
+    static __APIFAULT_TYPES_0: [u8; ::apifault::__private::type_uris_len(
+        &__APIFAULT_INNER_0,
+        "https://docs.example.com/errors/",
+    )] = ::apifault::__private::type_uris(&__APIFAULT_INNER_0, "https://docs.example.com/errors/");
+    static __APIFAULT_BASED_0: [::apifault::__private::Entry;
+        ::apifault::__private::catalogue_len(
+            <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
+        )] = ::apifault::__private::based(
+        __APIFAULT_INNER_0,
+        &__APIFAULT_TYPES_0,
+        "https://docs.example.com/errors/",
+        ::apifault::__private::None,
+    );
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
         &::apifault::__private::Catalogue {
             __items: &[::apifault::__private::CatalogueItem::Nested(
@@ -233,9 +254,7 @@ const _: () = {
             &::apifault::__private::Catalogue {
                 __items: &[
                     ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
-                    ::apifault::__private::CatalogueItem::Nested(
-                        <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
-                    ),
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_BASED_0),
                 ],
             };
         fn log_level(

@@ -67,10 +67,26 @@ impl Cx<'_> {
                     .filter(|ty| !mentions(ty, &generic))
                     .map(|ty| type_name(&quote!(#ty)));
                 let attrs = self.input.variant_attrs(variant);
-                if self.input.overrides(variant) {
-                    // The inner catalogue rewritten with this variant's status and code, at
-                    // compile time; `entry()` answers from it.
-                    let name = format_ident!("__APIFAULT_OVERRIDDEN_{}", overridden.len());
+                // The enum's `type_base`, which the inner entries without a type of their
+                // own take, as the body does; not for an inner type that answers as itself
+                // (`inner_format`), nor one that mentions the generic parameters, whose
+                // catalogue a static outside the impl cannot name.
+                let base = self
+                    .input
+                    .attrs
+                    .type_base
+                    .as_ref()
+                    .filter(|_| !self.input.inner_format(variant) && label.is_some());
+                if self.input.overrides(variant) || base.is_some() {
+                    // The inner catalogue rewritten with this variant's status, code and
+                    // type URIs, at compile time; `entry()` of an overriding variant
+                    // answers from it.
+                    let index = overridden.len();
+                    let name = if self.input.overrides(variant) {
+                        format_ident!("__APIFAULT_OVERRIDDEN_{}", index)
+                    } else {
+                        format_ident!("__APIFAULT_BASED_{}", index)
+                    };
                     let status = match attrs.status {
                         Some(_) => {
                             let status = self.status_constant(variant, true);
@@ -82,12 +98,40 @@ impl Cx<'_> {
                         Some(code) => quote!(#private::Some(#code)),
                         None => quote!(#private::None),
                     };
-                    overridden.push(quote! {
-                        static #name: [#private::Entry; #private::catalogue_len(#via::CATALOGUE)] =
-                            #private::overridden(#via::CATALOGUE, #status, #code);
+                    let array = quote!([#private::Entry; #private::catalogue_len(#via::CATALOGUE)]);
+                    let rewritten = quote!(#private::overridden(#via::CATALOGUE, #status, #code));
+                    overridden.push(match base {
+                        None => quote!(static #name: #array = #rewritten;),
+                        Some(base) => {
+                            let inner = format_ident!("__APIFAULT_INNER_{}", index);
+                            let types = format_ident!("__APIFAULT_TYPES_{}", index);
+                            let format = match self.input.own_format(variant) {
+                                Some(format) => {
+                                    let alias = self.format_alias(format);
+                                    quote!(#private::Some(#private::VariantFormat::own::<#alias>()))
+                                }
+                                None => quote!(#private::None),
+                            };
+                            // Every type URI in one array of bytes, which each entry's
+                            // points into: a `const fn` cannot concatenate strings.
+                            quote! {
+                                const #inner: #array = #rewritten;
+                                static #types: [u8; #private::type_uris_len(&#inner, #base)] =
+                                    #private::type_uris(&#inner, #base);
+                                static #name: #array = #private::based(#inner, &#types, #base, #format);
+                            }
+                        }
                     });
                     let item = quote!(#private::CatalogueItem::Entries(&#name));
                     catalogue.push(item.clone());
+                    if !self.input.overrides(variant) {
+                        // The check compares codes, which the base leaves as they are.
+                        if let Some(label) = label {
+                            checked.push((quote!(#private::CatalogueItem::Nested(#via::CATALOGUE)), label));
+                        }
+                        // The inner error's own entry, as it is: no search per response.
+                        return quote!(#pattern => #delegate #via::entry(#inner),);
+                    }
                     if let Some(label) = label {
                         checked.push((item, label));
                     }

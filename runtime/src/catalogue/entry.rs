@@ -41,6 +41,13 @@ pub struct Entry {
     pub no_body: bool,
     /// The problem type URI when every value of the variant has the same one (`type_base`
     /// plus the code, or a `type = "…"` that interpolates nothing); `None` otherwise.
+    ///
+    /// A transparent variant of an enum with `type_base` lists its inner error's entries
+    /// with the enum's base followed by their code, as it answers them, when they have no
+    /// type of their own: in the enum's catalogue (`entries`, `lookup`, the OpenAPI
+    /// examples). The value's [`ApiError::entry`](crate::ApiError::entry) stays the inner
+    /// error's, unless the variant overrides the status or code; its body has the type
+    /// either way. The base is the declared code's, also for a code taken at run time.
     pub type_uri: Option<&'static str>,
     /// Whether formats that can carry the code in the body do so (`code_in_body`).
     pub code_in_body: bool,
@@ -247,6 +254,23 @@ impl Entry {
             // Every entry of the inner error now answers with this one code.
             entry.shared_code = true;
         }
+        entry
+    }
+
+    /// This entry under a transparent variant of an enum with `type_base`: with `type_uri`
+    /// (the base and its code) when it has no type of its own, and in the variant's own
+    /// `format`, if any, else in the enum's.
+    pub(crate) const fn with_base_type(
+        &self,
+        type_uri: Option<&'static str>,
+        format: Option<VariantFormat>,
+    ) -> Self {
+        let mut entry = *self;
+        if type_uri.is_some() {
+            entry.type_uri = type_uri;
+            entry.parts |= Part::Type.bit();
+        }
+        entry.own_format = format;
         entry
     }
 

@@ -5,10 +5,13 @@ use http::StatusCode;
 
 use crate::phrase;
 
+mod based;
 mod entry;
 mod specimen;
 mod unique;
 
+#[doc(hidden)]
+pub use self::based::{based, type_uris, type_uris_len};
 pub use self::entry::{Entry, OwnFormat, VariantFormat};
 pub use self::specimen::Specimen;
 #[doc(hidden)]

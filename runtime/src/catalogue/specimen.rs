@@ -16,7 +16,8 @@ use crate::{ApiError, Context, Entry, Format, Part, Problem, RenderError, phrase
 /// fallback title, the type's `code_in_body` setting). What needs a value is left out or
 /// stood in for: the message, when the variant has a public one, is the entry's description
 /// (else its title, else the status phrase); the type URI is there when it is the same for
-/// every value (`type_base`, or a `type` that interpolates nothing); exposed fields and
+/// every value (`type_base`, which an enum's catalogue gives the inner errors of its
+/// transparent variants too, or a `type` that interpolates nothing); exposed fields and
 /// violations are absent.
 ///
 /// ```

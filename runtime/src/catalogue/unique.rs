@@ -249,17 +249,16 @@ const fn collect_entry(
     len
 }
 
-/// Whether two entries describe the same variant, perhaps answered with another status
-/// (the const evaluator cannot compare addresses, and an override copies the entries): an
-/// inner type nested under two transparent variants lists its entries twice, and one of
-/// them may answer 404 where the other answers 500.
+/// Whether two entries describe the same variant, perhaps answered with another status or
+/// type URI (the const evaluator cannot compare addresses, and an override or an enum's
+/// `type_base` copies the entries): an inner type nested under two transparent variants
+/// lists its entries twice, and one of them may answer 404 where the other answers 500.
 pub(crate) const fn same_variant(a: &Entry, b: &Entry) -> bool {
     str_eq(a.name, b.name)
         && str_eq(a.code, b.code)
         && a.shared_code == b.shared_code
         && str_eq(a.description, b.description)
         && option_eq(a.title, b.title)
-        && option_eq(a.type_uri, b.type_uri)
         && a.members.len() == b.members.len()
         && a.runtime_codes.len() == b.runtime_codes.len()
 }
