@@ -14,6 +14,8 @@ pub use ::std;
 
 #[cfg(feature = "actix-web")]
 pub use ::actix_web;
+#[cfg(feature = "aide")]
+pub use ::aide;
 #[cfg(feature = "axum")]
 pub use ::axum;
 #[cfg(feature = "tonic")]

@@ -311,6 +311,9 @@ pub struct VariantFormat {
     #[cfg(feature = "utoipa")]
     pub(crate) body_schema:
         fn() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>>,
+    /// The format's [`Format::json_schema`].
+    #[cfg(feature = "aide")]
+    pub(crate) json_schema: fn(&mut ::schemars::SchemaGenerator) -> Option<::schemars::Schema>,
 }
 
 impl VariantFormat {
@@ -329,6 +332,8 @@ impl VariantFormat {
             specimen_response: specimen_response::<F>,
             #[cfg(feature = "utoipa")]
             body_schema: F::body_schema,
+            #[cfg(feature = "aide")]
+            json_schema: F::json_schema,
         }
     }
 }

@@ -79,7 +79,7 @@ impl Catalogue {
     /// transparent variant nesting it. A transparent variant answers in the outer type's
     /// formats, so the inner type's own variant formats do not count here; one with
     /// `inner_format` answers as its inner type, whose formats do.
-    #[cfg(feature = "utoipa")]
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
     pub(crate) fn entries_with_formats(
         &'static self,
     ) -> impl Iterator<Item = (&'static Entry, Option<&'static VariantFormat>)> {
@@ -88,7 +88,7 @@ impl Catalogue {
 
     /// [`entries_with_formats`](Self::entries_with_formats) of a catalogue whose type
     /// answers in `format` (`None`: the outermost type's own).
-    #[cfg(feature = "utoipa")]
+    #[cfg(any(feature = "utoipa", feature = "aide"))]
     fn answered_in(
         &'static self,
         format: Option<&'static VariantFormat>,

@@ -45,6 +45,12 @@ impl Format for JsonApi {
         Ok(())
     }
 
+    #[cfg(feature = "aide")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "aide")))]
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> Option<::schemars::Schema> {
+        Some(generator.subschema_for::<Self>())
+    }
+
     #[cfg(feature = "utoipa")]
     #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
     fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {

@@ -177,6 +177,17 @@ pub trait Format {
     fn body_schema() -> Option<::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema>> {
         None
     }
+
+    /// The JSON Schema of the body, for aide's OperationOutput of every type in this
+    /// format (feature `aide`): usually `generator.subschema_for::<YourBody>()`. `None`,
+    /// the default, documents the responses by their examples alone.
+    #[cfg(feature = "aide")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "aide")))]
+    #[must_use]
+    fn json_schema(generator: &mut ::schemars::SchemaGenerator) -> Option<::schemars::Schema> {
+        let _ = generator;
+        None
+    }
 }
 
 /// Why a body could not be rendered: an exposed field's `Serialize` failed, a `Display`

@@ -16,6 +16,9 @@
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub mod actix_web;
+#[cfg(feature = "aide")]
+#[cfg_attr(docsrs, doc(cfg(feature = "aide")))]
+pub mod aide;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
@@ -41,10 +44,12 @@ macro_rules! __integrations {
         $crate::__axum_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
         $crate::__actix_web_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
         $crate::__utoipa_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+        $crate::__aide_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
         $crate::__tonic_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
     };
     (framework_impls = false, [$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
         $crate::__utoipa_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
+        $crate::__aide_impl! { [$($generics)*] [$($ty)*] [$($bounds)*] }
     };
 }
 
@@ -122,6 +127,37 @@ macro_rules! __utoipa_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __utoipa_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `aide::OperationOutput`: every status with its codes and an example body per code, in
+/// the type's format, as for utoipa.
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_impl {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($bounds:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::aide::OperationOutput for $($ty)* $($bounds)* {
+            type Inner = Self;
+
+            fn inferred_responses(
+                context: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> $crate::__private::std::vec::Vec<(
+                $crate::__private::core::option::Option<u16>,
+                $crate::__private::aide::openapi::Response,
+            )> {
+                $crate::aide::inferred_responses::<Self>(context)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_impl {
     ($($input:tt)*) => {};
 }
 
