@@ -466,15 +466,25 @@ fn a_malformed_lock_file_is_refused_with_what_is_wrong() {
     expected = "1 breaking change (clients may depend on what changed):\n  - `archived` removed"
 )]
 fn check_panics_with_the_message() {
+    use small::{Larger, Smaller};
+    // An absolute path is taken as it is.
+    let lock = TempLock::of("panics", Larger::CATALOGUE);
+    contract::check::<Smaller>(&lock.0);
+}
+
+mod small {
+    use apifault::ApiError;
+
     #[derive(Debug, thiserror::Error, ApiError)]
-    enum Smaller {
+    pub enum Smaller {
         #[error("locked")]
         #[status(409)]
         #[code("locked")]
         Locked,
     }
+
     #[derive(Debug, thiserror::Error, ApiError)]
-    enum Larger {
+    pub enum Larger {
         #[error("locked")]
         #[status(409)]
         #[code("locked")]
@@ -484,9 +494,6 @@ fn check_panics_with_the_message() {
         #[code("archived")]
         Archived,
     }
-    // An absolute path is taken as it is.
-    let lock = TempLock::of("panics", Larger::CATALOGUE);
-    contract::check::<Smaller>(&lock.0);
 }
 
 /// The environment variable, in a child process running `rewrite_child` (ignored when
