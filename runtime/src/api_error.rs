@@ -36,6 +36,10 @@ pub trait ApiError: fmt::Debug + fmt::Display {
     /// carries it, equal to [`code`](ApiError::code), whatever the format, Boom's (whose body
     /// has no code) included. `None` by default. A hand-written impl must name a valid,
     /// lowercase header name: another fails to compile where the type is rendered.
+    ///
+    /// A transparent variant sends this type's code header, not its inner type's; one with
+    /// `inner_format`, and a wrapper that finds a listed type in its chain, answer entirely
+    /// as the inner or found error does, its code header included.
     const CODE_HEADER: Option<&'static str> = None;
 
     /// Whether a response logs its one `tracing` event (feature `tracing`). The derive
