@@ -3,8 +3,8 @@
 //!
 //! The enum is the single source of truth: every status, code, title and doc comment on
 //! the page comes from `CaseError` (and from axum's rejections, a transparent variant).
-//! `tests/catalogue_snapshot.rs` pins this page, so a code that changes by accident (a
-//! renamed variant under `rename_all`) fails a test instead of breaking clients.
+//! `tests/catalogue_snapshot.rs` pins this page; the codes themselves are the error contract
+//! of `tests/contract.rs` (`apifault::contract`), which names each breaking change.
 
 fn main() {
     print!("{}", apifault_suite::service::catalogue_page());

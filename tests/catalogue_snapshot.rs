@@ -1,10 +1,9 @@
-//! Pins the example service's error catalogue page (`cargo run --example catalogue`).
+//! Pins the example service's error catalogue page (`cargo run --example catalogue`), the
+//! published documentation: a changed description or title changes it too. Accept a change
+//! with `UPDATE_SNAPSHOTS=1 cargo test --test catalogue_snapshot` and review the diff.
 //!
-//! The codes on the page are the API's contract with its clients. A variant renamed under
-//! `rename_all`, a changed `#[code]` or status, a variant removed: each changes the page,
-//! and this test fails until the change is accepted deliberately with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test catalogue_snapshot`, which rewrites the snapshot
-//! for review in the diff. Copy this file to pin your own API's codes.
+//! The codes themselves, which clients branch on, are pinned by `tests/contract.rs`
+//! (`apifault::contract`), which names each breaking change: use that for your own API.
 
 use std::path::Path;
 

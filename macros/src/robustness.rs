@@ -446,6 +446,38 @@ const MALFORMED: &[(&str, &str)] = &[
         r#"#[api_error(grpc_domain = "x.com")] enum E { #[status(409)] #[api_error(codes("1"))] A(#[api_error(code)] String) }"#,
     ),
     (
+        "code_header empty",
+        "#[api_error(code_header)] enum E { #[status(409)] A }",
+    ),
+    (
+        "code_header an empty string",
+        r#"#[api_error(code_header = "")] enum E { #[status(409)] A }"#,
+    ),
+    (
+        "code_header a path",
+        "#[api_error(code_header = x_error_code)] enum E { #[status(409)] A }",
+    ),
+    (
+        "code_header repeated",
+        r#"#[api_error(code_header = "x-a", code_header = "x-b")] enum E { #[status(409)] A }"#,
+    ),
+    (
+        "code_header on a variant",
+        r#"enum E { #[status(409)] #[api_error(code_header = "x-a")] A }"#,
+    ),
+    (
+        "code_header on a field",
+        r#"enum E { #[status(409)] A(#[api_error(code_header = "x-a")] u8) }"#,
+    ),
+    (
+        "code_header with a space",
+        r#"#[api_error(code_header = "x error")] enum E { #[status(409)] A }"#,
+    ),
+    (
+        "code_header a list",
+        r#"#[api_error(code_header("x-a"))] enum E { #[status(409)] A }"#,
+    ),
+    (
         "negotiate on a variant",
         "enum E { #[status(404)] #[api_error(negotiate(Problem, Boom))] A }",
     ),

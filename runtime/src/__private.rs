@@ -185,6 +185,8 @@ impl<W: WrapperOwn> ApiError for Own<'_, W> {
 
     const LOG: bool = W::LOG;
 
+    const CODE_HEADER: Option<&'static str> = W::CODE_HEADER;
+
     fn log_level(&self) -> Option<crate::LogLevel> {
         self.0.log_level()
     }

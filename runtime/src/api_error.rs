@@ -31,6 +31,17 @@ pub trait ApiError: fmt::Debug + fmt::Display {
     /// included. Empty unless derived (or given by hand).
     const CATALOGUE: &'static Catalogue = &Catalogue::EMPTY;
 
+    /// The response header that repeats the machine code, lowercase (the derive's
+    /// `#[api_error(code_header = "x-ms-error-code")]`): every response of the type then
+    /// carries it, equal to [`code`](ApiError::code), whatever the format, Boom's (whose body
+    /// has no code) included. `None` by default. A hand-written impl must name a valid,
+    /// lowercase header name: another fails to compile where the type is rendered.
+    ///
+    /// A transparent variant sends this type's code header, not its inner type's; one with
+    /// `inner_format`, and a wrapper that finds a listed type in its chain, answer entirely
+    /// as the inner or found error does, its code header included.
+    const CODE_HEADER: Option<&'static str> = None;
+
     /// Whether a response logs its one `tracing` event (feature `tracing`). The derive
     /// sets it to `false` under `#[api_error(log = false)]`, for a service that logs its
     /// errors itself; apifault's warnings about its own faults (a dropped header, a body

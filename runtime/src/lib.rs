@@ -27,6 +27,10 @@ pub mod __private;
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod client;
 
+#[cfg(feature = "contract")]
+#[cfg_attr(docsrs, doc(cfg(feature = "contract")))]
+pub mod contract;
+
 /// The `http` crate apifault answers with, for hand-written impls: no `http` dependency of
 /// your own to keep in step.
 pub use ::http;

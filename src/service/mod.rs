@@ -12,7 +12,7 @@ use apifault::ApiError as _;
 
 /// The case API's error catalogue as a Markdown docs page: one table for client errors
 /// and one for server errors, ordered by status (`cargo run --example catalogue`;
-/// `tests/catalogue_snapshot.rs` pins it).
+/// `tests/catalogue_snapshot.rs` pins it; `tests/contract.rs` pins the codes themselves).
 #[must_use]
 pub fn catalogue_page() -> String {
     cases::CaseError::CATALOGUE.to_markdown("Case API errors")

@@ -115,6 +115,13 @@ pub fn derive(input: &Input) -> TokenStream {
             const LOG: bool = false;
         )
     };
+    // The header that repeats the code, lowercase as `HeaderName::from_static` takes it.
+    let code_header = input.attrs.code_header.as_ref().map(|name| {
+        let name = syn::LitStr::new(&name.value().to_ascii_lowercase(), name.span());
+        quote!(
+            const CODE_HEADER: #private::core::option::Option<&'static str> = #private::Some(#name);
+        )
+    });
     // One error, at the type's name, when it is not an `Error` (a generic type is checked
     // where it is used, its `Error` impl may depend on its parameters).
     let assert_error = (input.attrs.wrapper.is_none()
@@ -226,6 +233,8 @@ pub fn derive(input: &Input) -> TokenStream {
             const CATALOGUE: &'static #private::Catalogue = #catalogue;
 
             #log
+
+            #code_header
 
             #log_level
 

@@ -17,6 +17,7 @@ pub fn check(input: &Input, errors: &mut Errors) {
     if input.is_enum {
         check_enum_headers(input, errors);
     }
+    check_code_header(input, errors);
     check_wrapper(input, errors);
     check_negotiate(input, errors);
     check_body::check_enum(input, errors);
@@ -741,6 +742,51 @@ fn check_header(variant: Option<&Variant>, header: &Header, errors: &mut Errors)
                 "an empty `{mandated}` header says nothing: give its value, such as \
                     \"{example}\", or, if the API deliberately sends none, write \
                     `#[api_error(omit_header(\"{mandated}\"))]`"
+            ),
+        );
+    }
+}
+
+/// `code_header = "…"`: a header name no other header of the type uses.
+fn check_code_header(input: &Input, errors: &mut Errors) {
+    let Some(lit) = &input.attrs.code_header else {
+        return;
+    };
+    let name = lit.value();
+    if name.is_empty() || !name.bytes().all(is_token_byte) {
+        errors.at(
+            lit.span(),
+            format!(
+                "{name:?} is not a valid header name: use letters, digits and `-`, such as \
+                    `code_header = \"x-ms-error-code\"`"
+            ),
+        );
+        return;
+    }
+    if name.eq_ignore_ascii_case("content-type") {
+        errors.at(
+            lit.span(),
+            "the content type is the format's: name another header for the code, such as \
+                `code_header = \"x-ms-error-code\"`",
+        );
+        return;
+    }
+    let declared = input.attrs.headers.iter().chain(
+        input
+            .variants
+            .iter()
+            .flat_map(|variant| input.variant_attrs(variant).headers.iter()),
+    );
+    if let Some(header) = declared
+        .into_iter()
+        .find(|header| header.name.value().eq_ignore_ascii_case(&name))
+    {
+        errors.at(
+            header.name.span(),
+            format!(
+                "`{}` carries the code (`code_header`): remove this `header(…)`, or name \
+                    another header for the code",
+                header.name.value()
             ),
         );
     }

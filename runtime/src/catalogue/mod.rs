@@ -182,8 +182,9 @@ impl Catalogue {
     /// or a `grpc_code`), the title (when any entry declares one) and the description. A code
     /// variants share (`#[code("…", shared)]`) is one row, with each variant's description.
     ///
-    /// Pin it with a snapshot test: a renamed variant under `rename_all` silently changes
-    /// a code clients depend on, and the snapshot turns that into a failing test.
+    /// The codes clients depend on are pinned by `apifault::contract` (feature
+    /// `contract`), which names each breaking change; a snapshot of this page pins the
+    /// published documentation.
     #[must_use]
     pub fn to_markdown(&'static self, heading: &str) -> String {
         let mut page = format!("# {heading}\n");

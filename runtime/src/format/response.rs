@@ -1,5 +1,5 @@
 use http::header::CONTENT_TYPE;
-use http::{HeaderMap, HeaderValue, Response, StatusCode};
+use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 
 use crate::format::OwnBody;
 use crate::{ApiError, Context, Entry, Format, Part, RenderError};
@@ -8,7 +8,8 @@ use crate::{ApiError, Context, Entry, Format, Part, RenderError};
 /// and body. Works with hyper and every framework built on the `http` crate.
 ///
 /// The response carries one `Content-Type`, `F`'s: a declared header of that name does
-/// not add a second.
+/// not add a second. A type with a [`CODE_HEADER`](ApiError::CODE_HEADER) carries its code
+/// on that header too.
 ///
 /// A variant declared `no_body` answers with no body and no `Content-Type`; one with an
 /// `#[api_error(body)]` field answers with that field as its whole body, under `F`'s
@@ -65,7 +66,22 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
             const { HeaderValue::from_static(F::CONTENT_TYPE) },
         );
     }
+    // A constant: a type without a code header compiles to no code here at all.
+    if let Some(name) = const { code_header_name(E::CODE_HEADER) } {
+        // A code is `A-Z a-z 0-9 - _ .` (a runtime one is checked), so always a valid value.
+        if let Ok(code) = HeaderValue::from_str(error.code()) {
+            headers.insert(name, code);
+        }
+    }
     response
+}
+
+/// The `HeaderName` of [`ApiError::CODE_HEADER`], built at compile time.
+const fn code_header_name(name: Option<&'static str>) -> Option<HeaderName> {
+    match name {
+        Some(name) => Some(HeaderName::from_static(name)),
+        None => None,
+    }
 }
 
 /// The status, code and title of an error whose body could not be rendered.

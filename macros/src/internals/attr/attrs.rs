@@ -101,6 +101,8 @@ pub struct Attrs {
     pub grpc_codes: Option<Listed<(Status, GrpcCodeName)>>,
     /// `grpc_code = ALREADY_EXISTS` on a variant: its gRPC code.
     pub grpc_code: Option<GrpcCodeName>,
+    /// `code_header = "x-ms-error-code"`: the response header that repeats the code.
+    pub code_header: Option<LitStr>,
 
     pub status: Option<Status>,
     /// A status was written here, even if invalid or misplaced: "missing status" would

@@ -50,6 +50,7 @@ enum Key {
     GrpcDomain,
     GrpcCode,
     GrpcCodes,
+    CodeHeader,
 }
 
 /// The items a key goes on.
@@ -68,7 +69,7 @@ enum Place {
 
 /// Every key, as written and where it goes: the one table the parser and its errors read,
 /// in the order "expected one of" lists them.
-const KEYS: [(&str, Key, Place); 32] = [
+const KEYS: [(&str, Key, Place); 33] = [
     ("rename_all", Key::RenameAll, Place::Type),
     ("format", Key::Format, Place::TypeOrVariant),
     ("type_base", Key::TypeBase, Place::Type),
@@ -101,6 +102,7 @@ const KEYS: [(&str, Key, Place); 32] = [
     ("grpc_domain", Key::GrpcDomain, Place::Type),
     ("grpc_code", Key::GrpcCode, Place::Variant),
     ("grpc_codes", Key::GrpcCodes, Place::Type),
+    ("code_header", Key::CodeHeader, Place::Type),
 ];
 
 /// The key `name` names on an item of `level`, else the first key of that name (which
@@ -429,6 +431,13 @@ pub fn parse_key(
                 errors,
             );
         }
+        Key::CodeHeader => set(
+            &mut out.code_header,
+            string_value(meta, name, "x-ms-error-code")?,
+            span,
+            &what,
+            errors,
+        ),
         Key::GrpcDomain => set(
             &mut out.grpc_domain,
             string_value(meta, name, "cases.example.com")?,

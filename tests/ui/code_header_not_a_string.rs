@@ -1,0 +1,11 @@
+use apifault::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code_header = x_ms_error_code)]
+enum StorageError {
+    #[error("the container was not found")]
+    #[status(404)]
+    ContainerNotFound,
+}
+
+fn main() {}
