@@ -537,6 +537,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("not-found" , & []) , :: apifault :: __private :: I18nSignature :: Own ("duplicate-value" , & ["name" , "support_id"]) , :: apifault :: __private :: I18nSignature :: Own ("invalid" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Own ("rate-limited" , & []) , :: apifault :: __private :: I18nSignature :: Own ("unauthorized" , & []) , :: apifault :: __private :: I18nSignature :: Own ("database" , & []) , :: apifault :: __private :: I18nSignature :: Own ("maintenance" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Own ("custom" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Duplicate { name : __field_0 , support_id : __field_1 , .. } => { :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "name" , __field_0) ; :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "support_id" , __field_1) ; } Self :: Invalid { 0 : __field_0 , .. } => { __arguments . push ("field0" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self :: Maintenance { 0 : __field_0 , .. } => { __arguments . push ("field0" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [CaseError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -675,6 +676,7 @@ const _: () = {
         fn code_in_body(&self) -> bool {
             false
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("token.expired" , & ["field0"])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self { 0 : __field_0 , .. } => { :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "field0" , __field_0) ; } _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [AuthError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -765,6 +767,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("gone" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Gone] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -847,6 +850,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             ::core::result::Result::Ok(())
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("self_handled" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { framework_impls = false , [] [SelfHandled] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1035,6 +1039,7 @@ const _: () = {
                 }
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("app_error" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     #[automatically_derived]
     impl ::apifault::__private::core::fmt::Display for AppError {
@@ -1177,6 +1182,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             ::core::result::Result::Ok(())
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("upstream" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     #[automatically_derived]
     impl ::apifault::__private::core::fmt::Display for Upstream {
@@ -1339,6 +1345,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Wrapped] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1685,6 +1692,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< Wrapped as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Boxed { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Arced { 0 : __field_0 , .. } => < Wrapped as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Hidden { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Shared] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1739,6 +1747,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             match *self {}
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Never] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1863,6 +1872,7 @@ const _: () = {
                 _ => ::apifault::__private::Violations::none(),
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("rejected" , & ["name"])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self { name : __field_0 , .. } => { :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "name" , __field_0) ; } _ => { } } } }
     }
     ::apifault::__private::__integrations! { [< 'a >] [Rejected < 'a >] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -2126,6 +2136,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("value" , & ["value" , "note"]) , :: apifault :: __private :: I18nSignature :: Nested (< E as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Own ("invalid" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Value { value : __field_0 , note : __field_1 , .. } => { __arguments . push ("value" , :: core :: format_args ! ("{0}" , __field_0)) ; :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "note" , __field_1) ; } Self :: Inner { 0 : __field_0 , .. } => < E as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [< 'a , T : Display + Debug , E , V >] [Generic < 'a , T , E , V >] [where E : ApiError + 'static , V : Violation + Debug , T : :: core :: fmt :: Display , T : :: core :: fmt :: Debug , T : :: core :: fmt :: Display , T : :: apifault :: __private :: serde :: Serialize , E : :: apifault :: __private :: ApiError , Vec < V > : :: apifault :: __private :: ViolationList , Self : :: core :: error :: Error] }
 };
@@ -2377,6 +2388,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("page" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< Gone as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< E as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Gone { 0 : __field_0 , .. } => < Gone as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , Self :: Inner { 0 : __field_0 , .. } => < E as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [< E : ApiError + 'static >] [Layered < E >] [where E : :: apifault :: __private :: ApiError , Self : :: core :: error :: Error] }
 };
@@ -2641,6 +2653,7 @@ const _: () = {
                 _ => {}
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("rows" , & ["field0-start" , "field0-end"]) , :: apifault :: __private :: I18nSignature :: Own ("limited" , & []) , :: apifault :: __private :: I18nSignature :: Own ("relayed" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Rows { 0 : __field_0 , .. } => { __arguments . push ("field0-start" , :: core :: format_args ! ("{0}" , & __field_0 . start)) ; __arguments . push ("field0-end" , :: core :: format_args ! ("{0}" , & __field_0 . end)) ; } _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [TemplateError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -2858,6 +2871,7 @@ const _: () = {
                 _ => {}
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("quiet" , & []) , :: apifault :: __private :: I18nSignature :: Own ("silent" , & []) , :: apifault :: __private :: I18nSignature :: Own ("no_key" , & []) , :: apifault :: __private :: I18nSignature :: Own ("read_only" , & []) , :: apifault :: __private :: I18nSignature :: Own ("bad_request" , & []) , :: apifault :: __private :: I18nSignature :: Own ("bad_request" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Ported] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -2998,6 +3012,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
+        reexport::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [reexport :: apifault :: __private :: I18nSignature] = & [reexport :: apifault :: __private :: I18nSignature :: Own ("firstOne" , & []) , reexport :: apifault :: __private :: I18nSignature :: Own ("secondOne" , & ["field0"])] ; fn __i18n_arguments (& self , __arguments : & mut reexport :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: SecondOne { 0 : __field_0 , .. } => { reexport :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "field0" , __field_0) ; } _ => { } } } }
     }
     reexport::apifault::__private::__integrations! { [] [Housed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3264,6 +3279,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("plain" , & []) , :: apifault :: __private :: I18nSignature :: Own ("own" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Own { 0 : __field_0 , .. } => { :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "field0" , __field_0) ; } Self :: Delegated { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Mixed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3546,6 +3562,7 @@ const _: () = {
                 _ => {}
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("local" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< Mixed as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Mixed { 0 : __field_0 , .. } => < Mixed as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [AsInner] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3820,6 +3837,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("gone" , & []) , :: apifault :: __private :: I18nSignature :: Own ("own" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Own { 0 : __field_0 , .. } => { :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "field0" , __field_0) ; } Self :: Delegated { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Negotiated] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -4190,6 +4208,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("upstream" , & []) , :: apifault :: __private :: I18nSignature :: Own ("custom" , & []) , :: apifault :: __private :: I18nSignature :: Own ("named" , & []) , :: apifault :: __private :: I18nSignature :: Own ("fixed" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Relayed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -4285,6 +4304,7 @@ const _: () = {
                 _ => {}
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("relayed_status" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [< S : Debug >] [RelayedStatus < S >] [where S : :: apifault :: __private :: AsStatus , Self : :: core :: error :: Error] }
 };
@@ -4587,6 +4607,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("members" , & ["hint" , "reason"]) , :: apifault :: __private :: I18nSignature :: Own ("flattened" , & []) , :: apifault :: __private :: I18nSignature :: Own ("no_body" , & []) , :: apifault :: __private :: I18nSignature :: Own ("whole" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Members { hint : __field_2 , reason : __field_3 , .. } => { :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "hint" , __field_2) ; :: apifault :: __private :: I18nArguments :: push_serialized (__arguments , "reason" , __field_3) ; } _ => { } } } }
     }
     ::apifault::__private::__integrations! { [< T : Debug + Display >] [Bodies < T >] [where T : :: core :: fmt :: Display , Self : :: core :: error :: Error] }
 };
@@ -4716,6 +4737,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("one" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [HouseMembers] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
