@@ -55,7 +55,7 @@ pub fn app_with(store: Store) -> Router {
         .nest("/jsonapi", routes::<JsonApi>())
         .nest("/boom", routes::<Boom>())
         .route("/openapi.json", get(openapi))
-        .layer(ContextLayer::new())
+        .layer(ContextLayer::new().localizer(&*super::i18n::LOCALIZER))
         .with_state(store)
 }
 

@@ -74,7 +74,7 @@ impl fmt::Display for Finding {
                     "code `{code}`, locale `{locale}`: the {what} translation reads argument `{argument}`, which "
                 )?;
                 if offered.is_empty() {
-                    f.write_str("it is not offered (none is)")
+                    f.write_str("is not offered (none is)")
                 } else {
                     write!(f, "is not offered (only `{}`)", offered.join("`, `"))
                 }
@@ -104,7 +104,8 @@ impl std::error::Error for CheckReport {}
 
 /// Checks the translations `localizer` holds for the codes of `E`'s catalogue (inner types
 /// of transparent variants included) and for the violation codes `violation_codes`: in
-/// every locale, each code whose error shows a message has a message that parses and reads
+/// every locale (but the [declared](Localizer::declared) one, where the declared texts
+/// stand in), each code whose error shows a message has a message that parses and reads
 /// only the arguments its variant offers ([`Arguments`](super::Arguments)); a title, when a
 /// locale has one for a code, exists in every locale and reads none; a violation message
 /// reads only `path`.
@@ -206,14 +207,18 @@ fn check_key(
     let anywhere = translations
         .iter()
         .any(|(_, translation)| !matches!(translation, Translation::Missing));
+    let declared = localizer.declared();
     for (locale, translation) in translations {
+        let in_declared = declared == Some(locale);
         let locale = locale.to_string();
         match translation {
-            Translation::Missing if required || anywhere => findings.push(Finding::Missing {
-                what,
-                code: code.to_owned(),
-                locale,
-            }),
+            Translation::Missing if (required || anywhere) && !in_declared => {
+                findings.push(Finding::Missing {
+                    what,
+                    code: code.to_owned(),
+                    locale,
+                })
+            }
             Translation::Missing => {}
             Translation::Unparsable { error } => findings.push(Finding::Unparsable {
                 what,

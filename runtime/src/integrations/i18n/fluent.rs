@@ -87,6 +87,8 @@ fn message_id(key: Key<'_>) -> Cow<'_, str> {
 /// right-to-left interfaces.
 pub struct FluentLocalizer {
     locales: Vec<LanguageIdentifier>,
+    /// The language of the declared texts, when it is one of the locales.
+    declared: Option<LanguageIdentifier>,
     bundles: Vec<FluentBundle<FluentResource>>,
     /// Per locale: the bundles asked in turn (itself, its parents it has, the default).
     chains: Vec<Vec<usize>>,
@@ -117,6 +119,7 @@ impl fmt::Debug for FluentLocalizer {
 pub struct FluentLocalizerBuilder {
     sources: Vec<(String, String)>,
     use_isolating: bool,
+    declared: Option<String>,
 }
 
 /// Why a [`FluentLocalizer`] could not be built.
@@ -147,6 +150,27 @@ impl FluentLocalizerBuilder {
     /// an id wins).
     pub fn locale(mut self, tag: &str, ftl: impl Into<String>) -> Self {
         self.sources.push((tag.to_owned(), ftl.into()));
+        self
+    }
+
+    /// Declares `tag` the language of the declared texts (`#[message]`, `#[title]`,
+    /// violations' messages): a locale whose translations are optional, a text it lacks
+    /// being the declared one ([`Localizer::declared`]). It needs no source; added first,
+    /// it is the default locale.
+    ///
+    /// ```
+    /// use apifault::i18n::{FluentLocalizer, Localizer};
+    ///
+    /// let localizer = FluentLocalizer::builder()
+    ///     .declared("en")
+    ///     .locale("de", "not-found = Fall { $id } nicht gefunden.")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(localizer.locales()[0].to_string(), "en");
+    /// ```
+    pub fn declared(mut self, tag: &str) -> Self {
+        self.sources.push((tag.to_owned(), String::new()));
+        self.declared = Some(tag.to_owned());
         self
     }
 
@@ -209,9 +233,16 @@ impl FluentLocalizerBuilder {
         if locales.is_empty() {
             return Err(LocaleError::NoLocale);
         }
+        let declared = match self.declared {
+            Some(tag) => Some(
+                tag.parse::<LanguageIdentifier>()
+                    .map_err(|_| LocaleError::InvalidTag(tag.clone()))?,
+            ),
+            None => None,
+        };
         let chains = locales
             .iter()
-            .map(|locale| chain(locale, &locales))
+            .map(|locale| chain(locale, &locales, declared.as_ref()))
             .collect();
         let titles = bundles
             .iter()
@@ -219,6 +250,7 @@ impl FluentLocalizerBuilder {
             .map(|(bundle, ids)| titles(bundle, ids))
             .collect();
         Ok(FluentLocalizer {
+            declared,
             locales,
             bundles,
             chains,
@@ -299,6 +331,10 @@ impl Localizer for FluentLocalizer {
             .map(String::as_str)
     }
 
+    fn declared(&self) -> Option<&LanguageIdentifier> {
+        self.declared.as_ref()
+    }
+
     fn translation(&self, locale: &LanguageIdentifier, key: Key<'_>) -> Translation {
         let Some(index) = self.index(locale) else {
             return Translation::Missing;
@@ -339,14 +375,24 @@ fn fluent_value(text: &str) -> FluentValue<'_> {
 }
 
 /// The bundles `locale` asks in turn: itself, each parent it has (variants, then region,
-/// then script dropped), then the default.
-fn chain(locale: &LanguageIdentifier, locales: &[LanguageIdentifier]) -> Vec<usize> {
+/// then script dropped), then the default; none after the declared locale, whose missing
+/// texts are the declared ones.
+fn chain(
+    locale: &LanguageIdentifier,
+    locales: &[LanguageIdentifier],
+    declared: Option<&LanguageIdentifier>,
+) -> Vec<usize> {
     let mut chain = Vec::new();
+    let mut done = false;
     let mut push = |candidate: &LanguageIdentifier| {
+        if done {
+            return;
+        }
         if let Some(index) = locales.iter().position(|own| own == candidate)
             && !chain.contains(&index)
         {
             chain.push(index);
+            done = declared == Some(candidate);
         }
     };
     let mut parent = locale.clone();

@@ -79,6 +79,14 @@ impl<'e, E: ApiError> Localized<'e, E> {
     }
 }
 
+impl<E> Localized<'_, E> {
+    /// The translated message, when the localizer had one.
+    #[cfg(feature = "tonic")]
+    pub(crate) fn translated_message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}
+
 /// A violation with its translated message, when there is one.
 struct LocalizedViolation<'e> {
     inner: &'e dyn Violation,

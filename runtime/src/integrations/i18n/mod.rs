@@ -91,6 +91,14 @@ pub trait Localizer: Send + Sync {
 
     /// What `locale` itself (no fallback) holds for `key`: what [`check`] reads.
     fn translation(&self, locale: &LanguageIdentifier, key: Key<'_>) -> Translation;
+
+    /// The locale the declared texts (`#[message]`, `Display`, `#[title]`, violations'
+    /// messages) are written in, when it is one of [`locales`](Localizer::locales): its
+    /// translations are optional, a text it lacks is the declared one, and [`check`]
+    /// reports none missing there. `None` by default: every locale translates everything.
+    fn declared(&self) -> Option<&LanguageIdentifier> {
+        None
+    }
 }
 
 /// The language an error response is rendered in: a localizer and one of its locales, as
