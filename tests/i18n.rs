@@ -411,6 +411,13 @@ mod negotiation {
     }
 
     proptest! {
+        // Failures print the shrunk case; nothing is written into the source tree.
+        #![proptest_config(ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
         #[test]
         fn any_header_picks_an_available_locale(header in ".{0,3000}") {
             let available = available();
