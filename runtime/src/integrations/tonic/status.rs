@@ -56,10 +56,16 @@ pub fn status_with<E: ApiError>(error: &E, context: &Context<'_>) -> Status {
         return with_details(code, message, &details);
     }
     let details = super::details::of(error, context);
-    with_details(code, message, &details)
+    if details.is_empty() {
+        Status::new(code, message)
+    } else {
+        let bytes = super::wire::encode(code as i32, &message, &details);
+        Status::with_details(code, message, bytes::Bytes::from(bytes))
+    }
 }
 
 /// The status of `code` and `message`, with `details` when there are any.
+#[cfg(feature = "i18n")]
 fn with_details(code: Code, message: String, details: &super::wire::Details<'_>) -> Status {
     if details.is_empty() {
         Status::new(code, message)
