@@ -194,6 +194,15 @@ pub trait ApiError: fmt::Debug + fmt::Display {
         let _ = arguments;
     }
 
+    /// The translated title, when this is an error seen in a locale (feature `i18n`): what
+    /// a format that otherwise writes the status phrase (RFC 9457's `about:blank`) writes.
+    #[cfg(feature = "i18n")]
+    #[doc(hidden)]
+    #[inline]
+    fn __localized_title(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Logs (feature `tracing`) each runtime status or code of this value that was refused
     /// and replaced by the variant's declared one. Called once per response; the derive
     /// implements it for types with `#[api_error(status)]` or `#[api_error(code)]` fields.

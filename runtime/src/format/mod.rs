@@ -213,11 +213,21 @@ pub trait Format {
     }
 
     /// The body of `error` in a buffer allocated once from [`size_hint`](Format::size_hint).
+    /// In the context's locale (feature `i18n`), the error's texts are its translations:
+    /// [`write_body`](Format::write_body) is given a view of the error whose `message()`,
+    /// `title()` and `violations()` answer in that language.
     ///
     /// # Errors
     ///
     /// As [`write_body`](Format::write_body).
     fn render<E: ApiError>(error: &E, context: &Context<'_>) -> Result<Vec<u8>, RenderError> {
+        #[cfg(feature = "i18n")]
+        if let Some(locale) = context.locale() {
+            let localized = crate::i18n::Localized::new(error, locale);
+            let mut out = Vec::with_capacity(Self::size_hint(&localized, context));
+            Self::write_body(&localized, context, &mut out)?;
+            return Ok(out);
+        }
         let mut out = Vec::with_capacity(Self::size_hint(error, context));
         Self::write_body(error, context, &mut out)?;
         Ok(out)

@@ -67,7 +67,7 @@ impl Format for Problem {
                 // RFC 9457 §3.1.4 lets a title change "for localization": the translated
                 // title in place of the phrase (feature `i18n`).
                 #[cfg(feature = "i18n")]
-                let localized = crate::i18n::localized_title(context, error.code());
+                let localized = error.__localized_title();
                 #[cfg(not(feature = "i18n"))]
                 let localized = None;
                 localized.or_else(|| phrase::rfc9110(status))

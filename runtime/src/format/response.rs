@@ -25,7 +25,7 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
     }
     let own_body = error.__own_body();
     let body = match own_body {
-        OwnBody::Format => render::<F, E>(error, context),
+        OwnBody::Format => F::render(error, context),
         OwnBody::Empty => Ok(Vec::new()),
         OwnBody::Whole(whole) => {
             let mut out = Vec::new();
@@ -70,19 +70,6 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
         crate::i18n::set_headers(response.headers_mut(), locale);
     }
     response
-}
-
-/// The body in format `F`: in the context's locale when it has one (feature `i18n`).
-#[inline]
-fn render<F: Format, E: ApiError>(
-    error: &E,
-    context: &Context<'_>,
-) -> Result<Vec<u8>, RenderError> {
-    #[cfg(feature = "i18n")]
-    if let Some(locale) = context.locale() {
-        return F::render(&crate::i18n::Localized::new(error, locale), context);
-    }
-    F::render(error, context)
 }
 
 /// The status, code and title of an error whose body could not be rendered.

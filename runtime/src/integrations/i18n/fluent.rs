@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::types::FluentNumber;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
@@ -25,9 +25,9 @@ use crate::integrations::tracing::translation_missing;
 /// translation; choose codes that stay apart (`a.b` and `a-b` do not).
 #[must_use]
 pub fn fluent_id(code: &str) -> Cow<'_, str> {
-    let valid = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_';
-    let starts_with_letter = code.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
-    if starts_with_letter && code.bytes().all(valid) {
+    let bytes = code.as_bytes();
+    let starts_with_letter = bytes.first().is_some_and(u8::is_ascii_alphabetic);
+    if starts_with_letter && bytes.iter().all(|&byte| ID_BYTE[usize::from(byte)]) {
         return Cow::Borrowed(code);
     }
     let mut id = String::with_capacity(code.len() + 5);
@@ -35,7 +35,7 @@ pub fn fluent_id(code: &str) -> Cow<'_, str> {
         id.push_str("code-");
     }
     id.extend(code.chars().map(|c| {
-        if c.is_ascii() && valid(c as u8) {
+        if c.is_ascii() && ID_BYTE[c as usize] {
             c
         } else {
             '-'
@@ -43,6 +43,19 @@ pub fn fluent_id(code: &str) -> Cow<'_, str> {
     }));
     Cow::Owned(id)
 }
+
+/// The bytes of a Fluent identifier after its first: `[a-zA-Z0-9_-]`, as a table (every
+/// lookup reads it once per byte of a code).
+const ID_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        byte += 1;
+    }
+    table
+};
 
 /// The message id of `key`: see [`fluent_id`].
 fn message_id(key: Key<'_>) -> Cow<'_, str> {
@@ -94,8 +107,9 @@ pub struct FluentLocalizer {
     chains: Vec<Vec<usize>>,
     /// Per locale: the ids of entries that did not parse, with the parser's message.
     broken: Vec<HashMap<String, String>>,
-    /// Per locale: each message's `.title`, resolved once (titles are constant).
-    titles: Vec<HashMap<String, String>>,
+    /// Per locale: each message's `.title`, resolved once (titles are constant), sorted by
+    /// id.
+    titles: Vec<Vec<(String, String)>>,
 }
 
 impl fmt::Debug for FluentLocalizer {
@@ -204,6 +218,7 @@ impl FluentLocalizerBuilder {
                 None => {
                     let mut bundle = FluentBundle::new_concurrent(vec![locale.clone()]);
                     bundle.set_use_isolating(self.use_isolating);
+                    bundle.set_formatter(Some(integer));
                     // NUMBER and friends: adding them to a fresh bundle cannot clash.
                     let _ = bundle.add_builtins();
                     locales.push(locale);
@@ -309,7 +324,20 @@ impl Localizer for FluentLocalizer {
                 continue;
             };
             let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+            let text =
+                if let [ast::PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+                    Cow::Borrowed(*value)
+                } else {
+                    // Written once into a buffer of a sentence's size.
+                    let mut text = String::with_capacity(96);
+                    if bundle
+                        .write_pattern(&mut text, pattern, Some(&args), &mut errors)
+                        .is_err()
+                    {
+                        continue;
+                    }
+                    Cow::Owned(text)
+                };
             if errors.is_empty() {
                 return Some(text);
             }
@@ -325,10 +353,13 @@ impl Localizer for FluentLocalizer {
     fn title(&self, locale: &LanguageIdentifier, code: &str) -> Option<&str> {
         let start = self.index(locale).unwrap_or(0);
         let id = fluent_id(code);
-        self.chains[start]
-            .iter()
-            .find_map(|&index| self.titles[index].get(id.as_ref()))
-            .map(String::as_str)
+        self.chains[start].iter().find_map(|&index| {
+            let titles = &self.titles[index];
+            titles
+                .binary_search_by(|(own, _)| own.as_str().cmp(&id))
+                .ok()
+                .map(|at| titles[at].1.as_str())
+        })
     }
 
     fn declared(&self) -> Option<&LanguageIdentifier> {
@@ -366,12 +397,43 @@ impl Localizer for FluentLocalizer {
 /// same (`3`, `2.50`), so plurals and `NUMBER()` apply, else a string (`007` stays as it
 /// is).
 fn fluent_value(text: &str) -> FluentValue<'_> {
+    // An integer as Rust prints one (no sign `+`, no leading zero), exact in an `f64`: a
+    // number without the round trip's formatting.
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if (1..=15).contains(&digits.len())
+        && digits.bytes().all(|byte| byte.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && let Ok(value) = text.parse::<i64>()
+    {
+        #[allow(clippy::cast_precision_loss)] // 15 digits at most: exact.
+        return FluentValue::Number(FluentNumber::new(
+            value as f64,
+            FluentNumberOptions::default(),
+        ));
+    }
     if let Ok(number) = FluentNumber::from_str(text)
         && number.as_string() == text
     {
         return FluentValue::Number(number);
     }
     FluentValue::String(Cow::Borrowed(text))
+}
+
+/// An integral number without formatting options as an integer: what Fluent writes, without
+/// its shortest-float formatting.
+fn integer<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    match value {
+        FluentValue::Number(number)
+            if number.value.fract() == 0.0
+                && number.value.abs() < EXACT
+                && number.options == FluentNumberOptions::default() =>
+        {
+            #[allow(clippy::cast_possible_truncation)] // integral and below 2^53: exact.
+            Some((number.value as i64).to_string())
+        }
+        _ => None,
+    }
 }
 
 /// The bundles `locale` asks in turn: itself, each parent it has (variants, then region,
@@ -410,8 +472,8 @@ fn chain(
 }
 
 /// The `.title` of each message `ids` names, resolved once.
-fn titles(bundle: &FluentBundle<FluentResource>, ids: &[String]) -> HashMap<String, String> {
-    let mut titles = HashMap::new();
+fn titles(bundle: &FluentBundle<FluentResource>, ids: &[String]) -> Vec<(String, String)> {
+    let mut titles: Vec<(String, String)> = Vec::new();
     for id in ids {
         let Some(title) = bundle
             .get_message(id)
@@ -421,10 +483,11 @@ fn titles(bundle: &FluentBundle<FluentResource>, ids: &[String]) -> HashMap<Stri
         };
         let mut errors = Vec::new();
         let text = bundle.format_pattern(title.value(), None, &mut errors);
-        if errors.is_empty() {
-            titles.insert(id.clone(), text.into_owned());
+        if errors.is_empty() && !titles.iter().any(|(own, _)| own == id) {
+            titles.push((id.clone(), text.into_owned()));
         }
     }
+    titles.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     titles
 }
 

@@ -13,9 +13,7 @@ use serde_core::ser::SerializeMap;
 use super::{Arguments, Key, Locale};
 use crate::format::OwnBody;
 use crate::integrations::tracing::translation_missing;
-use crate::{
-    ApiError, Catalogue, Context, Entry, GrpcCode, LogLevel, Part, Path, Violation, Violations,
-};
+use crate::{ApiError, Catalogue, Entry, GrpcCode, LogLevel, Part, Path, Violation, Violations};
 
 /// `error` with its texts looked up in `locale`, each once, when the wrapper is made.
 pub(crate) struct Localized<'e, E> {
@@ -201,13 +199,10 @@ impl<E: ApiError> ApiError for Localized<'_, E> {
     fn __i18n_arguments(&self, arguments: &mut Arguments) {
         self.error.__i18n_arguments(arguments);
     }
-}
 
-/// The title of the error whose code is `code` in the context's locale, for a format that
-/// otherwise writes the status phrase (RFC 9457's `about:blank`).
-pub(crate) fn localized_title(context: &Context<'_>, code: &str) -> Option<&'static str> {
-    let locale = context.locale()?;
-    locale.localizer.title(locale.id, code)
+    fn __localized_title(&self) -> Option<&'static str> {
+        self.title
+    }
 }
 
 /// `Content-Language` (the negotiated locale) and `Vary: Accept-Language` on a response

@@ -17,7 +17,7 @@ pub use self::check::{CheckReport, Finding, assert_translated, check};
 #[cfg(feature = "fluent")]
 #[cfg_attr(docsrs, doc(cfg(feature = "fluent")))]
 pub use self::fluent::{FluentLocalizer, FluentLocalizerBuilder, LocaleError, fluent_id};
-pub(crate) use self::localized::{Localized, localized_title, set_headers};
+pub(crate) use self::localized::{Localized, set_headers};
 pub use self::negotiate::{MAX_HEADER_LEN, MAX_RANGES, negotiate};
 
 /// What a translation is looked up by: an error's machine code (its message, its title) or
