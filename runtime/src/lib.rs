@@ -13,7 +13,8 @@
 //! [`Boom`], the [`phrase`] tables, the JSON writer they share, [`response`], the
 //! [`negotiate`] choice of a format by `Accept`, the [`escape`] writers for XML and HTML
 //! and [`Embedded`], an error's body as a value inside another; `integrations/` one module
-//! per framework (axum, actix-web, tonic, utoipa, the tracing log) and the glue the derive calls
+//! per framework (axum, actix-web, tonic, utoipa, the tracing log, `i18n`: localized
+//! messages) and the glue the derive calls
 //! to implement their traits. [`client`] decodes the built-in bodies, and any body into
 //! [`client::Decoded`]; `__private.rs` holds only what generated code names. The derive is
 //! `apifault-macros`: `macros/src/internals/` reads and checks the input, `expand/` writes
