@@ -455,3 +455,52 @@ mod negotiation {
         }
     }
 }
+
+/// Exposed fields are offered by their body member names, declared members too; an
+/// exposed `None` is not offered.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(rename_all = "kebab-case")]
+enum TicketError {
+    #[error("ticket locked")]
+    #[status(423)]
+    #[api_error(member("help" = "https://help.example.com/{code}"))]
+    Locked {
+        #[api_error(expose = "supportId")]
+        support_id: u32,
+        #[api_error(expose)]
+        holder: Option<String>,
+    },
+}
+
+#[test]
+fn body_members_are_offered_by_their_names() {
+    let localizer: &'static FluentLocalizer = Box::leak(Box::new(
+        FluentLocalizer::builder()
+            .declared("en")
+            .locale(
+                "de",
+                "locked = Gesperrt (Vorgang { $supportId }, { $holder }), siehe { $help }.\n",
+            )
+            .build()
+            .unwrap(),
+    ));
+    assert_translated::<TicketError>(localizer, &[]);
+    let context = Context::new().with_locale(Locale::negotiate(localizer, "de").unwrap());
+    let held = TicketError::Locked {
+        support_id: 12,
+        holder: Some("Ada".into()),
+    };
+    assert_eq!(
+        value_in::<Problem, _>(&held, &context)["detail"],
+        "Gesperrt (Vorgang 12, Ada), siehe https://help.example.com/locked."
+    );
+    // `holder` is `None`: the translation does not resolve, the declared text is sent.
+    let free = TicketError::Locked {
+        support_id: 12,
+        holder: None,
+    };
+    assert_eq!(
+        value_in::<Problem, _>(&free, &context)["detail"],
+        "ticket locked"
+    );
+}

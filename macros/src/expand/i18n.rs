@@ -1,7 +1,8 @@
 //! The arguments each variant offers its translations (runtime feature `i18n`): written
 //! into one `__i18n_impl!` call, which the runtime expands to nothing without the feature,
 //! so the derive never learns it. A variant offers the fields its `#[message]` interpolates,
-//! formatted as the message formats them, and its exposed fields; nothing else.
+//! formatted as the message formats them; the runtime adds its body members (declared and
+//! exposed), which the catalogue entry lists. Nothing else.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -77,12 +78,9 @@ impl Cx<'_> {
         }
     }
 
-    /// What `variant` offers: the fields of its `#[message]`, then its exposed fields the
-    /// message does not interpolate (not flattened ones, nor those serialized `with` a
-    /// function of the user's). A variant that shows no message offers its exposed fields
-    /// only for its title, which reads none: nothing.
+    /// What `variant`'s `#[message]` offers: the fields it interpolates. A variant that
+    /// shows no message offers nothing (its title reads none).
     fn offered(&self, variant: &Variant) -> Vec<Offered> {
-        let private = self.private;
         let mut offered: Vec<Offered> = Vec::new();
         if !self.input.public_message(variant) {
             return offered;
@@ -127,30 +125,14 @@ impl Cx<'_> {
                 });
             }
         }
-        for field in variant.fields.iter().filter(|field| exposed_plain(field)) {
-            let argument = field_argument(field);
-            if offered.iter().any(|known| known.name == argument) {
-                continue;
-            }
-            let value = binding(field, Span::call_site());
-            let literal = LitStr::new(&argument, Span::call_site());
-            offered.push(Offered {
-                name: argument,
-                add: quote!(#private::I18nArguments::push_serialized(__arguments, #literal, #value);),
-            });
-        }
         offered
     }
 }
 
-/// Whether the arm of `variant` binds `field`: a field its message interpolates, or an
-/// exposed one.
+/// Whether the arm of `variant` binds `field`: a field its message interpolates.
 fn offered_field(cx: &Cx<'_>, variant: &Variant, field: &Field) -> bool {
     if !cx.input.public_message(variant) {
         return false;
-    }
-    if exposed_plain(field) {
-        return true;
     }
     cx.input
         .variant_attrs(variant)
@@ -164,23 +146,6 @@ fn offered_field(cx: &Cx<'_>, variant: &Variant, field: &Field) -> bool {
                 Piece::Text(_) => false,
             })
         })
-}
-
-/// An exposed field serialized by its own `Serialize`, not flattened.
-fn exposed_plain(field: &Field) -> bool {
-    field
-        .attrs
-        .expose
-        .as_ref()
-        .is_some_and(|expose| expose.flatten.is_none() && expose.with.is_none())
-}
-
-/// A field's argument name: its name without `r#`, or `field` and its index.
-fn field_argument(field: &Field) -> String {
-    match &field.member {
-        syn::Member::Named(ident) => crate::internals::ast::unraw(ident),
-        syn::Member::Unnamed(index) => format!("field{}", index.index),
-    }
 }
 
 /// The argument name of `{name.path}`: `id`, `field0`, `range-start`.

@@ -106,7 +106,8 @@ impl std::error::Error for CheckReport {}
 /// of transparent variants included) and for the violation codes `violation_codes`: in
 /// every locale (but the [declared](Localizer::declared) one, where the declared texts
 /// stand in), each code whose error shows a message has a message that parses and reads
-/// only the arguments its variant offers ([`Arguments`](super::Arguments)); a title, when a
+/// only the arguments its variant offers ([`Arguments`](super::Arguments): a flattened
+/// field's members, known only at run time, are not); a title, when a
 /// locale has one for a code, exists in every locale and reads none; a violation message
 /// reads only `path`.
 ///
@@ -120,13 +121,20 @@ pub fn check<E: ApiError>(
     let mut findings = Vec::new();
     let mut seen = BTreeSet::new();
     for entry in E::CATALOGUE.entries() {
-        let offered = Signature::find(E::__I18N_SIGNATURES, entry.code).unwrap_or_default();
+        let mut offered: Vec<&'static str> = Signature::find(E::__I18N_SIGNATURES, entry.code)
+            .unwrap_or_default()
+            .to_vec();
+        for member in entry.members {
+            if !offered.contains(member) {
+                offered.push(member);
+            }
+        }
         for code in entry.codes() {
             if !seen.insert(code) {
                 continue;
             }
             if entry.public_message {
-                check_key(localizer, Key::Message(code), offered, true, &mut findings);
+                check_key(localizer, Key::Message(code), &offered, true, &mut findings);
             }
             check_key(localizer, Key::Title(code), &[], false, &mut findings);
         }
@@ -134,7 +142,7 @@ pub fn check<E: ApiError>(
     for code in violation_codes {
         check_key(
             localizer,
-            Key::Violation(code),
+            Key::ViolationMessage(code),
             &["path"],
             true,
             &mut findings,
@@ -189,14 +197,14 @@ pub fn assert_translated<E: ApiError>(localizer: &dyn Localizer, violation_codes
 fn check_key(
     localizer: &dyn Localizer,
     key: Key<'_>,
-    offered: &'static [&'static str],
+    offered: &[&'static str],
     required: bool,
     findings: &mut Vec<Finding>,
 ) {
     let what = match key {
         Key::Message(_) => "message",
         Key::Title(_) => "title",
-        Key::Violation(_) => "violation",
+        Key::ViolationMessage(_) => "violation",
     };
     let code = key.code();
     let translations: Vec<_> = localizer

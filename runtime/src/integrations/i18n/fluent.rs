@@ -61,7 +61,7 @@ const ID_BYTE: [bool; 256] = {
 fn message_id(key: Key<'_>) -> Cow<'_, str> {
     match key {
         Key::Message(code) | Key::Title(code) => fluent_id(code),
-        Key::Violation(code) => {
+        Key::ViolationMessage(code) => {
             let id = fluent_id(code);
             let id = id.strip_prefix("code-").unwrap_or(&id);
             Cow::Owned(format!("violation-{id}"))
@@ -382,7 +382,7 @@ impl Localizer for FluentLocalizer {
         };
         let pattern = match key {
             Key::Title(_) => message.get_attribute("title").map(|title| title.value()),
-            Key::Message(_) | Key::Violation(_) => message.value(),
+            Key::Message(_) | Key::ViolationMessage(_) => message.value(),
         };
         let Some(pattern) = pattern else {
             return Translation::Missing;

@@ -34,6 +34,7 @@ impl<'e, E: ApiError> Localized<'e, E> {
         let message = if error.has_part(Part::Message) {
             let mut arguments = Arguments::new();
             error.__i18n_arguments(&mut arguments);
+            arguments.push_members(error);
             let message = localizer.message(id, Key::Message(code), &arguments);
             if message.is_none() {
                 translation_missing("message", code, id);
@@ -52,7 +53,7 @@ impl<'e, E: ApiError> Localized<'e, E> {
                 let message = violation.code().and_then(|code| {
                     let mut arguments = Arguments::new();
                     arguments.push("path", violation.path().dotted());
-                    let message = localizer.message(id, Key::Violation(code), &arguments);
+                    let message = localizer.message(id, Key::ViolationMessage(code), &arguments);
                     if message.is_none() {
                         translation_missing("violation", code, id);
                     }

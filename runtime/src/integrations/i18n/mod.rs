@@ -30,7 +30,7 @@ pub enum Key<'a> {
     /// The title of the error whose code this is: a constant, it takes no arguments.
     Title(&'a str),
     /// The message of a violation whose code this is.
-    Violation(&'a str),
+    ViolationMessage(&'a str),
 }
 
 impl Key<'_> {
@@ -38,7 +38,7 @@ impl Key<'_> {
     #[must_use]
     pub const fn code(&self) -> &str {
         match self {
-            Self::Message(code) | Self::Title(code) | Self::Violation(code) => code,
+            Self::Message(code) | Self::Title(code) | Self::ViolationMessage(code) => code,
         }
     }
 }
