@@ -28,6 +28,7 @@ rows=(
     axum_response/apifault-problem axum_response/hand-naive axum_response/hand-presized
     axum_response/http-api-problem
     grpc_status/apifault grpc_status/hand-error-details
+    localized_body/unlocalized localized_body/de localized_body/de-negotiated
 )
 printf '| row | 404 | 400x3 | 500 |\n|---|---:|---:|---:|\n'
 for row in "${rows[@]}"; do

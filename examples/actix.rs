@@ -28,6 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("  curl -i {base}/me                      # 401, WWW-Authenticate");
             println!("  curl -i {base}/reports/export          # 429, Retry-After");
             println!("  curl -i {base}/health/db               # 500, cause masked (see the log)");
+            println!("  curl -i -H 'Accept-Language: de' {base}/cases/42   # 404, in German");
             println!(
                 "  curl -i {base}/cases -H 'content-type: application/json' -d '{{\"name\":\"\",\"priority\":9}}'   # 400, violations"
             );

@@ -41,6 +41,11 @@ fn print_usage(address: SocketAddr) {
     ] {
         println!("  # {what}\n  {line}");
     }
+    println!("\nIn German (English is the default; src/service/locales/*.ftl):");
+    println!("  curl -i -H 'Accept-Language: de' {base}/cases/42");
+    println!(
+        "  curl -i -H 'Accept-Language: de-CH, en;q=0.5' {base}/cases {json} -d '{{\"name\":\" \",\"priority\":9}}'"
+    );
     println!("\nThe same routes in JSON:API and in hapi's Boom:");
     println!("  curl -i {base}/jsonapi/cases/42");
     println!("  curl -i {base}/boom/cases {json} -d '{{\"name\":\"\",\"priority\":0}}'");

@@ -331,3 +331,41 @@ fn the_generated_code_is_of_the_proto() {
          tools/grpc-codegen/Cargo.toml` and update PROTO_FINGERPRINT to what it prints"
     );
 }
+
+#[tokio::test]
+async fn accept_language_metadata_gives_a_localized_message() {
+    let mut client = client().await;
+    let mut request = Request::new(CreateCaseRequest {
+        name: "  ".into(),
+        priority: 9,
+    });
+    request
+        .metadata_mut()
+        .insert("accept-language", "de-AT, en;q=0.5".parse().unwrap());
+    let status = client.create_case(request).await.unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument);
+    // The status message stays the declared one, for developers (AIP-193).
+    assert_eq!(
+        status.message(),
+        "The case is invalid. See `errors` for details."
+    );
+    let details = status.get_error_details();
+    let localized = details.localized_message().expect("LocalizedMessage");
+    assert_eq!(localized.locale, "de");
+    assert_eq!(
+        localized.message,
+        "Der Fall ist ungültig. Einzelheiten stehen unter `errors`."
+    );
+    let descriptions: Vec<&str> = details
+        .bad_request()
+        .expect("BadRequest")
+        .field_violations
+        .iter()
+        .map(|v| v.description.as_str())
+        .collect();
+    assert_eq!(
+        descriptions,
+        ["darf nicht leer sein", "muss zwischen 1 und 5 liegen"]
+    );
+    assert_eq!(details.error_info().expect("ErrorInfo").reason, "INVALID");
+}

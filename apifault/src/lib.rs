@@ -19,7 +19,8 @@
 //! [`negotiate`] choice of a format by `Accept`, the [`escape`] writers for XML and HTML
 //! and [`Embedded`], an error's body as a value inside another; `grpc/` the gRPC codes
 //! every entry names (compiled without the `tonic` feature); `integrations/` one module
-//! per framework (axum, actix-web, tonic, utoipa, the tracing log) and the glue the derive
+//! per framework (axum, actix-web, tonic, utoipa, aide, the tracing log, `i18n`: localized
+//! messages) and the glue the derive
 //! calls to implement their traits. `client` (feature `client`) decodes the built-in
 //! bodies, and any body into `client::Decoded`; `__private.rs` holds only what generated
 //! code names. In the derive, `macros/src/internals/` reads and checks the input,

@@ -7,7 +7,9 @@
 //!   among three formats, apifault's `negotiate` against the same choice by hand;
 //! - `axum_response/<case>`: the axum `Response` a handler returns;
 //! - `grpc_status/<case>`: the `tonic::Status` with its rich error details, against the
-//!   same `Status` built by hand with tonic-types' `ErrorDetails`.
+//!   same `Status` built by hand with tonic-types' `ErrorDetails`;
+//! - `localized_body/404`: a 404 body in German (the locale negotiated once, and from an
+//!   `Accept-Language` on each call) against the same body unlocalized.
 //!
 //! `cargo bench -p apifault-benches` runs them all (a few minutes) and ends with a Markdown
 //! table of medians and ratios (also written to `target/criterion/apifault-report.md`).
@@ -35,6 +37,7 @@ const HAND_PRESIZED: &str = "hand-presized";
 const PEER: &str = "http-api-problem";
 const WRAPPER: &str = "apifault-wrapper";
 const HAND_ERROR_DETAILS: &str = "hand-error-details";
+const UNLOCALIZED: &str = "unlocalized";
 
 fn status_code(c: &mut Criterion, case: &Case) {
     let mut group = c.benchmark_group(format!("status_code/{}", case.name));
@@ -168,6 +171,22 @@ fn grpc_status(c: &mut Criterion, case: &Case) {
     group.finish();
 }
 
+fn localized_body(c: &mut Criterion) {
+    let german = dev::german();
+    let unlocalized = Context::new();
+    let mut group = c.benchmark_group("localized_body/404");
+    group.bench_function(UNLOCALIZED, |b| {
+        b.iter(|| dev::localized_body(black_box(&dev::LOCALIZABLE), black_box(&unlocalized)));
+    });
+    group.bench_function("de", |b| {
+        b.iter(|| dev::localized_body(black_box(&dev::LOCALIZABLE), black_box(&german)));
+    });
+    group.bench_function("de-negotiated", |b| {
+        b.iter(|| dev::negotiated_body(black_box(&dev::LOCALIZABLE), black_box("de-CH, en;q=0.5")));
+    });
+    group.finish();
+}
+
 /// Where criterion keeps its results: `$CRITERION_HOME`, else `$CARGO_TARGET_DIR/criterion`,
 /// else the workspace's `target/criterion`. Given to criterion too, so both agree.
 fn output_directory() -> PathBuf {
@@ -197,7 +216,7 @@ fn median(directory: &Path, group: &str, function: &str, since: SystemTime) -> O
 
 /// The Markdown tables of medians and ratios of every benchmark that ran since `since`.
 fn report(directory: &Path, since: SystemTime) -> String {
-    let kinds: [(&str, &[&str]); 6] = [
+    let kinds: [(&str, &[&str]); 7] = [
         ("status_code", &["apifault", HAND_MATCH]),
         (
             "body",
@@ -238,6 +257,7 @@ fn report(directory: &Path, since: SystemTime) -> String {
             ],
         ),
         ("grpc_status", &["apifault", HAND_ERROR_DETAILS]),
+        ("localized_body", &[UNLOCALIZED, "de", "de-negotiated"]),
     ];
     let mut out = String::new();
     for (kind, functions) in kinds {
@@ -253,6 +273,7 @@ fn report(directory: &Path, since: SystemTime) -> String {
         let reference = match kind {
             "status_code" => HAND_MATCH,
             "grpc_status" => HAND_ERROR_DETAILS,
+            "localized_body" => UNLOCALIZED,
             _ => HAND_NAIVE,
         };
         let _ = writeln!(out, "\n### {kind}\n");
@@ -302,6 +323,13 @@ fn main() {
             serde_json::from_slice(&dev::http_api_problem_body(&case.error)).expect("valid JSON");
         assert_eq!(peer, expected, "http-api-problem renders {}", case.name);
     }
+    let german: serde_json::Value =
+        serde_json::from_slice(&dev::localized_body(&dev::LOCALIZABLE, &dev::german()))
+            .expect("valid JSON");
+    assert_eq!(
+        german["detail"],
+        "Der Fall 3141592653 wurde nicht gefunden."
+    );
 
     let started = SystemTime::now();
     let directory = output_directory();
@@ -318,6 +346,7 @@ fn main() {
         axum_response(&mut criterion, case);
         grpc_status(&mut criterion, case);
     }
+    localized_body(&mut criterion);
     criterion.final_summary();
 
     // `--test` and `--list` time nothing, so there is nothing to report.

@@ -22,6 +22,9 @@ mod dev;
 /// The wrapper row's error, built once: its rows count the response only.
 static WRAPPED: LazyLock<Wrapped> = LazyLock::new(wrapped_500);
 
+/// The German context of the localized rows, negotiated once.
+static GERMAN: LazyLock<Context<'static>> = LazyLock::new(dev::german);
+
 fn render<F: Format>(error: &BenchError) -> Vec<u8> {
     F::render(error, &Context::default()).expect("the benchmark errors render")
 }
@@ -61,6 +64,16 @@ fn row(name: &str) -> Option<fn(&BenchError) -> usize> {
         "axum_response/http-api-problem" => |e| dev::http_api_problem_axum(e).headers().len(),
         "grpc_status/apifault" => |e| dev::grpc_status_apifault(e).details().len(),
         "grpc_status/hand-error-details" => |e| dev::grpc_status_hand(e).details().len(),
+        // The localized rows render case (a) as `dev::Localizable`, whatever the case.
+        "localized_body/unlocalized" => {
+            |_| dev::localized_body(black_box(&dev::LOCALIZABLE), black_box(&Context::new())).len()
+        }
+        "localized_body/de" => {
+            |_| dev::localized_body(black_box(&dev::LOCALIZABLE), black_box(&GERMAN)).len()
+        }
+        "localized_body/de-negotiated" => |_| {
+            dev::negotiated_body(black_box(&dev::LOCALIZABLE), black_box("de-CH, en;q=0.5")).len()
+        },
         _ => return None,
     })
 }

@@ -119,3 +119,51 @@ pub fn grpc_status_hand(error: &BenchError) -> tonic::Status {
     }
     tonic::Status::with_error_details(code, message, details)
 }
+
+/// The localized rows' error: the 404 of case (a) with its message declared, so a
+/// translation can read `id`.
+#[derive(Debug, thiserror::Error, apifault::ApiError)]
+#[api_error(rename_all = "kebab-case")]
+pub enum Localizable {
+    /// Case (a), translatable.
+    #[error("case {id} not found")]
+    #[status(404)]
+    #[message("case {id} not found")]
+    NotFound {
+        /// The case looked for.
+        id: u64,
+    },
+}
+
+/// The localized rows' error value.
+pub const LOCALIZABLE: Localizable = Localizable::NotFound { id: 3_141_592_653 };
+
+/// English and German, as a service ships them.
+pub static LOCALIZER: std::sync::LazyLock<apifault::i18n::FluentLocalizer> =
+    std::sync::LazyLock::new(|| {
+        apifault::i18n::FluentLocalizer::builder()
+            .locale("en", "not-found = case { $id } not found\n")
+            .locale(
+                "de",
+                "not-found = Der Fall { $id } wurde nicht gefunden.\n    .title = Nicht gefunden\n",
+            )
+            .build()
+            .expect("valid locales")
+    });
+
+/// The body of `error` in `context`.
+pub fn localized_body(error: &Localizable, context: &apifault::Context<'_>) -> Vec<u8> {
+    <apifault::Problem as apifault::Format>::render(error, context).expect("renders")
+}
+
+/// The German context, negotiated once.
+pub fn german() -> apifault::Context<'static> {
+    let locale = apifault::i18n::Locale::negotiate(&*LOCALIZER, "de").expect("a locale");
+    apifault::Context::new().with_locale(locale)
+}
+
+/// The body negotiated from an `Accept-Language` on each call, as a layer does.
+pub fn negotiated_body(error: &Localizable, accept_language: &str) -> Vec<u8> {
+    let locale = apifault::i18n::Locale::negotiate(&*LOCALIZER, accept_language).expect("a locale");
+    localized_body(error, &apifault::Context::new().with_locale(locale))
+}

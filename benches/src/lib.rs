@@ -844,4 +844,28 @@ mod tests {
             assert_eq!(ours.details(), hand.details(), "{}", case.name);
         }
     }
+
+    #[test]
+    fn the_localized_rows_render_german_and_the_declared_english() {
+        let german = value(&dev::localized_body(&dev::LOCALIZABLE, &dev::german()));
+        assert_eq!(
+            german["detail"],
+            "Der Fall 3141592653 wurde nicht gefunden."
+        );
+        assert_eq!(german["title"], "Nicht gefunden");
+        let negotiated = value(&dev::negotiated_body(&dev::LOCALIZABLE, "de-CH, en;q=0.5"));
+        assert_eq!(negotiated, german);
+        let english = value(&dev::localized_body(&dev::LOCALIZABLE, &Context::new()));
+        assert_eq!(english["detail"], "case 3141592653 not found");
+        assert_eq!(english["title"], "Not Found");
+        // The same members otherwise, in the same order.
+        let keys = |body: &Value| {
+            body.as_object()
+                .unwrap()
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys(&german), keys(&english));
+    }
 }

@@ -28,8 +28,10 @@ pub use ::core::option::Option::{None, Some};
 
 pub use crate::{GrpcCode, LogLevel};
 
-pub use crate::__integrations;
 pub use crate::header_time::{HeaderTime, HeaderTimeValue, header_time};
+#[cfg(feature = "i18n")]
+pub use crate::i18n::{Arguments as I18nArguments, Signature as I18nSignature};
+pub use crate::{__i18n_impl, __integrations};
 
 pub use crate::catalogue::{
     CatalogueItem, OwnCodes, OwnFormat, VariantFormat, assert_unique_codes, based, code_count,

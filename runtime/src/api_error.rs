@@ -190,6 +190,30 @@ pub trait ApiError: fmt::Debug + fmt::Display {
         crate::format::OwnBody::Format
     }
 
+    /// The argument names each code of this type offers its translations (feature
+    /// `i18n`), for the catalogue check; the derive writes them.
+    #[cfg(feature = "i18n")]
+    #[doc(hidden)]
+    const __I18N_SIGNATURES: &'static [crate::i18n::Signature] = &[];
+
+    /// Adds the arguments this value's translations may read (feature `i18n`): the
+    /// fields its `#[message]` interpolates, as formatted there, and its exposed fields;
+    /// the derive writes it. None by default.
+    #[cfg(feature = "i18n")]
+    #[doc(hidden)]
+    fn __i18n_arguments(&self, arguments: &mut crate::i18n::Arguments) {
+        let _ = arguments;
+    }
+
+    /// The translated title, when this is an error seen in a locale (feature `i18n`): what
+    /// a format that otherwise writes the status phrase (RFC 9457's `about:blank`) writes.
+    #[cfg(feature = "i18n")]
+    #[doc(hidden)]
+    #[inline]
+    fn __localized_title(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Logs (feature `tracing`) each runtime status or code of this value that was refused
     /// and replaced by the variant's declared one. Called once per response; the derive
     /// implements it for types with `#[api_error(status)]` or `#[api_error(code)]` fields.

@@ -41,7 +41,7 @@ pub fn app(
     App::new()
         .configure(configure(store))
         .wrap(CatchAll::<CaseError>::new())
-        .wrap(ContextMiddleware::new())
+        .wrap(ContextMiddleware::new().localizer(&*super::i18n::LOCALIZER))
 }
 
 /// Registers the routes, the store and the extractor error handlers.

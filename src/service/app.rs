@@ -66,7 +66,7 @@ pub fn app_with(store: Store) -> Router {
             "/errors",
             apifault::axum::catalogue_router(super::cases::docs()),
         )
-        .layer(ContextLayer::new())
+        .layer(ContextLayer::new().localizer(&*super::i18n::LOCALIZER))
         .with_state(store)
 }
 

@@ -41,7 +41,9 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 /// (the `x-request-id` metadata in, the same id in `RequestInfo` and out).
 #[must_use]
 pub fn service(store: Store) -> apifault::tonic::ContextService<CasesServer<CaseService>> {
-    apifault::tonic::ContextLayer::new().service(CasesServer::new(CaseService { store }))
+    apifault::tonic::ContextLayer::new()
+        .localizer(&*super::i18n::LOCALIZER)
+        .service(CasesServer::new(CaseService { store }))
 }
 
 /// REST and gRPC on one port, over one store: tonic routes the `cases.v1.Cases` calls by

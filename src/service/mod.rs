@@ -1,5 +1,6 @@
 //! The example case API: one domain ([`cases`]) served by axum ([`app`]), by actix-web
-//! ([`actix_app`]) and over gRPC by tonic ([`grpc`]); [`aide_app`] documents it with aide. `cargo run --example service` and `cargo run --example actix` run
+//! ([`actix_app`]) and over gRPC by tonic ([`grpc`]), in English or German ([`i18n`]);
+//! [`aide_app`] documents it with aide. `cargo run --example service` and `cargo run --example actix` run
 //! them; the HTTP tests serve the very same routers on loopback.
 
 pub mod actix_app;
@@ -7,6 +8,7 @@ pub mod aide_app;
 pub mod app;
 pub mod cases;
 pub mod grpc;
+pub mod i18n;
 
 use apifault::ApiError as _;
 

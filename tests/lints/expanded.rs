@@ -556,6 +556,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("not-found" , & []) , :: apifault :: __private :: I18nSignature :: Own ("duplicate-value" , & []) , :: apifault :: __private :: I18nSignature :: Own ("invalid" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Own ("rate-limited" , & []) , :: apifault :: __private :: I18nSignature :: Own ("unauthorized" , & []) , :: apifault :: __private :: I18nSignature :: Own ("database" , & []) , :: apifault :: __private :: I18nSignature :: Own ("maintenance" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Own ("custom" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Invalid { 0 : __field_0 , .. } => { __arguments . push ("field0" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self :: Maintenance { 0 : __field_0 , .. } => { __arguments . push ("field0" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [CaseError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -694,6 +695,7 @@ const _: () = {
         fn code_in_body(&self) -> bool {
             false
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("token.expired" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [AuthError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -784,6 +786,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("gone" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Gone] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -866,6 +869,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             ::core::result::Result::Ok(())
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("self_handled" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { framework_impls = false , [] [SelfHandled] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1054,6 +1058,7 @@ const _: () = {
                 }
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("app_error" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     #[automatically_derived]
     impl ::apifault::__private::core::fmt::Display for AppError {
@@ -1196,6 +1201,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             ::core::result::Result::Ok(())
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("upstream" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     #[automatically_derived]
     impl ::apifault::__private::core::fmt::Display for Upstream {
@@ -1358,6 +1364,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Wrapped] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1704,6 +1711,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< Wrapped as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Boxed { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Arced { 0 : __field_0 , .. } => < Wrapped as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Hidden { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Shared] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1758,6 +1766,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             match *self {}
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Never] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1882,6 +1891,7 @@ const _: () = {
                 _ => ::apifault::__private::Violations::none(),
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("rejected" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [< 'a >] [Rejected < 'a >] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -2145,6 +2155,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("value" , & ["value"]) , :: apifault :: __private :: I18nSignature :: Nested (< E as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Own ("invalid" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Value { value : __field_0 , .. } => { __arguments . push ("value" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self :: Inner { 0 : __field_0 , .. } => < E as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [< 'a , T : Display + Debug , E , V >] [Generic < 'a , T , E , V >] [where E : ApiError + 'static , V : Violation + Debug , T : :: core :: fmt :: Display , T : :: core :: fmt :: Debug , T : :: core :: fmt :: Display , T : :: apifault :: __private :: serde :: Serialize , E : :: apifault :: __private :: ApiError , Vec < V > : :: apifault :: __private :: ViolationList , Self : :: core :: error :: Error] }
 };
@@ -2396,6 +2407,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("page" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< Gone as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< E as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Gone { 0 : __field_0 , .. } => < Gone as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , Self :: Inner { 0 : __field_0 , .. } => < E as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [< E : ApiError + 'static >] [Layered < E >] [where E : :: apifault :: __private :: ApiError , Self : :: core :: error :: Error] }
 };
@@ -2660,6 +2672,7 @@ const _: () = {
                 _ => {}
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("rows" , & ["field0-start" , "field0-end"]) , :: apifault :: __private :: I18nSignature :: Own ("limited" , & []) , :: apifault :: __private :: I18nSignature :: Own ("relayed" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Rows { 0 : __field_0 , .. } => { __arguments . push ("field0-start" , :: core :: format_args ! ("{0}" , & __field_0 . start)) ; __arguments . push ("field0-end" , :: core :: format_args ! ("{0}" , & __field_0 . end)) ; } _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [TemplateError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -2877,6 +2890,7 @@ const _: () = {
                 _ => {}
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("quiet" , & []) , :: apifault :: __private :: I18nSignature :: Own ("silent" , & []) , :: apifault :: __private :: I18nSignature :: Own ("no_key" , & []) , :: apifault :: __private :: I18nSignature :: Own ("read_only" , & []) , :: apifault :: __private :: I18nSignature :: Own ("bad_request" , & []) , :: apifault :: __private :: I18nSignature :: Own ("bad_request" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Ported] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3017,6 +3031,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
+        reexport::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [reexport :: apifault :: __private :: I18nSignature] = & [reexport :: apifault :: __private :: I18nSignature :: Own ("firstOne" , & []) , reexport :: apifault :: __private :: I18nSignature :: Own ("secondOne" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut reexport :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     reexport::apifault::__private::__integrations! { [] [Housed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3283,6 +3298,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("plain" , & []) , :: apifault :: __private :: I18nSignature :: Own ("own" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Delegated { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Mixed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3565,6 +3581,7 @@ const _: () = {
                 _ => {}
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("local" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< Mixed as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Mixed { 0 : __field_0 , .. } => < Mixed as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [AsInner] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3839,6 +3856,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("gone" , & []) , :: apifault :: __private :: I18nSignature :: Own ("own" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Delegated { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Negotiated] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -4209,6 +4227,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("upstream" , & []) , :: apifault :: __private :: I18nSignature :: Own ("custom" , & []) , :: apifault :: __private :: I18nSignature :: Own ("named" , & []) , :: apifault :: __private :: I18nSignature :: Own ("fixed" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Relayed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -4304,6 +4323,7 @@ const _: () = {
                 _ => {}
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("relayed_status" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [< S : Debug >] [RelayedStatus < S >] [where S : :: apifault :: __private :: AsStatus , Self : :: core :: error :: Error] }
 };
@@ -4606,6 +4626,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("members" , & []) , :: apifault :: __private :: I18nSignature :: Own ("flattened" , & []) , :: apifault :: __private :: I18nSignature :: Own ("no_body" , & []) , :: apifault :: __private :: I18nSignature :: Own ("whole" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [< T : Debug + Display >] [Bodies < T >] [where T : :: core :: fmt :: Display , Self : :: core :: error :: Error] }
 };
@@ -4735,6 +4756,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("one" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [HouseMembers] [where for < '__apifault > Self : :: core :: error :: Error] }
 };

@@ -15,6 +15,7 @@ pub mod cx;
 pub mod entries;
 pub mod format;
 pub mod grpc;
+pub mod i18n;
 pub mod interpolate;
 pub mod log;
 pub mod members;
@@ -80,6 +81,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let warn_refused = cx.warn_refused();
     let log_level = cx.log_level();
     let own_body = cx.own_body();
+    let i18n = cx.i18n();
     // An empty enum has no value to match on, and `match self {}` is rejected (references
     // are always inhabited): `match *self {}` proves each method unreachable.
     let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
@@ -260,6 +262,7 @@ pub fn derive(input: &Input) -> TokenStream {
             #to_response_with
             #warn_refused
             #own_body
+            #i18n
         }
 
         #wrapper_items

@@ -43,6 +43,9 @@ pub struct Context<'a> {
     pub accept: Option<&'a str>,
     /// What the service supplied.
     values: Values<'a>,
+    /// The language the texts are rendered in (feature `i18n`).
+    #[cfg(feature = "i18n")]
+    locale: Option<crate::i18n::Locale>,
 }
 
 impl<'a> Context<'a> {
@@ -54,6 +57,8 @@ impl<'a> Context<'a> {
             request_id: None,
             accept: None,
             values: Values::NONE,
+            #[cfg(feature = "i18n")]
+            locale: None,
         }
     }
 
@@ -76,6 +81,56 @@ impl<'a> Context<'a> {
     pub const fn with_accept(mut self, accept: &'a str) -> Self {
         self.accept = Some(accept);
         self
+    }
+
+    /// In `locale` (feature `i18n`): the response's messages, titles and violation
+    /// messages are its localizer's translations, and it carries `Content-Language` and
+    /// `Vary: Accept-Language`. For a service outside axum, actix-web and tonic, whose
+    /// layers set it from the request's `Accept-Language`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "fluent")] {
+    /// use std::sync::LazyLock;
+    /// use apifault::{ApiError, Context};
+    /// use apifault::i18n::{FluentLocalizer, Locale};
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// #[api_error(rename_all = "kebab-case")]
+    /// enum CaseError {
+    ///     #[error("case {id} not found")]
+    ///     #[status(404)]
+    ///     #[message("case {id} not found")]
+    ///     NotFound { id: u64 },
+    /// }
+    ///
+    /// static LOCALIZER: LazyLock<FluentLocalizer> = LazyLock::new(|| {
+    ///     FluentLocalizer::builder()
+    ///         .locale("en", "not-found = Case { $id } not found.")
+    ///         .locale("de", "not-found = Fall { $id } nicht gefunden.")
+    ///         .build()
+    ///         .unwrap()
+    /// });
+    ///
+    /// let locale = Locale::negotiate(&*LOCALIZER, "de-CH, en;q=0.5").unwrap();
+    /// let response = CaseError::NotFound { id: 7 }.to_response_with(&Context::new().with_locale(locale));
+    /// assert_eq!(response.headers()["content-language"], "de");
+    /// assert!(String::from_utf8(response.into_body()).unwrap().contains(r#""detail":"Fall 7 nicht gefunden.""#));
+    /// # }
+    /// ```
+    #[cfg(feature = "i18n")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "i18n")))]
+    #[must_use]
+    pub const fn with_locale(mut self, locale: crate::i18n::Locale) -> Self {
+        self.locale = Some(locale);
+        self
+    }
+
+    /// The language the texts are rendered in, when one was set (feature `i18n`).
+    #[cfg(feature = "i18n")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "i18n")))]
+    #[must_use]
+    pub const fn locale(&self) -> Option<crate::i18n::Locale> {
+        self.locale
     }
 
     /// With the values the service supplied for this request: they come before the app's
@@ -158,11 +213,21 @@ pub trait Format {
     }
 
     /// The body of `error` in a buffer allocated once from [`size_hint`](Format::size_hint).
+    /// In the context's locale (feature `i18n`), the error's texts are its translations:
+    /// [`write_body`](Format::write_body) is given a view of the error whose `message()`,
+    /// `title()` and `violations()` answer in that language.
     ///
     /// # Errors
     ///
     /// As [`write_body`](Format::write_body).
     fn render<E: ApiError>(error: &E, context: &Context<'_>) -> Result<Vec<u8>, RenderError> {
+        #[cfg(feature = "i18n")]
+        if let Some(locale) = context.locale() {
+            let localized = crate::i18n::Localized::new(error, locale);
+            let mut out = Vec::with_capacity(Self::size_hint(&localized, context));
+            Self::write_body(&localized, context, &mut out)?;
+            return Ok(out);
+        }
         let mut out = Vec::with_capacity(Self::size_hint(error, context));
         Self::write_body(error, context, &mut out)?;
         Ok(out)

@@ -64,7 +64,13 @@ impl Format for Problem {
             }
             None => {
                 json.raw(b"{\"type\":\"about:blank\"");
-                phrase::rfc9110(status)
+                // RFC 9457 §3.1.4 lets a title change "for localization": the translated
+                // title in place of the phrase (feature `i18n`).
+                #[cfg(feature = "i18n")]
+                let localized = error.__localized_title();
+                #[cfg(not(feature = "i18n"))]
+                let localized = None;
+                localized.or_else(|| phrase::rfc9110(status))
             }
         };
         if let Some(title) = title {

@@ -73,6 +73,10 @@ pub fn response<F: Format, E: ApiError>(error: &E, context: &Context<'_>) -> Res
             headers.insert(name, code);
         }
     }
+    #[cfg(feature = "i18n")]
+    if let Some(locale) = context.locale() {
+        crate::i18n::set_headers(response.headers_mut(), locale);
+    }
     response
 }
 

@@ -26,6 +26,9 @@ pub mod axum;
 mod context;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod docs;
+#[cfg(feature = "i18n")]
+#[cfg_attr(docsrs, doc(cfg(feature = "i18n")))]
+pub mod i18n;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod rejection;
 #[cfg(feature = "tonic")]
@@ -209,4 +212,23 @@ macro_rules! __tonic_from {
 #[macro_export]
 macro_rules! __tonic_impl {
     ($($input:tt)*) => {};
+}
+
+/// The translation arguments of a derived type (feature `i18n`): the derive writes its
+/// `__I18N_SIGNATURES` constant and `__i18n_arguments` method into this call inside its
+/// `ApiError` impl, and without the feature they are not compiled at all.
+#[cfg(feature = "i18n")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __i18n_impl {
+    ($($items:tt)*) => {
+        $($items)*
+    };
+}
+
+#[cfg(not(feature = "i18n"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __i18n_impl {
+    ($($items:tt)*) => {};
 }

@@ -134,6 +134,18 @@ mod enabled {
         );
     }
 
+    /// A translation was missing in the locale and its fallbacks (feature `i18n`): the
+    /// declared text was sent.
+    #[cfg(feature = "i18n")]
+    pub(crate) fn translation_missing(what: &str, code: &str, locale: &dyn fmt::Display) {
+        tracing::debug!(
+            target: "apifault",
+            code = ?Shortened(code),
+            locale = %locale,
+            "no translation of the {what}; the declared text was sent"
+        );
+    }
+
     /// At most the first 64 characters of a refused value: it may be hostile, and the log
     /// line needs only enough of it to find where it came from.
     struct Shortened<'a>(&'a str);
@@ -164,6 +176,8 @@ mod enabled {
     }
 }
 
+#[cfg(all(feature = "tracing", feature = "i18n"))]
+pub(crate) use enabled::translation_missing;
 #[cfg(feature = "tracing")]
 pub(crate) use enabled::{
     dropped_header, error_response, refused_code, refused_status, render_failed, skipped_member,
@@ -190,7 +204,14 @@ mod disabled {
 
     #[inline(always)]
     pub(crate) fn skipped_member(_: &str, _: &str, _: &str) {}
+
+    #[cfg(feature = "i18n")]
+    #[inline(always)]
+    pub(crate) fn translation_missing(_: &str, _: &str, _: &dyn core::fmt::Display) {}
 }
+
+#[cfg(all(not(feature = "tracing"), feature = "i18n"))]
+pub(crate) use disabled::translation_missing;
 
 #[cfg(not(feature = "tracing"))]
 pub(crate) use disabled::{

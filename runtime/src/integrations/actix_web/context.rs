@@ -110,6 +110,13 @@ where
             Config::started(config),
             self.config.clone(),
         );
+        #[cfg(feature = "i18n")]
+        let scope = scope.with_accept_language(
+            Config::localizes(config)
+                .then(|| request.headers().get(header::ACCEPT_LANGUAGE).cloned())
+                .flatten()
+                .map(RequestAccept::Actix),
+        );
         ContextFuture {
             inner: in_scope(scope, self.service.call(request)),
             id: Some((header, id)),

@@ -48,6 +48,9 @@ pub(crate) struct Config {
     id_source: Option<Arc<IdSource>>,
     values: ContextValues,
     hook: Option<Arc<Hook>>,
+    /// The translations error responses are negotiated into (feature `i18n`).
+    #[cfg(feature = "i18n")]
+    localizer: Option<&'static dyn crate::i18n::Localizer>,
 }
 
 impl Default for Config {
@@ -57,6 +60,8 @@ impl Default for Config {
             id_source: None,
             values: ContextValues::new(),
             hook: None,
+            #[cfg(feature = "i18n")]
+            localizer: None,
         }
     }
 }
@@ -125,6 +130,18 @@ impl Config {
         value: impl Into<serde_json::Value>,
     ) {
         self.values.member(name, value);
+    }
+
+    /// Whether error responses are localized: the layer then keeps the request's
+    /// `Accept-Language`.
+    #[cfg(feature = "i18n")]
+    pub(crate) fn localizes(config: Option<&Self>) -> bool {
+        config.is_some_and(|config| config.localizer.is_some())
+    }
+
+    #[cfg(feature = "i18n")]
+    pub(crate) fn set_localizer(&mut self, localizer: &'static dyn crate::i18n::Localizer) {
+        self.localizer = Some(localizer);
     }
 
     pub(crate) fn set_hook(
@@ -209,6 +226,20 @@ macro_rules! context_builder {
             self.config_mut().set_hook(hook);
             self
         }
+
+        /// Renders error responses in the language of the request's `Accept-Language`
+        /// (feature `i18n`): the locale of `localizer` it negotiates
+        /// ([`negotiate`](crate::i18n::negotiate)) joins each error's context, its
+        /// translations replace the declared texts, and the response carries
+        /// `Content-Language` and `Vary: Accept-Language`. A request without the header
+        /// gets the localizer's default locale.
+        #[cfg(feature = "i18n")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "i18n")))]
+        #[must_use]
+        pub fn localizer(mut self, localizer: &'static dyn $crate::i18n::Localizer) -> Self {
+            self.config_mut().set_localizer(localizer);
+            self
+        }
     };
 }
 
@@ -265,6 +296,9 @@ pub struct Scope {
     accept: Option<RequestAccept>,
     started: Option<Instant>,
     config: Option<Arc<Config>>,
+    /// The request's `Accept-Language`, kept when the layer localizes (feature `i18n`).
+    #[cfg(feature = "i18n")]
+    accept_language: Option<RequestAccept>,
 }
 
 impl Scope {
@@ -281,7 +315,16 @@ impl Scope {
             accept,
             started,
             config,
+            #[cfg(feature = "i18n")]
+            accept_language: None,
         }
+    }
+
+    /// With the request's `Accept-Language` header (feature `i18n`).
+    #[cfg(feature = "i18n")]
+    pub(crate) fn with_accept_language(mut self, accept_language: Option<RequestAccept>) -> Self {
+        self.accept_language = accept_language;
+        self
     }
 
     /// Runs `f` with the request's context: its path and id, the app's values, and the
@@ -299,6 +342,17 @@ impl Scope {
         let Some(config) = self.config.as_deref() else {
             return f(&context);
         };
+        #[cfg(feature = "i18n")]
+        if let Some(localizer) = config.localizer {
+            let accept_language = self
+                .accept_language
+                .as_ref()
+                .and_then(RequestAccept::to_str)
+                .unwrap_or_default();
+            if let Some(locale) = crate::i18n::Locale::negotiate(localizer, accept_language) {
+                context = context.with_locale(locale);
+            }
+        }
         if !config.values.is_empty() {
             context = context.with_app_values(&config.values);
         }

@@ -115,6 +115,18 @@ where
             Config::started(config),
             self.config.clone(),
         );
+        #[cfg(feature = "i18n")]
+        let scope = scope.with_accept_language(
+            Config::localizes(config)
+                .then(|| {
+                    request
+                        .headers()
+                        .get(http::header::ACCEPT_LANGUAGE)
+                        .cloned()
+                })
+                .flatten()
+                .map(RequestAccept::Http),
+        );
         ContextFuture {
             inner: in_scope(scope, self.inner.call(request)),
             id: Some((header, id)),

@@ -29,7 +29,12 @@ pub fn status<E: ApiError>(error: &E) -> Status {
 ///   as they are, other values as their JSON text), `BadRequest` (the violations),
 ///   `RetryInfo` (a declared `Retry-After` in seconds, on a 413, 429 or 503), `Help` (the `link`) and
 ///   `RequestInfo` (the request id), each only when there is something to say. Never
-///   `DebugInfo`.
+///   `DebugInfo`;
+/// - with a locale in the context (feature `i18n`: the layer's
+///   [`localizer`](crate::tonic::ContextLayer::localizer) negotiates the request's
+///   `accept-language` metadata), the details are in that locale (violations, the help
+///   link's title) and a `LocalizedMessage` carries the translated message, when the
+///   localizer has one; the status message stays the declared one, for developers.
 ///
 /// The error is logged once (feature `tracing`), as an HTTP response of it would be.
 pub fn status_with<E: ApiError>(error: &E, context: &Context<'_>) -> Status {
@@ -39,11 +44,33 @@ pub fn status_with<E: ApiError>(error: &E, context: &Context<'_>) -> Status {
     }
     let code = Code::from_i32(error.grpc_code() as i32);
     let message = message(error);
+    // In a locale: the details in it, and its message as a `LocalizedMessage`; the status
+    // message stays the declared one, for developers (AIP-193).
+    #[cfg(feature = "i18n")]
+    if let Some(locale) = context.locale() {
+        let localized = crate::i18n::Localized::new(error, locale);
+        let mut details = super::details::of(&localized, context);
+        details.localized_message = localized
+            .translated_message()
+            .map(|text| (locale.id().to_string(), text));
+        return with_details(code, message, &details);
+    }
     let details = super::details::of(error, context);
     if details.is_empty() {
         Status::new(code, message)
     } else {
         let bytes = super::wire::encode(code as i32, &message, &details);
+        Status::with_details(code, message, bytes::Bytes::from(bytes))
+    }
+}
+
+/// The status of `code` and `message`, with `details` when there are any.
+#[cfg(feature = "i18n")]
+fn with_details(code: Code, message: String, details: &super::wire::Details<'_>) -> Status {
+    if details.is_empty() {
+        Status::new(code, message)
+    } else {
+        let bytes = super::wire::encode(code as i32, &message, details);
         Status::with_details(code, message, bytes::Bytes::from(bytes))
     }
 }

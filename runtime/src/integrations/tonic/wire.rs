@@ -17,6 +17,9 @@ pub(super) struct Details<'a> {
     pub help: Option<(&'a str, String)>,
     /// `RequestInfo.request_id`.
     pub request_id: Option<&'a str>,
+    /// `LocalizedMessage`: the locale and the translated message (feature `i18n`).
+    #[cfg(feature = "i18n")]
+    pub localized_message: Option<(String, &'a str)>,
 }
 
 pub(super) struct ErrorInfo<'a> {
@@ -43,6 +46,10 @@ impl Reason<'_> {
 impl Details<'_> {
     /// Whether there is any detail to send.
     pub fn is_empty(&self) -> bool {
+        #[cfg(feature = "i18n")]
+        if self.localized_message.is_some() {
+            return false;
+        }
         self.error_info.is_none()
             && self.violations.is_empty()
             && self.retry_seconds.is_none()
@@ -56,6 +63,8 @@ const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
 const BAD_REQUEST: &str = "type.googleapis.com/google.rpc.BadRequest";
 const REQUEST_INFO: &str = "type.googleapis.com/google.rpc.RequestInfo";
 const HELP: &str = "type.googleapis.com/google.rpc.Help";
+#[cfg(feature = "i18n")]
+const LOCALIZED_MESSAGE: &str = "type.googleapis.com/google.rpc.LocalizedMessage";
 
 /// A length-delimited field's key (field numbers here are all below 16: one byte).
 const fn key(field: u8, wire_type: u8) -> u8 {
@@ -112,6 +121,8 @@ struct Lengths {
     bad_request: Option<usize>,
     request_info: Option<usize>,
     help: Option<usize>,
+    #[cfg(feature = "i18n")]
+    localized_message: Option<usize>,
 }
 
 fn lengths(details: &Details<'_>) -> Lengths {
@@ -148,6 +159,11 @@ fn lengths(details: &Details<'_>) -> Lengths {
             .help
             .as_ref()
             .map(|(description, url)| field_len(str_len(description) + str_len(url))),
+        #[cfg(feature = "i18n")]
+        localized_message: details
+            .localized_message
+            .as_ref()
+            .map(|(locale, message)| str_len(locale) + str_len(message)),
     }
 }
 
@@ -165,6 +181,8 @@ pub(super) fn encode(code: i32, message: &str, details: &Details<'_>) -> Vec<u8>
         (BAD_REQUEST, lengths.bad_request),
         (REQUEST_INFO, lengths.request_info),
         (HELP, lengths.help),
+        #[cfg(feature = "i18n")]
+        (LOCALIZED_MESSAGE, lengths.localized_message),
     ];
     let code = u64::try_from(code).unwrap_or_default();
     let total = if code == 0 { 0 } else { 1 + varint_len(code) }
@@ -232,6 +250,13 @@ fn write_detail(out: &mut Vec<u8>, url: &str, details: &Details<'_>) {
             }
         }
         REQUEST_INFO => put_str(out, 1, details.request_id.unwrap_or_default()),
+        #[cfg(feature = "i18n")]
+        LOCALIZED_MESSAGE => {
+            if let Some((locale, message)) = &details.localized_message {
+                put_str(out, 1, locale);
+                put_str(out, 2, message);
+            }
+        }
         _ => {
             if let Some((description, url)) = &details.help {
                 put_header(out, 1, str_len(description) + str_len(url));
