@@ -7,56 +7,10 @@
 
 mod http_support;
 
-use std::net::SocketAddr;
-
-use actix_web::HttpServer;
-use actix_web::dev::ServerHandle;
 use apifault::{ApiError, CatalogueDocs};
-use apifault_suite::service::{actix_app, app, cases};
+use apifault_suite::service::cases;
 use http::Method;
-use http_support::{Client, Reply};
-
-/// The actix-web example on `127.0.0.1:0`, stopped when dropped.
-struct ActixServer {
-    address: SocketAddr,
-    handle: ServerHandle,
-}
-
-impl ActixServer {
-    fn start() -> Self {
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let store = cases::Store::default();
-                let server = HttpServer::new(move || actix_app::app(store.clone()))
-                    .workers(1)
-                    .bind("127.0.0.1:0")
-                    .expect("bind loopback");
-                let address = server.addrs()[0];
-                let server = server.run();
-                sender.send((address, server.handle())).expect("test waits");
-                server.await
-            })
-        });
-        let (address, handle) = receiver.recv().expect("server started");
-        Self { address, handle }
-    }
-}
-
-impl Drop for ActixServer {
-    fn drop(&mut self) {
-        drop(self.handle.stop(false));
-    }
-}
-
-async fn serve_axum() -> Client {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    let client = Client::new(listener.local_addr().expect("local address"));
-    tokio::spawn(async move { axum::serve(listener, app::app()).await });
-    client
-}
+use http_support::{Client, ExampleActix, Reply, serve_example_axum};
 
 const TYPE_BASE: &str = "https://docs.example.com";
 
@@ -292,9 +246,9 @@ async fn the_index_links_every_code(framework: &str, client: &Client) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_type_uri_resolves_on_both_frameworks() {
-    let axum = serve_axum().await;
-    let actix_server = ActixServer::start();
-    let actix = Client::new(actix_server.address);
+    let axum = serve_example_axum().await;
+    let actix_server = ExampleActix::start();
+    let actix = actix_server.client();
     for (framework, client) in [("axum", &axum), ("actix-web", &actix)] {
         every_type_uri_resolves(framework, client).await;
         the_index_links_every_code(framework, client).await;

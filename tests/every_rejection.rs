@@ -6,58 +6,10 @@
 
 mod http_support;
 
-use std::net::SocketAddr;
-
-use actix_web::HttpServer;
-use actix_web::dev::ServerHandle;
-use apifault_suite::service::{actix_app, app, cases};
 use http::Method;
-use http_support::{Client, Reply};
+use http_support::{ExampleActix, Reply, serve_example_axum};
 use jsonschema::Validator;
 use serde_json::{Value, json};
-
-/// The actix-web example on `127.0.0.1:0`, in its own actix system thread; stopped when
-/// dropped.
-struct ActixServer {
-    address: SocketAddr,
-    handle: ServerHandle,
-}
-
-impl ActixServer {
-    fn start() -> Self {
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let store = cases::Store::default();
-                let server = HttpServer::new(move || actix_app::app(store.clone()))
-                    .workers(1)
-                    .bind("127.0.0.1:0")
-                    .expect("bind loopback");
-                let address = server.addrs()[0];
-                let server = server.run();
-                sender.send((address, server.handle())).expect("test waits");
-                server.await
-            })
-        });
-        let (address, handle) = receiver.recv().expect("server started");
-        Self { address, handle }
-    }
-}
-
-impl Drop for ActixServer {
-    fn drop(&mut self) {
-        drop(self.handle.stop(false));
-    }
-}
-
-async fn serve_axum() -> Client {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    let client = Client::new(listener.local_addr().expect("local address"));
-    tokio::spawn(async move { axum::serve(listener, app::app()).await });
-    client
-}
 
 /// One bad request, what it must answer, and what of it must not come back.
 struct Case {
@@ -292,9 +244,9 @@ fn check(framework: &str, case: &Case, reply: &Reply, schema: Option<&Validator>
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_bad_request_answers_alike_on_both_frameworks() {
     let schema = problem_schema();
-    let axum = serve_axum().await;
-    let actix_server = ActixServer::start();
-    let actix = Client::new(actix_server.address);
+    let axum = serve_example_axum().await.unpooled();
+    let actix_server = ExampleActix::start();
+    let actix = actix_server.client().unpooled();
     for case in cases() {
         let headers: Vec<(&str, &str)> = case
             .headers
@@ -322,9 +274,9 @@ async fn every_bad_request_answers_alike_on_both_frameworks() {
 /// The violations name the member at fault, with serde's kind as the code.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn violations_carry_the_pointer_and_a_code() {
-    let axum = serve_axum().await;
-    let actix_server = ActixServer::start();
-    let actix = Client::new(actix_server.address);
+    let axum = serve_example_axum().await.unpooled();
+    let actix_server = ExampleActix::start();
+    let actix = actix_server.client().unpooled();
     let expected = [
         (
             r#"{"name":"Hail","priority":"high"}"#,
@@ -362,9 +314,9 @@ async fn violations_carry_the_pointer_and_a_code() {
 /// value sent, alike on both frameworks; a good one lists the cases.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn query_violations_name_the_parameter() {
-    let axum = serve_axum().await;
-    let actix_server = ActixServer::start();
-    let actix = Client::new(actix_server.address);
+    let axum = serve_example_axum().await.unpooled();
+    let actix_server = ExampleActix::start();
+    let actix = actix_server.client().unpooled();
     let expected = [
         (
             "/cases?limit=lots",

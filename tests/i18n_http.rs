@@ -4,40 +4,9 @@
 
 mod http_support;
 
-use std::net::SocketAddr;
-
-use actix_web::HttpServer;
-use apifault_suite::service::{actix_app, app, cases};
 use http::Method;
-use http_support::{Client, Reply};
+use http_support::{Client, ExampleActix, Reply, serve_example_axum};
 use serde_json::{Value, json};
-
-async fn axum_client() -> Client {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    let client = Client::new(listener.local_addr().expect("local address"));
-    tokio::spawn(async move { axum::serve(listener, app::app()).await });
-    client
-}
-
-/// The actix-web app on `127.0.0.1:0` in its own system thread (ended with the test
-/// process).
-fn actix_client() -> Client {
-    let (sender, receiver) = std::sync::mpsc::channel::<SocketAddr>();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            let store = cases::Store::default();
-            let server = HttpServer::new(move || actix_app::app(store.clone()))
-                .workers(1)
-                .bind("127.0.0.1:0")
-                .expect("bind loopback");
-            sender.send(server.addrs()[0]).expect("test waits");
-            server.run().await
-        })
-    });
-    Client::new(receiver.recv().expect("server started"))
-}
 
 async fn get(client: &Client, path: &str, accept_language: &str) -> Reply {
     client
@@ -157,7 +126,7 @@ async fn english_by_default(client: &Client) {
 
 #[tokio::test]
 async fn axum_answers_in_the_negotiated_language() {
-    let client = axum_client().await;
+    let client = serve_example_axum().await.unpooled();
     german_answers(&client).await;
     english_by_default(&client).await;
 
@@ -199,7 +168,8 @@ async fn axum_answers_in_the_negotiated_language() {
 
 #[tokio::test]
 async fn actix_web_answers_in_the_negotiated_language() {
-    let client = actix_client();
+    let actix = ExampleActix::start();
+    let client = actix.client().unpooled();
     german_answers(&client).await;
     english_by_default(&client).await;
 }

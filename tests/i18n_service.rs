@@ -47,7 +47,7 @@ fn the_check_names_code_locale_and_argument() {
             "violation-blank = darf nicht leer sein",
             "violation-blank = { $name } darf nicht leer sein",
         )
-        .replace("not_json = Der", "not_json = { Der")
+        .replace("unauthorized = Ein", "unauthorized = { Ein")
         .replace("no_route = Kein Pfad passt zu dieser Anfrage.\n", "")
         .replace("    .title = Konflikt", "    .title = Konflikt { $name }");
     let localizer = FluentLocalizer::builder()
@@ -74,15 +74,15 @@ fn the_check_names_code_locale_and_argument() {
         .iter()
         .find(|line| {
             line.starts_with(
-                "code `not_json`, locale `de`: the message translation does not parse: line ",
+                "code `unauthorized`, locale `de`: the message translation does not parse: line ",
             )
         })
         .unwrap_or_else(|| panic!("no parse error in:\n{report}"));
-    assert!(unparsable.contains("line 22"), "{unparsable}");
+    assert!(unparsable.contains("line 11"), "{unparsable}");
     // The broken entry held the title too.
     assert!(
         lines.iter().any(|line| line
-            .starts_with("code `not_json`, locale `de`: the title translation does not parse")),
+            .starts_with("code `unauthorized`, locale `de`: the title translation does not parse")),
         "{report}"
     );
     assert_eq!(lines.len(), expected.len() + 2, "{report}");

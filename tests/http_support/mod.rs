@@ -125,6 +125,18 @@ impl Client {
         }
     }
 
+    /// The same server through a new connection per request: for sweeps whose requests
+    /// make the server close its connection (a body answered before it is read, a
+    /// timeout), which a pooled connection would meet on the next request.
+    pub fn unpooled(&self) -> Self {
+        Self {
+            inner: HyperClient::builder(TokioExecutor::new())
+                .pool_max_idle_per_host(0)
+                .build_http(),
+            base: self.base.clone(),
+        }
+    }
+
     pub async fn get(&self, path: &str) -> Reply {
         self.send(Method::GET, path, &[], "").await
     }
@@ -310,5 +322,55 @@ fn body_states(reply: &Reply, status: u16) -> bool {
         Some(Value::Number(number)) => number.as_u64() == Some(u64::from(status)),
         Some(Value::String(text)) => text == &status.to_string(),
         _ => false,
+    }
+}
+
+/// The axum example service (`apifault_suite::service::app`) on `127.0.0.1:0`, served by
+/// a task of the test's runtime; a client for it.
+pub async fn serve_example_axum() -> Client {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let client = Client::new(listener.local_addr().expect("local address"));
+    tokio::spawn(async move { axum::serve(listener, apifault_suite::service::app::app()).await });
+    client
+}
+
+/// The actix-web example service (`apifault_suite::service::actix_app`) on
+/// `127.0.0.1:0`, in its own actix system thread; stopped when dropped.
+pub struct ExampleActix {
+    pub address: SocketAddr,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl ExampleActix {
+    pub fn start() -> Self {
+        use apifault_suite::service::{actix_app, cases};
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let store = cases::Store::default();
+                let server = actix_web::HttpServer::new(move || actix_app::app(store.clone()))
+                    .workers(1)
+                    .bind("127.0.0.1:0")
+                    .expect("bind loopback");
+                let address = server.addrs()[0];
+                let server = server.run();
+                sender.send((address, server.handle())).expect("test waits");
+                server.await
+            })
+        });
+        let (address, handle) = receiver.recv().expect("server started");
+        Self { address, handle }
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(self.address)
+    }
+}
+
+impl Drop for ExampleActix {
+    fn drop(&mut self) {
+        drop(self.handle.stop(false));
     }
 }

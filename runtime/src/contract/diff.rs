@@ -52,7 +52,8 @@ pub enum Difference {
         member: String,
     },
     /// A problem type URI that changed or went away: RFC 9457 clients identify the problem
-    /// by it (breaking).
+    /// by it (breaking; a type URI where the lock file recorded none, one that varied or was
+    /// not known to the catalogue, is compatible).
     TypeChanged {
         /// The code.
         code: String,
@@ -103,9 +104,8 @@ impl Difference {
             | Self::Renamed { .. }
             | Self::StatusChanged { .. }
             | Self::MemberRemoved { .. }
-            | Self::TypeChanged { .. }
             | Self::RuntimeCodeRemoved { .. } => true,
-            Self::GrpcCodeChanged { from, .. } => from.is_some(),
+            Self::TypeChanged { from, .. } | Self::GrpcCodeChanged { from, .. } => from.is_some(),
             Self::Added { .. } | Self::Changed { .. } => false,
         }
     }

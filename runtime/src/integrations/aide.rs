@@ -1,16 +1,14 @@
 #![doc = include_str!("aide.md")]
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use ::aide::generate::GenContext;
 use ::aide::openapi::{Example, MediaType, ReferenceOr, Response, SchemaObject};
 use ::schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use http::StatusCode;
 
-use crate::catalogue::VariantFormat;
-use crate::{ApiError, Boom, Context, Entry, Format, JsonApi, Problem, Specimen, phrase};
+use crate::integrations::openapi::{self, Answered};
+use crate::{ApiError, Boom, Format, JsonApi, Problem};
 
 #[doc(inline)]
 pub use ::aide::OperationOutput;
@@ -21,14 +19,7 @@ pub use ::aide::OperationOutput;
 /// variants.
 #[must_use]
 pub fn inferred_responses<E: ApiError>(context: &mut GenContext) -> Vec<(Option<u16>, Response)> {
-    // A variant with a runtime status is listed under each status it declares.
-    let mut by_status: BTreeMap<StatusCode, Vec<Answered>> = BTreeMap::new();
-    for (entry, format) in E::CATALOGUE.entries_with_formats() {
-        for status in entry.statuses() {
-            by_status.entry(status).or_default().push((entry, format));
-        }
-    }
-    by_status
+    openapi::by_status::<E>()
         .into_iter()
         .map(|(status, entries)| {
             (
@@ -39,9 +30,6 @@ pub fn inferred_responses<E: ApiError>(context: &mut GenContext) -> Vec<(Option<
         .collect()
 }
 
-/// An entry with the format its type answers it in, when not the type's own.
-type Answered = (&'static Entry, Option<&'static VariantFormat>);
-
 /// One status's response: the codes in the description, one example per code, under the
 /// content type of its format (`F`, the type's, unless the entry's own).
 fn response<F: Format>(
@@ -49,42 +37,12 @@ fn response<F: Format>(
     status: StatusCode,
     entries: &[Answered],
 ) -> Response {
-    let mut description =
-        phrase::rfc9110(status).map_or_else(|| status.as_str().to_owned(), str::to_owned);
-    description.push('\n');
-    for (entry, _) in entries {
-        let codes: Vec<String> = entry.codes().map(|code| format!("`{code}`")).collect();
-        let _ = write!(description, "\n- {}", codes.join(", "));
-        let summary: Vec<&str> = entry
-            .title
-            .into_iter()
-            .chain(Some(entry.description).filter(|d| !d.is_empty()))
-            .collect();
-        if !summary.is_empty() {
-            let _ = write!(description, ": {}", one_line(&summary.join(" — ")));
-        }
-    }
     let mut response = Response {
-        description,
+        description: openapi::description(status, entries),
         ..Response::default()
     };
-    // The content types in the order their first entry comes; a variant without a body
-    // (`no_body`) has no content to list.
-    let with_body = || entries.iter().filter(|(entry, _)| !entry.no_body);
-    let content_type_of = |format: Option<&VariantFormat>| {
-        format.map_or(F::CONTENT_TYPE, |format| format.content_type)
-    };
-    let mut content_types: Vec<&'static str> = Vec::new();
-    for &(_, format) in with_body() {
-        let content_type = content_type_of(format);
-        if !content_types.contains(&content_type) {
-            content_types.push(content_type);
-        }
-    }
-    for content_type in content_types {
-        let mut in_content_type =
-            with_body().filter(|&&(_, format)| content_type_of(format) == content_type);
-        let schema = in_content_type
+    for content_type in openapi::content_types::<F>(entries) {
+        let schema = openapi::in_content_type::<F>(entries, content_type)
             .next()
             .and_then(|&(_, format)| match format {
                 Some(format) => (format.json_schema)(&mut context.schema),
@@ -98,29 +56,9 @@ fn response<F: Format>(
             }),
             ..MediaType::default()
         };
-        // One example per code a variant declares, with the status of this response.
-        let examples = with_body()
-            .filter(|&&(_, format)| content_type_of(format) == content_type)
-            .flat_map(|&(entry, format)| entry.codes().map(move |code| (entry, format, code)));
-        for (entry, format, code) in examples {
-            let body = match format {
-                Some(format) => (format.render_specimen)(entry, status, code),
-                None => {
-                    let specimen = Specimen::<F>::in_format(entry)
-                        .with_status(status)
-                        .with_code(code);
-                    F::render(&specimen, &Context::new())
-                }
-            };
-            // A format that writes something other than JSON has no JSON example.
-            let Some(value) = body
-                .ok()
-                .and_then(|body| serde_json::from_slice(&body).ok())
-            else {
-                continue;
-            };
+        for (code, summary, value) in openapi::examples::<F>(status, entries, content_type) {
             let example = Example {
-                summary: Some(one_line(entry.description)).filter(|summary| !summary.is_empty()),
+                summary: Some(summary).filter(|summary| !summary.is_empty()),
                 value: Some(value),
                 ..Example::default()
             };
@@ -131,11 +69,6 @@ fn response<F: Format>(
         response.content.insert(content_type.to_owned(), media);
     }
     response
-}
-
-/// Doc comments span lines; a list item or an example summary holds one.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `ProblemDetails`: RFC 9457 problem details as [`Problem`] writes them.

@@ -29,6 +29,8 @@ pub(crate) mod docs;
 #[cfg(feature = "i18n")]
 #[cfg_attr(docsrs, doc(cfg(feature = "i18n")))]
 pub mod i18n;
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+mod openapi;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub(crate) mod rejection;
 #[cfg(feature = "tonic")]

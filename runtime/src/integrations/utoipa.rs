@@ -1,7 +1,6 @@
 #![doc = include_str!("utoipa.md")]
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use ::utoipa::openapi::RefOr;
 use ::utoipa::openapi::content::ContentBuilder;
@@ -13,8 +12,8 @@ use ::utoipa::openapi::schema::{
 use ::utoipa::{PartialSchema, ToSchema};
 use http::StatusCode;
 
-use crate::catalogue::VariantFormat;
-use crate::{ApiError, Boom, Context, Entry, Format, JsonApi, Problem, Specimen, phrase};
+use crate::integrations::openapi::{self, Answered};
+use crate::{ApiError, Boom, Format, JsonApi, Problem};
 
 #[doc(inline)]
 pub use ::utoipa::IntoResponses;
@@ -25,14 +24,7 @@ pub use ::utoipa::IntoResponses;
 /// the examples of its variants.
 #[must_use]
 pub fn responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
-    // A variant with a runtime status is listed under each status it declares.
-    let mut by_status: BTreeMap<StatusCode, Vec<Answered>> = BTreeMap::new();
-    for (entry, format) in E::CATALOGUE.entries_with_formats() {
-        for status in entry.statuses() {
-            by_status.entry(status).or_default().push((entry, format));
-        }
-    }
-    by_status
+    openapi::by_status::<E>()
         .into_iter()
         .map(|(status, entries)| {
             (
@@ -43,69 +35,22 @@ pub fn responses<E: ApiError>() -> BTreeMap<String, RefOr<Response>> {
         .collect()
 }
 
-/// An entry with the format its type answers it in, when not the type's own.
-type Answered = (&'static Entry, Option<&'static VariantFormat>);
-
 /// One status's response: the codes in the description, one example per code, under the
 /// content type of its format (`F`, the type's, unless the entry's own).
 fn response<F: Format>(status: StatusCode, entries: &[Answered]) -> Response {
-    let mut description =
-        phrase::rfc9110(status).map_or_else(|| status.as_str().to_owned(), str::to_owned);
-    description.push('\n');
-    for (entry, _) in entries {
-        let codes: Vec<String> = entry.codes().map(|code| format!("`{code}`")).collect();
-        let _ = write!(description, "\n- {}", codes.join(", "));
-        let summary: Vec<&str> = entry
-            .title
-            .into_iter()
-            .chain(Some(entry.description).filter(|d| !d.is_empty()))
-            .collect();
-        if !summary.is_empty() {
-            let _ = write!(description, ": {}", one_line(&summary.join(" — ")));
-        }
-    }
-    // The content types in the order their first entry comes; a format of its own
-    // sharing the type's content type shares its content.
-    // A variant without a body (`no_body`) has no content to list.
-    let mut content_types: Vec<&'static str> = Vec::new();
-    for (_, format) in entries.iter().filter(|(entry, _)| !entry.no_body) {
-        let content_type = format.map_or(F::CONTENT_TYPE, |format| format.content_type);
-        if !content_types.contains(&content_type) {
-            content_types.push(content_type);
-        }
-    }
-    let mut builder = ResponseBuilder::new().description(description);
-    for content_type in content_types {
-        let in_content_type = || {
-            entries.iter().filter(move |(entry, format)| {
-                !entry.no_body
-                    && format.map_or(F::CONTENT_TYPE, |format| format.content_type) == content_type
-            })
-        };
-        let schema = in_content_type()
+    let mut builder = ResponseBuilder::new().description(openapi::description(status, entries));
+    for content_type in openapi::content_types::<F>(entries) {
+        let schema = openapi::in_content_type::<F>(entries, content_type)
             .next()
             .and_then(|(_, format)| format.map_or_else(F::body_schema, |f| (f.body_schema)()));
-        // One example per code a variant declares, with the status of this response.
-        let examples = in_content_type()
-            .flat_map(|&(entry, format)| entry.codes().map(move |code| (entry, format, code)));
-        let examples = examples.filter_map(|(entry, format, code)| {
-            let body = match format {
-                Some(format) => (format.render_specimen)(entry, status, code),
-                None => {
-                    let specimen = Specimen::<F>::in_format(entry)
-                        .with_status(status)
-                        .with_code(code);
-                    F::render(&specimen, &Context::new())
+        let examples =
+            openapi::examples::<F>(status, entries, content_type).map(|(code, summary, value)| {
+                let mut example = ExampleBuilder::new().value(Some(value));
+                if !summary.is_empty() {
+                    example = example.summary(summary);
                 }
-            };
-            // A format that writes something other than JSON has no JSON example.
-            let value = serde_json::from_slice(&body.ok()?).ok()?;
-            let mut example = ExampleBuilder::new().value(Some(value));
-            if !entry.description.is_empty() {
-                example = example.summary(one_line(entry.description));
-            }
-            Some((code, example.build()))
-        });
+                (code, example.build())
+            });
         let content = ContentBuilder::new()
             .schema(schema)
             .examples_from_iter(examples)
@@ -113,11 +58,6 @@ fn response<F: Format>(status: StatusCode, entries: &[Answered]) -> Response {
         builder = builder.content(content_type, content);
     }
     builder.build()
-}
-
-/// Doc comments span lines; a list item or an example summary holds one.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(feature = "axum")]

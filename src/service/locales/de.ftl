@@ -17,10 +17,6 @@ rate_limited = { $retry_after ->
     .title = Zu viele Anfragen
 database =
     .title = Interner Serverfehler
-malformed = Die Anfrage ist fehlerhaft: { $field0 }
-    .title = Ungültige Anfrage
-not_json = Der Anfragekörper muss `application/json` sein.
-    .title = Nicht unterstützter Medientyp
 no_route = Kein Pfad passt zu dieser Anfrage.
     .title = Nicht gefunden
 

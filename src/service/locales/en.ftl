@@ -8,5 +8,4 @@ duplicate_name = A case with this name already exists.
 invalid = The case is invalid. See `errors` for details.
 unauthorized = A valid bearer token is required.
 rate_limited = Too many exports. Retry in { $retry_after } seconds.
-not_json = The request body must be `application/json`.
 no_route = No route matches this path.
