@@ -384,3 +384,58 @@ fn actix_web_answers_as_to_response() {
     assert_eq!(error.status_code().as_u16(), 404);
     assert_eq!(actix_body(&error), (404, value(&error)));
 }
+
+/// A service whose bodies carry no code (`code_in_body = false`) around the plan errors:
+/// the plans' entries in its catalogue carry none either, as their bodies do not.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api_error(code_in_body = false)]
+enum CodelessError {
+    #[error("maintenance")]
+    #[status(503)]
+    #[api_error(header("Retry-After" = "60"))]
+    Maintenance,
+
+    #[error(transparent)]
+    #[api_error(transparent)]
+    Plan(PlanError),
+}
+
+#[test]
+fn inner_entries_follow_the_enums_code_in_body_as_the_body_does() {
+    use apifault::{Problem, Specimen};
+
+    // The wire: no code for an inner error either.
+    let body = serde_json::from_slice::<serde_json::Value>(
+        CodelessError::Plan(PlanError::QuotaUsed)
+            .to_response()
+            .body(),
+    )
+    .expect("JSON");
+    assert!(body.get("code").is_none(), "{body}");
+    assert_eq!(body["status"], 429);
+    let own = serde_json::from_slice::<serde_json::Value>(
+        CodelessError::Maintenance.to_response().body(),
+    )
+    .expect("JSON");
+    assert!(own.get("code").is_none(), "{own}");
+
+    // The catalogue, and the example bodies rendered from it, say the same.
+    for entry in CodelessError::CATALOGUE.entries() {
+        assert!(!entry.code_in_body, "{}", entry.code);
+        let specimen = Specimen::<Problem>::new(entry)
+            .render_json()
+            .expect("renders");
+        assert!(specimen.get("code").is_none(), "{specimen}");
+    }
+    let quota = CodelessError::CATALOGUE
+        .lookup("quota-used")
+        .expect("listed");
+    assert_eq!(quota.status, 429);
+    // The plans' own catalogue is untouched.
+    assert!(
+        PlanError::CATALOGUE
+            .lookup("quota-used")
+            .expect("listed")
+            .code_in_body
+    );
+}

@@ -36,6 +36,7 @@ pub use crate::{__i18n_impl, __integrations};
 pub use crate::catalogue::{
     CatalogueItem, OwnCodes, OwnFormat, VariantFormat, assert_unique_codes, based, code_count,
     len as catalogue_len, overridden, overridden_entry, table_len, type_uris, type_uris_len,
+    without_code_in_body,
 };
 pub use crate::flatten::Flattened;
 pub use crate::format::{OwnBody, WholeBody, whole_body};

@@ -176,7 +176,7 @@ const _: () = {
         &__APIFAULT_INNER_0,
         "https://docs.example.com/errors/",
     )] = ::apifault::__private::type_uris(&__APIFAULT_INNER_0, "https://docs.example.com/errors/");
-    static __APIFAULT_BASED_0: [::apifault::__private::Entry;
+    static __APIFAULT_ANSWERED_0: [::apifault::__private::Entry;
         ::apifault::__private::catalogue_len(
             <AuthError as ::apifault::__private::ApiError>::CATALOGUE,
         )] = ::apifault::__private::based(
@@ -254,7 +254,7 @@ const _: () = {
             &::apifault::__private::Catalogue {
                 __items: &[
                     ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ENTRIES),
-                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_BASED_0),
+                    ::apifault::__private::CatalogueItem::Entries(&__APIFAULT_ANSWERED_0),
                 ],
             };
         fn log_level(

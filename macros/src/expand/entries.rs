@@ -71,21 +71,24 @@ impl Cx<'_> {
                 // own take, as the body does; not for an inner type that answers as itself
                 // (`inner_format`), nor one that mentions the generic parameters, whose
                 // catalogue a static outside the impl cannot name.
+                let answers_as_enum = !self.input.inner_format(variant) && label.is_some();
                 let base = self
                     .input
                     .attrs
                     .type_base
                     .as_ref()
-                    .filter(|_| !self.input.inner_format(variant) && label.is_some());
-                if self.input.overrides(variant) || base.is_some() {
-                    // The inner catalogue rewritten with this variant's status, code and
-                    // type URIs, at compile time; `entry()` of an overriding variant
+                    .filter(|_| answers_as_enum);
+                // Likewise the enum's `code_in_body = false`, which the body follows.
+                let without_code = answers_as_enum && !self.input.code_in_body(variant);
+                if self.input.overrides(variant) || base.is_some() || without_code {
+                    // The inner catalogue rewritten with this variant's status, code, type
+                    // URIs and `code_in_body`, at compile time; `entry()` of an overriding variant
                     // answers from it.
                     let index = overridden.len();
                     let name = if self.input.overrides(variant) {
                         format_ident!("__APIFAULT_OVERRIDDEN_{}", index)
                     } else {
-                        format_ident!("__APIFAULT_BASED_{}", index)
+                        format_ident!("__APIFAULT_ANSWERED_{}", index)
                     };
                     let status = match attrs.status {
                         Some(_) => {
@@ -99,7 +102,10 @@ impl Cx<'_> {
                         None => quote!(#private::None),
                     };
                     let array = quote!([#private::Entry; #private::catalogue_len(#via::CATALOGUE)]);
-                    let rewritten = quote!(#private::overridden(#via::CATALOGUE, #status, #code));
+                    let mut rewritten = quote!(#private::overridden(#via::CATALOGUE, #status, #code));
+                    if without_code {
+                        rewritten = quote!(#private::without_code_in_body(#rewritten));
+                    }
                     overridden.push(match base {
                         None => quote!(static #name: #array = #rewritten;),
                         Some(base) => {

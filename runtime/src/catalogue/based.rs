@@ -3,6 +3,9 @@
 //! followed by its code, as the derived `fmt_part` writes it on the wire. Built at compile
 //! time, so the catalogue still lists `&'static` entries whose `type_uri` is the whole URI.
 //!
+//! An enum with `code_in_body = false` lists them without the code in their bodies
+//! ([`without_code_in_body`]), as it answers them.
+//!
 //! A `&'static str` cannot be concatenated in a `const fn`; the derive has
 //! [`type_uris`] write every URI into one static array of bytes, whose length
 //! [`type_uris_len`] computes, and [`based`] points each entry at its own piece of it.
@@ -90,5 +93,18 @@ pub const fn based<const N: usize>(
         i += 1;
     }
     assert!(rest.is_empty(), "apifault: the type URIs changed length");
+    entries
+}
+
+/// `entries` without the code in their bodies: an enum whose `code_in_body = false` answers
+/// its transparent variants' inner errors without it, so its catalogue lists them so.
+#[doc(hidden)]
+#[must_use]
+pub const fn without_code_in_body<const N: usize>(mut entries: [Entry; N]) -> [Entry; N] {
+    let mut i = 0;
+    while i < N {
+        entries[i].code_in_body = false;
+        i += 1;
+    }
     entries
 }

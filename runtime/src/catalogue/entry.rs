@@ -49,7 +49,9 @@ pub struct Entry {
     /// error's, unless the variant overrides the status or code; its body has the type
     /// either way. The base is the declared code's, also for a code taken at run time.
     pub type_uri: Option<&'static str>,
-    /// Whether formats that can carry the code in the body do so (`code_in_body`).
+    /// Whether formats that can carry the code in the body do so (`code_in_body`). The
+    /// entries a transparent variant lists in the catalogue of an enum with
+    /// `code_in_body = false` say `false`, as their bodies under that enum carry no code.
     pub code_in_body: bool,
     /// Whether the status is taken at run time from a field (`#[api_error(status)]`);
     /// `status` is then the declared one, sent when the field's is not an error status.

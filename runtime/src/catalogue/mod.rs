@@ -11,7 +11,7 @@ mod specimen;
 mod unique;
 
 #[doc(hidden)]
-pub use self::based::{based, type_uris, type_uris_len};
+pub use self::based::{based, type_uris, type_uris_len, without_code_in_body};
 pub use self::entry::{Entry, OwnFormat, VariantFormat};
 pub use self::specimen::Specimen;
 #[doc(hidden)]
