@@ -78,8 +78,16 @@ impl Cx<'_> {
                     .type_base
                     .as_ref()
                     .filter(|_| answers_as_enum);
-                // Likewise the enum's `code_in_body = false`, which the body follows.
-                let without_code = answers_as_enum && !self.input.code_in_body(variant);
+                // Likewise the enum's `code_in_body = false` when it is every variant's,
+                // which is when the body follows it (`code_in_body()` is then `false`).
+                let without_code = answers_as_enum
+                    && !self.input.code_in_body_per_variant()
+                    && self
+                        .input
+                        .attrs
+                        .code_in_body
+                        .as_ref()
+                        .is_some_and(|flag| !flag.value);
                 if self.input.overrides(variant) || base.is_some() || without_code {
                     // The inner catalogue rewritten with this variant's status, code, type
                     // URIs and `code_in_body`, at compile time; `entry()` of an overriding variant
