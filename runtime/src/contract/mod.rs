@@ -12,9 +12,10 @@ use crate::{ApiError, Catalogue};
 /// The environment variable that rewrites the lock file with the catalogue as it is.
 pub const ACCEPT_VAR: &str = "APIFAULT_ACCEPT_CONTRACT";
 
-/// Fails unless `E`'s catalogue matches the lock file at `path`; with
-/// `APIFAULT_ACCEPT_CONTRACT=1` in the environment, rewrites the file instead (for review
-/// in the diff). A relative `path` is taken from the package's directory (cargo's
+/// Fails when `E`'s catalogue breaks the contract in the lock file at `path` (a code
+/// removed or renamed, a status changed, …); compatible changes (a code or member added)
+/// pass, and are printed with the way to record them. With `APIFAULT_ACCEPT_CONTRACT=1` in
+/// the environment, rewrites the file instead (for review in the diff). A relative `path` is taken from the package's directory (cargo's
 /// `CARGO_MANIFEST_DIR` while it runs the tests), as trybuild's are.
 ///
 /// ```no_run
@@ -29,7 +30,7 @@ pub const ACCEPT_VAR: &str = "APIFAULT_ACCEPT_CONTRACT";
 ///
 /// # Panics
 ///
-/// With the [`ContractError`]'s message: when a code differs from the lock file (every
+/// With the [`ContractError`]'s message: when a change breaks the contract (every
 /// difference named, breaking ones first), when the file is missing or malformed, or when
 /// it cannot be read or written.
 #[track_caller]
@@ -48,6 +49,14 @@ pub fn check<E: ApiError>(path: impl AsRef<Path>) {
                 list(&differences)
             );
         }
+        Ok(differences) if !differences.is_empty() => {
+            eprintln!(
+                "apifault: the error contract of `{name}` has compatible changes not yet in {} \
+                 (recorded, a later removal is caught):\n{}record them with\n  {ACCEPT_VAR}=1 cargo test",
+                path.as_ref().display(),
+                list(&differences)
+            );
+        }
         Ok(_) => {}
         Err(error) => panic!("{error}"),
     }
@@ -61,7 +70,8 @@ fn accepting() -> bool {
 /// What [`verify`] does with a difference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Report every difference as an error, and leave the file alone.
+    /// Report a breaking difference as an error (with every other difference), return
+    /// compatible ones, and leave the file alone.
     Check,
     /// Write the catalogue to the file, and report the differences it had.
     Accept,
@@ -69,12 +79,12 @@ pub enum Mode {
 
 /// [`check`] without the environment or the panic: compares `catalogue` (of the type
 /// `name`) with the lock file at `path` (relative to `CARGO_MANIFEST_DIR`, when set), or
-/// writes it under [`Mode::Accept`]. Returns the differences found (none under
-/// [`Mode::Check`]).
+/// writes it under [`Mode::Accept`]. Returns the differences found (under
+/// [`Mode::Check`], compatible ones only).
 ///
 /// # Errors
 ///
-/// Under [`Mode::Check`], a difference of any kind, a missing or malformed file; under
+/// Under [`Mode::Check`], a breaking difference, a missing or malformed file; under
 /// either, a file that cannot be read or written.
 pub fn verify(
     catalogue: &'static Catalogue,
@@ -111,7 +121,7 @@ pub fn verify(
         reason,
     })?;
     let mut differences = diff::compare(&locked, &current);
-    if differences.is_empty() {
+    if !differences.iter().any(Difference::is_breaking) {
         return Ok(differences);
     }
     // Breaking ones first, each group in the order of the codes.
@@ -221,11 +231,7 @@ impl fmt::Display for ContractError {
                     )?;
                 }
                 f.write_str(&list(rest))?;
-                if breaking > 0 {
-                    f.write_str("\nIf the change is deliberate, accept it with\n")?;
-                } else {
-                    f.write_str("\nNo client breaks: record it with\n")?;
-                }
+                f.write_str("\nIf the change is deliberate, accept it with\n")?;
                 accept(f, path)
             }
             Self::Missing { path } => {
