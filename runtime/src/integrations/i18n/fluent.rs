@@ -110,6 +110,9 @@ pub struct FluentLocalizer {
     /// Per locale: each message's `.title`, resolved once (titles are constant), sorted by
     /// id.
     titles: Vec<Vec<(String, String)>>,
+    /// Whether the bundles wrap arguments in bidi isolation marks; without, a pattern of
+    /// text and variable references is written without Fluent's resolver.
+    isolating: bool,
 }
 
 impl fmt::Debug for FluentLocalizer {
@@ -271,6 +274,7 @@ impl FluentLocalizerBuilder {
             chains,
             broken,
             titles,
+            isolating: self.use_isolating,
         })
     }
 }
@@ -313,10 +317,8 @@ impl Localizer for FluentLocalizer {
     ) -> Option<Cow<'_, str>> {
         let start = self.index(locale).unwrap_or(0);
         let id = message_id(key);
-        let mut args = FluentArgs::with_capacity(arguments.len());
-        for (name, value) in arguments.iter() {
-            args.set(name, fluent_value(value));
-        }
+        // Built only for a pattern the fast path does not write.
+        let mut args: Option<FluentArgs<'_>> = None;
         for &index in &self.chains[start] {
             let bundle = &self.bundles[index];
             let Some(pattern) = bundle.get_message(&id).and_then(|message| message.value()) else {
@@ -324,14 +326,35 @@ impl Localizer for FluentLocalizer {
                 continue;
             };
             let mut errors = Vec::new();
+            let simple = if self.isolating {
+                Simple::Other
+            } else {
+                simple(pattern, arguments)
+            };
             let text =
                 if let [ast::PatternElement::TextElement { value }] = pattern.elements.as_slice() {
                     Cow::Borrowed(*value)
+                } else if let Simple::Written(text) = simple {
+                    Cow::Owned(text)
+                } else if let Simple::Unresolved = simple {
+                    translation_missing(
+                        "message in this locale (it does not resolve)",
+                        key.code(),
+                        &self.locales[index],
+                    );
+                    continue;
                 } else {
+                    let args = args.get_or_insert_with(|| {
+                        let mut args = FluentArgs::with_capacity(arguments.len());
+                        for (name, value) in arguments.iter() {
+                            args.set(name, fluent_value(value));
+                        }
+                        args
+                    });
                     // Written once into a buffer of a sentence's size.
                     let mut text = String::with_capacity(96);
                     if bundle
-                        .write_pattern(&mut text, pattern, Some(&args), &mut errors)
+                        .write_pattern(&mut text, pattern, Some(args), &mut errors)
                         .is_err()
                     {
                         continue;
@@ -396,6 +419,39 @@ impl Localizer for FluentLocalizer {
 /// An argument's text as a Fluent value: a number when it reads as one and writes back the
 /// same (`3`, `2.50`), so plurals and `NUMBER()` apply, else a string (`007` stays as it
 /// is).
+/// What [`simple`] made of a pattern.
+enum Simple {
+    /// The pattern has more than text and variable references: Fluent's resolver writes it.
+    Other,
+    /// A variable the arguments do not hold: the pattern does not resolve.
+    Unresolved,
+    /// The text, as Fluent writes it.
+    Written(String),
+}
+
+/// A pattern of text and variable references (`Der Fall { $id } …`), the most common
+/// kind, written as Fluent's resolver writes it without isolation marks: each text as it
+/// is, each argument's text as it is (an integer argument formats back to the same digits,
+/// see [`fluent_value`] and [`integer`]).
+fn simple(pattern: &ast::Pattern<&str>, arguments: &Arguments) -> Simple {
+    let mut text = String::with_capacity(96);
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => text.push_str(value),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::VariableReference { id }),
+            } => match arguments.get(id.name) {
+                // `-0` is the one text whose number Fluent writes otherwise (`0`).
+                Some("-0") => return Simple::Other,
+                Some(value) => text.push_str(value),
+                None => return Simple::Unresolved,
+            },
+            ast::PatternElement::Placeable { .. } => return Simple::Other,
+        }
+    }
+    Simple::Written(text)
+}
+
 fn fluent_value(text: &str) -> FluentValue<'_> {
     // An integer as Rust prints one (no sign `+`, no leading zero), exact in an `f64`: a
     // number without the round trip's formatting.
@@ -590,5 +646,87 @@ fn inline_variables(
             expression_variables(bundle, expression, out, depth);
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundle(source: &str) -> FluentBundle<FluentResource> {
+        let resource = FluentResource::try_new(source.to_owned()).expect("parses");
+        let mut bundle = FluentBundle::new_concurrent(vec!["de".parse().expect("a tag")]);
+        bundle.set_use_isolating(false);
+        bundle.set_formatter(Some(integer));
+        bundle.add_resource(resource).expect("added");
+        bundle
+    }
+
+    /// The fast path writes what Fluent's resolver writes, whatever the arguments' texts.
+    #[test]
+    fn simple_patterns_are_written_as_fluent_writes_them() {
+        let bundle = bundle("m = Der Fall { $id } von {$owner}: { $state }.\n");
+        let pattern = bundle
+            .get_message("m")
+            .and_then(|message| message.value())
+            .expect("a message");
+        for value in [
+            "42",
+            "-7",
+            "0",
+            "-0",
+            "007",
+            "1.5",
+            "1.50",
+            "-2.25",
+            "1e3",
+            "NaN",
+            "inf",
+            "9007199254740993",
+            "123456789012345678",
+            "<b>&\"'",
+            "ü\u{202e}\u{2068}",
+            "",
+        ] {
+            let mut arguments = Arguments::new();
+            for name in ["id", "owner", "state"] {
+                arguments.push(name, value);
+            }
+            let mut args = FluentArgs::new();
+            for (name, text) in arguments.iter() {
+                args.set(name, fluent_value(text));
+            }
+            let mut expected = String::new();
+            let mut errors = Vec::new();
+            bundle
+                .write_pattern(&mut expected, pattern, Some(&args), &mut errors)
+                .expect("written");
+            assert!(errors.is_empty(), "{errors:?}");
+            match simple(pattern, &arguments) {
+                Simple::Written(text) => assert_eq!(text, expected, "{value:?}"),
+                Simple::Other => assert_eq!(value, "-0", "only -0 goes to Fluent"),
+                Simple::Unresolved => panic!("{value:?}: every argument is there"),
+            }
+        }
+        let mut partial = Arguments::new();
+        partial.push("id", 1);
+        assert!(matches!(simple(pattern, &partial), Simple::Unresolved));
+    }
+
+    /// Selectors, terms, functions and literals are Fluent's to write.
+    #[test]
+    fn other_patterns_go_to_fluent() {
+        let bundle = bundle(
+            "a = { $n ->\n    [one] eins\n   *[other] viele\n}\nb = { -brand }\n-brand = X\nc = { NUMBER($n) }\nd = { \"literal\" }\n",
+        );
+        let mut arguments = Arguments::new();
+        arguments.push("n", 1);
+        for id in ["a", "b", "c", "d"] {
+            let pattern = bundle
+                .get_message(id)
+                .and_then(|message| message.value())
+                .expect("a message");
+            assert!(matches!(simple(pattern, &arguments), Simple::Other), "{id}");
+        }
     }
 }
