@@ -480,17 +480,29 @@ mod small {
     }
 }
 
-/// The environment variable, in a child process running `rewrite_child` (ignored when
-/// run on its own): it rewrites the file, and the test passes.
+/// The environment variable, in a child process: this test binary again, running this
+/// test alone, which then plays the user's `cargo test` (`CONTRACT_CHILD_LOCK` names its
+/// lock file): it rewrites the file, and the test passes.
 #[test]
 fn the_environment_variable_rewrites_the_file() {
+    if let Some(path) = std::env::var_os("CONTRACT_CHILD_LOCK") {
+        contract::check::<breaking::CaseError>(PathBuf::from(path));
+        return;
+    }
+    let child = |accept: &str, lock: &TempLock| {
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "the_environment_variable_rewrites_the_file",
+                "--exact",
+                "--nocapture",
+            ])
+            .env("APIFAULT_ACCEPT_CONTRACT", accept)
+            .env("CONTRACT_CHILD_LOCK", &lock.0)
+            .output()
+            .unwrap()
+    };
     let lock = TempLock::of("env", before::CaseError::CATALOGUE);
-    let status = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["rewrite_child", "--exact", "--ignored", "--nocapture"])
-        .env("APIFAULT_ACCEPT_CONTRACT", "1")
-        .env("CONTRACT_CHILD_LOCK", &lock.0)
-        .output()
-        .unwrap();
+    let status = child("1", &lock);
     assert!(status.status.success(), "{status:?}");
     let stderr = String::from_utf8_lossy(&status.stderr);
     assert!(
@@ -503,22 +515,10 @@ fn the_environment_variable_rewrites_the_file() {
     );
     // `0` accepts nothing: the check fails in the child.
     std::fs::write(&lock.0, contract::lock_file(before::CaseError::CATALOGUE)).unwrap();
-    let status = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["rewrite_child", "--exact", "--ignored", "--quiet"])
-        .env("APIFAULT_ACCEPT_CONTRACT", "0")
-        .env("CONTRACT_CHILD_LOCK", &lock.0)
-        .output()
-        .unwrap();
+    let status = child("0", &lock);
     assert!(!status.status.success());
     assert_eq!(
         lock.read(),
         contract::lock_file(before::CaseError::CATALOGUE)
     );
-}
-
-#[test]
-#[ignore = "run by the_environment_variable_rewrites_the_file, in a process of its own"]
-fn rewrite_child() {
-    let path = std::env::var_os("CONTRACT_CHILD_LOCK").expect("CONTRACT_CHILD_LOCK");
-    contract::check::<breaking::CaseError>(PathBuf::from(path));
 }
