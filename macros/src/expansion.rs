@@ -14,7 +14,6 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use proc_macro2::{TokenStream, TokenTree};
-use quote::quote;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Data, DeriveInput, Fields, Token};
 
@@ -103,7 +102,7 @@ fn stripped(input: &DeriveInput) -> DeriveInput {
 /// Every `ApiError` type of `source`, stripped, each followed by its expansion.
 fn expanded(source: &str) -> TokenStream {
     let source = TokenStream::from_str(source).expect("tests/lints.rs tokenizes");
-    let mut out = quote!(
+    let mut out = q!([]
         use super::*;
     );
     for item in items(&source) {
@@ -124,12 +123,13 @@ fn expanded(source: &str) -> TokenStream {
             "{} does not derive cleanly: {expansion}",
             input.ident
         );
-        out.extend(quote!(#stripped #expansion));
+        out.extend(q!([stripped, expansion] #stripped #expansion));
     }
     out
 }
 
-/// `text` through rustfmt, so the file reads like source; `None` without a rustfmt.
+/// `text` through rustfmt, so the file reads like source; `None` without a rustfmt. An
+/// expansion rustfmt cannot format does not parse: that fails the test, never skips it.
 fn formatted(text: &str) -> Option<String> {
     use std::io::Write as _;
     use std::process::{Command, Stdio};
@@ -142,11 +142,12 @@ fn formatted(text: &str) -> Option<String> {
         .ok()?;
     child.stdin.take()?.write_all(text.as_bytes()).ok()?;
     let output = child.wait_with_output().ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8(output.stdout).ok())
-        .flatten()
+    assert!(
+        output.status.success(),
+        "rustfmt rejects the expansion of tests/lints.rs: the derive wrote tokens that do not \
+         parse"
+    );
+    String::from_utf8(output.stdout).ok()
 }
 
 /// The tokens of `text`, printed alike whatever its layout and comments.

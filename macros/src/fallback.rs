@@ -2,7 +2,6 @@
 //! `ApiError` elsewhere reports nothing more (no cascade).
 
 use proc_macro2::TokenStream;
-use quote::quote;
 use syn::{Data, DeriveInput};
 
 use crate::internals::attr::Attrs;
@@ -16,7 +15,7 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
     }
     let krate = attrs
         .and_then(|attrs| attrs.krate.as_ref())
-        .map_or_else(|| quote!(::apifault), |path| quote!(#path));
+        .map_or_else(|| q!([] ::apifault), |path| q!([path] #path));
     let format = attrs
         .and_then(|attrs| {
             attrs.format.as_ref().or_else(|| {
@@ -26,11 +25,11 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
                     .and_then(|listed| listed.items.first())
             })
         })
-        .map_or_else(|| quote!(#krate::Problem), |path| quote!(#path));
+        .map_or_else(|| q!([krate] #krate::Problem), |path| q!([path] #path));
     // Opted out here too, or a hand-written `IntoResponse` would conflict with the stub's.
     let opt_out = attrs
         .is_some_and(|attrs| !attrs.framework_impls())
-        .then(|| quote!(framework_impls = false,));
+        .then(|| q!([] framework_impls = false,));
     let ident = &input.ident;
     let mut generics = input.generics.clone();
     let wrapper = attrs.is_some_and(|attrs| attrs.wrapper.is_some());
@@ -38,7 +37,7 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
     // is none, and gets the `Display` a good derive gives it.
     let display = if wrapper {
         let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
-        quote! {
+        q! {[impl_generics, ident, type_generics, where_clause]
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ident #type_generics #where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -56,7 +55,7 @@ pub fn expand(input: &DeriveInput, attrs: Option<&Attrs>, error: &syn::Error) ->
         TokenStream::new()
     };
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
-    quote! {
+    q! {[errors, display, impl_generics, krate, ident, type_generics, where_clause, format, opt_out]
         #errors
         #display
         #[automatically_derived]

@@ -13,9 +13,12 @@
 //! catalogue), `parts` (the texts), `interpolate` (templates into `format_args!`),
 //! `payload` (members, violations, headers), `format` (the format of each variant),
 //! `runtime` (statuses and codes read from fields), `wrapper` (a wrapper's search of its
-//! chain) and `bounds` (generic where-clauses). `fallback` writes the errors plus a stub
-//! impl.
+//! chain) and `bounds` (generic where-clauses), all through `code`'s `q!` templates (the
+//! generated code as source text, parsed once per expansion). `fallback` writes the
+//! errors plus a stub impl.
 
+#[macro_use]
+mod code;
 mod expand;
 mod fallback;
 mod internals;
@@ -43,6 +46,7 @@ pub fn derive_api_error(input: TokenStream) -> TokenStream {
 /// The whole derive, parse -> check -> expand, on `proc_macro2` tokens so it can run
 /// outside a compiler too.
 fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
+    let _expansion = code::Expansion::begin();
     let mut errors = Errors::default();
     let Some(ast) = Input::from_syn(input, &mut errors) else {
         return fail(input, None, errors);

@@ -56,113 +56,82 @@ pub enum CaseError {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 8usize] = [
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "NotFound",
             ::apifault::__private::http::StatusCode::NOT_FOUND,
             "not-found",
-            false,
-            ::apifault::__private::None,
             "The case does not exist.",
-            true,
-            &[],
-            ::apifault::__private::Some("https://docs.example.com/errors/not-found"),
             true,
             ::apifault::__private::part_bits::MESSAGE
                 | ::apifault::__private::part_bits::TYPE
                 | ::apifault::__private::part_bits::INSTANCE
                 | ::apifault::__private::part_bits::LINK,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__type_uri("https://docs.example.com/errors/not-found"),
+        ::apifault::__private::Entry::__of(
             "Duplicate",
             ::apifault::__private::http::StatusCode::CONFLICT,
             "duplicate-value",
-            false,
-            ::apifault::__private::Some("Duplicate Case"),
             "A case with that name exists already.",
             true,
-            &["name", "supportId"],
-            ::apifault::__private::Some("https://docs.example.com/errors/duplicate-value"),
-            true,
             ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__title("Duplicate Case")
+        .__members(&["name", "supportId"])
+        .__type_uri("https://docs.example.com/errors/duplicate-value"),
+        ::apifault::__private::Entry::__of(
             "Invalid",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "invalid",
-            false,
-            ::apifault::__private::None,
             "The request body failed validation.",
             true,
-            &[],
-            ::apifault::__private::Some("https://docs.example.com/errors/invalid"),
-            true,
             ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__type_uri("https://docs.example.com/errors/invalid"),
+        ::apifault::__private::Entry::__of(
             "RateLimited",
             ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS,
             "rate-limited",
-            false,
-            ::apifault::__private::None,
             "Slow down.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Unauthorized",
             ::apifault::__private::http::StatusCode::UNAUTHORIZED,
             "unauthorized",
-            false,
-            ::apifault::__private::None,
             "Authentication is required.",
             true,
-            &[],
-            ::apifault::__private::Some("https://docs.example.com/errors/unauthorized"),
-            true,
             ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__type_uri("https://docs.example.com/errors/unauthorized"),
+        ::apifault::__private::Entry::__of(
             "Database",
             ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
             "database",
-            false,
-            ::apifault::__private::None,
             "The database failed; its text stays in the logs.",
             false,
-            &[],
-            ::apifault::__private::Some("https://docs.example.com/errors/database"),
-            true,
             ::apifault::__private::part_bits::TYPE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__type_uri("https://docs.example.com/errors/database"),
+        ::apifault::__private::Entry::__of(
             "Maintenance",
             ::apifault::__private::http::StatusCode::SERVICE_UNAVAILABLE,
             "maintenance",
-            false,
-            ::apifault::__private::None,
             "Maintenance.",
             true,
-            &[],
-            ::apifault::__private::Some("https://docs.example.com/errors/maintenance"),
-            true,
             ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__type_uri("https://docs.example.com/errors/maintenance"),
+        ::apifault::__private::Entry::__of(
             "Custom",
             ::apifault::__private::status(490u16),
             "custom",
-            false,
-            ::apifault::__private::None,
             "A non-standard status.",
             true,
-            &[],
-            ::apifault::__private::Some("https://docs.example.com/errors/custom"),
-            true,
             ::apifault::__private::part_bits::MESSAGE | ::apifault::__private::part_bits::TYPE,
-        ),
+        )
+        .__type_uri("https://docs.example.com/errors/custom"),
     ];
     const __APIFAULT_INNER_0: [::apifault::__private::Entry;
         ::apifault::__private::catalogue_len(
@@ -556,7 +525,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("not-found" , & []) , :: apifault :: __private :: I18nSignature :: Own ("duplicate-value" , & []) , :: apifault :: __private :: I18nSignature :: Own ("invalid" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Own ("rate-limited" , & []) , :: apifault :: __private :: I18nSignature :: Own ("unauthorized" , & []) , :: apifault :: __private :: I18nSignature :: Own ("database" , & []) , :: apifault :: __private :: I18nSignature :: Own ("maintenance" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Own ("custom" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Invalid { 0 : __field_0 , .. } => { __arguments . push ("field0" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self :: Maintenance { 0 : __field_0 , .. } => { __arguments . push ("field0" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("not-found" , & []) , :: apifault :: __private :: I18nSignature :: Own ("duplicate-value" , & []) , :: apifault :: __private :: I18nSignature :: Own ("invalid" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Own ("rate-limited" , & []) , :: apifault :: __private :: I18nSignature :: Own ("unauthorized" , & []) , :: apifault :: __private :: I18nSignature :: Own ("database" , & []) , :: apifault :: __private :: I18nSignature :: Own ("maintenance" , & ["field0"]) , :: apifault :: __private :: I18nSignature :: Own ("custom" , & []) , :: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Invalid { 0 : __field_0 , .. } => { __arguments . push ("field0" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self ::Maintenance { 0 : __field_0 , .. } => { __arguments . push ("field0" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self ::Auth { 0 : __field_0 , .. } => <AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [CaseError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -574,22 +543,20 @@ pub struct AuthError(pub u64);
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "AuthError",
             ::apifault::__private::http::StatusCode::FORBIDDEN,
             "token.expired",
-            false,
-            ::apifault::__private::Some("Token Expired"),
             "Authentication failures, a struct with item-level attributes.",
             true,
-            &["expiredFor"],
-            ::apifault::__private::None,
-            false,
             ::apifault::__private::part_bits::MESSAGE
                 | ::apifault::__private::part_bits::TYPE
                 | ::apifault::__private::part_bits::INSTANCE
                 | ::apifault::__private::part_bits::LINK,
-        )];
+        )
+        .__title("Token Expired")
+        .__members(&["expiredFor"])
+        .__code_not_in_body()];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &AuthError) {
         ::apifault::__private::assert_error::<AuthError>();
@@ -695,7 +662,7 @@ const _: () = {
         fn code_in_body(&self) -> bool {
             false
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("token.expired" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("token.expired" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [AuthError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -713,16 +680,11 @@ pub struct Gone;
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "Gone",
             ::apifault::__private::http::StatusCode::GONE,
             "gone",
-            false,
-            ::apifault::__private::None,
             "A unit struct.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )];
@@ -786,7 +748,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("gone" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("gone" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Gone] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -804,17 +766,12 @@ pub struct SelfHandled;
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "SelfHandled",
             ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
             "self_handled",
-            false,
-            ::apifault::__private::None,
             "A service that writes its own framework impls and logs its errors itself.",
             false,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::NONE,
         )];
     #[allow(dead_code)]
@@ -869,7 +826,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             ::core::result::Result::Ok(())
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("self_handled" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("self_handled" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { framework_impls = false , [] [SelfHandled] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -886,17 +843,12 @@ pub struct AppError(pub Box<dyn std::error::Error + Send + Sync>);
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "AppError",
             ::apifault::__private::http::StatusCode::INTERNAL_SERVER_ERROR,
             "app_error",
-            false,
-            ::apifault::__private::None,
             "A wrapper around a boxed error, answering as a listed type found in its chain.",
             false,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::NONE,
         )];
     #[automatically_derived]
@@ -1058,7 +1010,7 @@ const _: () = {
                 }
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("app_error" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("app_error" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     #[automatically_derived]
     impl ::apifault::__private::core::fmt::Display for AppError {
@@ -1142,17 +1094,12 @@ pub struct Upstream(pub Box<dyn std::error::Error + Send + Sync>);
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "Upstream",
             ::apifault::__private::http::StatusCode::BAD_GATEWAY,
             "upstream",
-            false,
-            ::apifault::__private::None,
             "A wrapper that looks for nothing.",
             false,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::NONE,
         )];
     #[automatically_derived]
@@ -1201,7 +1148,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             ::core::result::Result::Ok(())
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("upstream" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("upstream" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     #[automatically_derived]
     impl ::apifault::__private::core::fmt::Display for Upstream {
@@ -1364,7 +1311,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self { 0 : __field_0 , .. } => <AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Wrapped] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1711,7 +1658,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< Wrapped as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Boxed { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Arced { 0 : __field_0 , .. } => < Wrapped as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Hidden { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (<Wrapped as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Boxed { 0 : __field_0 , .. } => <AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (&* * __field_0 , __arguments) , Self ::Arced { 0 : __field_0 , .. } => <Wrapped as :: apifault :: __private :: ApiError > :: __i18n_arguments (&* * __field_0 , __arguments) , Self ::Hidden { 0 : __field_0 , .. } => <AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Shared] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1766,7 +1713,7 @@ const _: () = {
         ) -> ::apifault::__private::core::fmt::Result {
             match *self {}
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Never] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1789,19 +1736,15 @@ pub struct Rejected<'a> {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "Rejected",
             ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             "rejected",
-            false,
-            ::apifault::__private::None,
             "A named struct with a lifetime and violations.",
             true,
-            &["name"],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::MESSAGE,
-        )];
+        )
+        .__members(&["name"])];
     #[allow(dead_code)]
     fn __apifault_assert_error<'a>(_: &Rejected<'a>) {
         ::apifault::__private::assert_error::<Rejected<'a>>();
@@ -1891,7 +1834,7 @@ const _: () = {
                 _ => ::apifault::__private::Violations::none(),
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("rejected" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("rejected" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [< 'a >] [Rejected < 'a >] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -1930,29 +1873,20 @@ where
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Value",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "value",
-            false,
-            ::apifault::__private::None,
             "A generic value, interpolated and exposed.",
             true,
-            &["value", "note"],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::MESSAGE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__members(&["value", "note"]),
+        ::apifault::__private::Entry::__of(
             "Invalid",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "invalid",
-            false,
-            ::apifault::__private::None,
             "Generic violations.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         ),
@@ -2155,7 +2089,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("value" , & ["value"]) , :: apifault :: __private :: I18nSignature :: Nested (< E as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Own ("invalid" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Value { value : __field_0 , .. } => { __arguments . push ("value" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self :: Inner { 0 : __field_0 , .. } => < E as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("value" , & ["value"]) , :: apifault :: __private :: I18nSignature :: Nested (<E as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Own ("invalid" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Value { value : __field_0 , .. } => { __arguments . push ("value" , :: core :: format_args ! ("{0}" , __field_0)) ; } Self ::Inner { 0 : __field_0 , .. } => <E as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [< 'a , T : Display + Debug , E , V >] [Generic < 'a , T , E , V >] [where E : ApiError + 'static , V : Violation + Debug , T : :: core :: fmt :: Display , T : :: core :: fmt :: Debug , T : :: core :: fmt :: Display , T : :: apifault :: __private :: serde :: Serialize , E : :: apifault :: __private :: ApiError , Vec < V > : :: apifault :: __private :: ViolationList , Self : :: core :: error :: Error] }
 };
@@ -2183,16 +2117,11 @@ pub enum Layered<E: ApiError + 'static> {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "Page",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "page",
-            false,
-            ::apifault::__private::None,
             "A page that does not exist.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )];
@@ -2407,7 +2336,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("page" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< Gone as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< E as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Gone { 0 : __field_0 , .. } => < Gone as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , Self :: Inner { 0 : __field_0 , .. } => < E as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("page" , & []) , :: apifault :: __private :: I18nSignature :: Nested (<Gone as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (<E as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Gone { 0 : __field_0 , .. } => <Gone as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , Self ::Inner { 0 : __field_0 , .. } => <E as :: apifault :: __private :: ApiError > :: __i18n_arguments (&* * __field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [< E : ApiError + 'static >] [Layered < E >] [where E : :: apifault :: __private :: ApiError , Self : :: core :: error :: Error] }
 };
@@ -2442,44 +2371,29 @@ pub enum TemplateError {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 3usize] = [
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Rows",
             ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             "rows",
-            false,
-            ::apifault::__private::None,
             "Rows out of range.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE
                 | ::apifault::__private::part_bits::TYPE
                 | ::apifault::__private::part_bits::SOURCE_POINTER,
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Limited",
             ::apifault::__private::http::StatusCode::TOO_MANY_REQUESTS,
             "limited",
-            false,
-            ::apifault::__private::None,
             "Rate limited.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Relayed",
             ::apifault::__private::http::StatusCode::BAD_GATEWAY,
             "relayed",
-            false,
-            ::apifault::__private::None,
             "Relayed from upstream.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )
@@ -2672,7 +2586,7 @@ const _: () = {
                 _ => {}
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("rows" , & ["field0-start" , "field0-end"]) , :: apifault :: __private :: I18nSignature :: Own ("limited" , & []) , :: apifault :: __private :: I18nSignature :: Own ("relayed" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Rows { 0 : __field_0 , .. } => { __arguments . push ("field0-start" , :: core :: format_args ! ("{0}" , & __field_0 . start)) ; __arguments . push ("field0-end" , :: core :: format_args ! ("{0}" , & __field_0 . end)) ; } _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("rows" , & ["field0-start" , "field0-end"]) , :: apifault :: __private :: I18nSignature :: Own ("limited" , & []) , :: apifault :: __private :: I18nSignature :: Own ("relayed" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Rows { 0 : __field_0 , .. } => { __arguments . push ("field0-start" , :: core :: format_args ! ("{0}" , & __field_0 . start)) ; __arguments . push ("field0-end" , :: core :: format_args ! ("{0}" , & __field_0 . end)) ; } _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [TemplateError] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -2708,84 +2622,57 @@ pub enum Ported {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 6usize] = [
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Quiet",
             ::apifault::__private::http::StatusCode::CONFLICT,
             "quiet",
-            false,
-            ::apifault::__private::None,
             "The code stays out of this body.",
             true,
-            &[],
-            ::apifault::__private::None,
-            false,
             ::apifault::__private::part_bits::MESSAGE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__code_not_in_body(),
+        ::apifault::__private::Entry::__of(
             "Silent",
             ::apifault::__private::http::StatusCode::NOT_FOUND,
             "silent",
-            false,
-            ::apifault::__private::None,
             "No public message, on purpose.",
             false,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::NONE,
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "NoKey",
             ::apifault::__private::http::StatusCode::UNAUTHORIZED,
             "no_key",
-            false,
-            ::apifault::__private::None,
             "No valid API key: no challenge, as the service never sent one.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "ReadOnly",
             ::apifault::__private::http::StatusCode::METHOD_NOT_ALLOWED,
             "read_only",
-            false,
-            ::apifault::__private::None,
             "Read-only: the variant's own header replaces the enum's.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Malformed",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "bad_request",
-            true,
-            ::apifault::__private::None,
             "A malformed request.",
             true,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::MESSAGE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__shared(),
+        ::apifault::__private::Entry::__of(
             "Missing",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "bad_request",
-            true,
-            ::apifault::__private::None,
             "A missing parameter, with the same code.",
             true,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::MESSAGE,
-        ),
+        )
+        .__shared(),
     ];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Ported) {
@@ -2890,7 +2777,7 @@ const _: () = {
                 _ => {}
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("quiet" , & []) , :: apifault :: __private :: I18nSignature :: Own ("silent" , & []) , :: apifault :: __private :: I18nSignature :: Own ("no_key" , & []) , :: apifault :: __private :: I18nSignature :: Own ("read_only" , & []) , :: apifault :: __private :: I18nSignature :: Own ("bad_request" , & []) , :: apifault :: __private :: I18nSignature :: Own ("bad_request" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("quiet" , & []) , :: apifault :: __private :: I18nSignature :: Own ("silent" , & []) , :: apifault :: __private :: I18nSignature :: Own ("no_key" , & []) , :: apifault :: __private :: I18nSignature :: Own ("read_only" , & []) , :: apifault :: __private :: I18nSignature :: Own ("bad_request" , & []) , :: apifault :: __private :: I18nSignature :: Own ("bad_request" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [Ported] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -2915,32 +2802,23 @@ pub enum Housed {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [reexport::apifault::__private::Entry; 2usize] = [
-        reexport::apifault::__private::Entry::__new(
+        reexport::apifault::__private::Entry::__of(
             "FirstOne",
             reexport::apifault::__private::http::StatusCode::BAD_REQUEST,
             "firstOne",
-            false,
-            reexport::apifault::__private::None,
             "One.",
-            true,
-            &[],
-            reexport::apifault::__private::None,
             true,
             reexport::apifault::__private::part_bits::MESSAGE,
         ),
-        reexport::apifault::__private::Entry::__new(
+        reexport::apifault::__private::Entry::__of(
             "SecondOne",
             reexport::apifault::__private::http::StatusCode::NOT_FOUND,
             "secondOne",
-            false,
-            reexport::apifault::__private::None,
             "Two.",
             true,
-            &["n"],
-            reexport::apifault::__private::None,
-            true,
             reexport::apifault::__private::part_bits::MESSAGE,
-        ),
+        )
+        .__members(&["n"]),
     ];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &Housed) {
@@ -3031,7 +2909,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
-        reexport::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [reexport :: apifault :: __private :: I18nSignature] = & [reexport :: apifault :: __private :: I18nSignature :: Own ("firstOne" , & []) , reexport :: apifault :: __private :: I18nSignature :: Own ("secondOne" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut reexport :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        reexport::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [reexport :: apifault :: __private :: I18nSignature] = & [reexport :: apifault :: __private :: I18nSignature :: Own ("firstOne" , & []) , reexport :: apifault :: __private :: I18nSignature :: Own ("secondOne" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut reexport :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     reexport::apifault::__private::__integrations! { [] [Housed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3067,32 +2945,23 @@ const _: () = {
         type Format = apifault::Boom;
     }
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Plain",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "plain",
-            false,
-            ::apifault::__private::None,
             "In the enum's format.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Own",
             ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             "own",
-            false,
-            ::apifault::__private::None,
             "In its own format.",
-            true,
-            &["n"],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )
+        .__members(&["n"])
         .__in_format::<__ApifaultFormat0>(),
     ];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
@@ -3298,7 +3167,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("plain" , & []) , :: apifault :: __private :: I18nSignature :: Own ("own" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Delegated { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("plain" , & []) , :: apifault :: __private :: I18nSignature :: Own ("own" , & []) , :: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Delegated { 0 : __field_0 , .. } => <AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Mixed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3326,16 +3195,11 @@ pub enum AsInner {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "Local",
             ::apifault::__private::http::StatusCode::CONFLICT,
             "local",
-            false,
-            ::apifault::__private::None,
             "In the enum's format.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )];
@@ -3581,7 +3445,7 @@ const _: () = {
                 _ => {}
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("local" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< Mixed as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Mixed { 0 : __field_0 , .. } => < Mixed as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (& * * __field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("local" , & []) , :: apifault :: __private :: I18nSignature :: Nested (<Mixed as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES) , :: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Mixed { 0 : __field_0 , .. } => <Mixed as :: apifault :: __private :: ApiError > :: __i18n_arguments (&* * __field_0 , __arguments) , Self ::Auth { 0 : __field_0 , .. } => <AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (&* * __field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [AsInner] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3625,32 +3489,23 @@ const _: () = {
         type Format = apifault::JsonApi;
     }
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 2usize] = [
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Gone",
             ::apifault::__private::http::StatusCode::GONE,
             "gone",
-            false,
-            ::apifault::__private::None,
             "Negotiated.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Own",
             ::apifault::__private::http::StatusCode::UNPROCESSABLE_ENTITY,
             "own",
-            false,
-            ::apifault::__private::None,
             "In its own format.",
-            true,
-            &["n"],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )
+        .__members(&["n"])
         .__in_format::<__ApifaultFormat0>(),
     ];
     const __APIFAULT_NESTED: &::apifault::__private::Catalogue =
@@ -3856,7 +3711,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("gone" , & []) , :: apifault :: __private :: I18nSignature :: Own ("own" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Delegated { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("gone" , & []) , :: apifault :: __private :: I18nSignature :: Own ("own" , & []) , :: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Delegated { 0 : __field_0 , .. } => <AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Negotiated] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -3894,17 +3749,12 @@ pub enum Relayed {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Upstream",
             ::apifault::__private::http::StatusCode::BAD_GATEWAY,
             "upstream",
-            false,
-            ::apifault::__private::None,
             "The upstream's answer, relayed.",
             false,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::NONE,
         )
         .__runtime(
@@ -3916,44 +3766,29 @@ const _: () = {
             true,
             &["M_UNKNOWN", "M_FORBIDDEN"],
         ),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Custom",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "custom",
-            false,
-            ::apifault::__private::None,
             "A status as a number and a code that may be borrowed.",
             false,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::NONE,
         )
         .__runtime(true, &[], true, &[]),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Named",
             ::apifault::__private::http::StatusCode::CONFLICT,
             "named",
-            false,
-            ::apifault::__private::None,
             "A code from a list of constants.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )
         .__runtime(false, &[], true, &[]),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Fixed",
             ::apifault::__private::http::StatusCode::NOT_FOUND,
             "fixed",
-            false,
-            ::apifault::__private::None,
             "A fixed status and code.",
-            true,
-            &[],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         ),
@@ -4227,7 +4062,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("upstream" , & []) , :: apifault :: __private :: I18nSignature :: Own ("custom" , & []) , :: apifault :: __private :: I18nSignature :: Own ("named" , & []) , :: apifault :: __private :: I18nSignature :: Own ("fixed" , & []) , :: apifault :: __private :: I18nSignature :: Nested (< AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self :: Auth { 0 : __field_0 , .. } => < AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("upstream" , & []) , :: apifault :: __private :: I18nSignature :: Own ("custom" , & []) , :: apifault :: __private :: I18nSignature :: Own ("named" , & []) , :: apifault :: __private :: I18nSignature :: Own ("fixed" , & []) , :: apifault :: __private :: I18nSignature :: Nested (<AuthError as :: apifault :: __private :: ApiError > :: __I18N_SIGNATURES)] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { # [allow (unreachable_patterns)] match self { Self ::Auth { 0 : __field_0 , .. } => <AuthError as :: apifault :: __private :: ApiError > :: __i18n_arguments (__field_0 , __arguments) , _ => { } } } }
     }
     ::apifault::__private::__integrations! { [] [Relayed] [where for < '__apifault > Self : :: core :: error :: Error] }
 };
@@ -4245,17 +4080,12 @@ pub struct RelayedStatus<S: Debug>(pub S);
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "RelayedStatus",
             ::apifault::__private::http::StatusCode::BAD_GATEWAY,
             "relayed_status",
-            false,
-            ::apifault::__private::None,
             "A generic runtime status.",
             false,
-            &[],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::NONE,
         )
         .__runtime(true, &[], false, &[])];
@@ -4323,7 +4153,7 @@ const _: () = {
                 _ => {}
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("relayed_status" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("relayed_status" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [< S : Debug >] [RelayedStatus < S >] [where S : :: apifault :: __private :: AsStatus , Self : :: core :: error :: Error] }
 };
@@ -4369,68 +4199,52 @@ pub enum Bodies<T: Debug + Display> {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 4usize] = [
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Members",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "members",
-            false,
-            ::apifault::__private::None,
             "Declared and exposed members.",
             true,
-            &[
-                "category",
-                "link",
-                "shard",
-                "shardDebug",
-                "hint",
-                "reason",
-                "since",
-            ],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::MESSAGE,
-        ),
-        ::apifault::__private::Entry::__new(
+        )
+        .__members(&[
+            "category",
+            "link",
+            "shard",
+            "shardDebug",
+            "hint",
+            "reason",
+            "since",
+        ]),
+        ::apifault::__private::Entry::__of(
             "Flattened",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "flattened",
-            false,
-            ::apifault::__private::None,
             "A flattened value beside the enum's members.",
-            true,
-            &["category", "link"],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )
+        .__members(&["category", "link"])
         .__body(true, false),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "NoBody",
             ::apifault::__private::http::StatusCode::UNAUTHORIZED,
             "no_body",
-            false,
-            ::apifault::__private::None,
             "No body at all.",
-            true,
-            &["category", "link"],
-            ::apifault::__private::None,
             true,
             ::apifault::__private::part_bits::MESSAGE,
         )
+        .__members(&["category", "link"])
         .__body(false, true),
-        ::apifault::__private::Entry::__new(
+        ::apifault::__private::Entry::__of(
             "Whole",
             ::apifault::__private::http::StatusCode::BAD_GATEWAY,
             "whole",
-            false,
-            ::apifault::__private::None,
             "The body is a field.",
             false,
-            &["category", "link"],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::NONE,
-        ),
+        )
+        .__members(&["category", "link"]),
     ];
     struct __ApifaultWith0<'__a, T: Debug + Display>(
         &'__a T,
@@ -4626,7 +4440,7 @@ const _: () = {
                 _ => ::apifault::__private::OwnBody::Format,
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("members" , & []) , :: apifault :: __private :: I18nSignature :: Own ("flattened" , & []) , :: apifault :: __private :: I18nSignature :: Own ("no_body" , & []) , :: apifault :: __private :: I18nSignature :: Own ("whole" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("members" , & []) , :: apifault :: __private :: I18nSignature :: Own ("flattened" , & []) , :: apifault :: __private :: I18nSignature :: Own ("no_body" , & []) , :: apifault :: __private :: I18nSignature :: Own ("whole" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [< T : Debug + Display >] [Bodies < T >] [where T : :: core :: fmt :: Display , Self : :: core :: error :: Error] }
 };
@@ -4648,19 +4462,15 @@ pub enum HouseMembers {
 )]
 const _: () = {
     static __APIFAULT_ENTRIES: [::apifault::__private::Entry; 1usize] =
-        [::apifault::__private::Entry::__new(
+        [::apifault::__private::Entry::__of(
             "One",
             ::apifault::__private::http::StatusCode::BAD_REQUEST,
             "one",
-            false,
-            ::apifault::__private::None,
             "One.",
             true,
-            &["kind", "detail"],
-            ::apifault::__private::None,
-            true,
             ::apifault::__private::part_bits::MESSAGE,
-        )];
+        )
+        .__members(&["kind", "detail"])];
     #[allow(dead_code)]
     fn __apifault_assert_error(_: &HouseMembers) {
         ::apifault::__private::assert_error::<HouseMembers>();
@@ -4756,7 +4566,7 @@ const _: () = {
                 _ => ::core::result::Result::Ok(()),
             }
         }
-        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : & 'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("one" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
+        ::apifault::__private::__i18n_impl! { const __I18N_SIGNATURES : &'static [:: apifault :: __private :: I18nSignature] = & [:: apifault :: __private :: I18nSignature :: Own ("one" , & [])] ; fn __i18n_arguments (& self , __arguments : & mut :: apifault :: __private :: I18nArguments) { let _ = __arguments ; } }
     }
     ::apifault::__private::__integrations! { [] [HouseMembers] [where for < '__apifault > Self : :: core :: error :: Error] }
 };

@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::quote;
 
 use crate::internals::ast::Input;
 use crate::internals::props::mentions;
@@ -42,7 +41,7 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
             for (name, format) in template.whole_args() {
                 if let Some(field) = variant.field(name).filter(|f| mentions(f.ty, &params)) {
                     let ty = field.ty;
-                    bounds.push(quote!(#ty: #format));
+                    bounds.push(q!([ty, format] #ty: #format));
                 }
             }
         }
@@ -50,7 +49,7 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
             let ty = field.ty;
             if attrs.transparent.is_some() {
                 let inner = field.delegate().ty;
-                bounds.push(quote!(#inner: #private::ApiError));
+                bounds.push(q!([inner, private] #inner: #private::ApiError));
             }
             // A field serialized `with` a module needs only what the module needs.
             if field
@@ -60,20 +59,20 @@ pub fn with_bounds(input: &Input, private: &TokenStream) -> syn::Generics {
                 .is_some_and(|e| e.with.is_none())
                 || field.attrs.body.is_some()
             {
-                bounds.push(quote!(#ty: #private::serde::Serialize));
+                bounds.push(q!([ty, private] #ty: #private::serde::Serialize));
             }
             if field.attrs.violations.is_some() {
-                bounds.push(quote!(#ty: #private::ViolationList));
+                bounds.push(q!([ty, private] #ty: #private::ViolationList));
             }
             if field.attrs.runtime_status.is_some() {
-                bounds.push(quote!(#ty: #private::AsStatus));
+                bounds.push(q!([ty, private] #ty: #private::AsStatus));
             }
             if field.attrs.runtime_code.is_some() {
-                bounds.push(quote!(#ty: #private::AsCode));
+                bounds.push(q!([ty, private] #ty: #private::AsCode));
             }
         }
     }
-    bounds.push(quote!(Self: ::core::error::Error));
+    bounds.push(q!([] Self: ::core::error::Error));
     let where_clause = generics.make_where_clause();
     for bound in bounds {
         if let Ok(predicate) = syn::parse2(bound) {

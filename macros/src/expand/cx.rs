@@ -4,7 +4,7 @@
 use std::collections::{HashMap, hash_map};
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
@@ -34,24 +34,24 @@ impl Cx<'_> {
     ) -> TokenStream {
         let bound = fields.into_iter().map(|(field, binding)| {
             let member = match &field.member {
-                Member::Named(ident) => quote!(#ident),
+                Member::Named(ident) => q!([ident] #ident),
                 Member::Unnamed(index) => {
                     let index = syn::Index {
                         index: index.index,
                         span: Span::call_site(),
                     };
-                    quote!(#index)
+                    q!([index] #index)
                 }
             };
-            quote!(#member: #binding,)
+            q!([member, binding] #member: #binding,)
         });
         let path = if self.input.is_enum {
             let ident = variant.ident;
-            quote!(Self::#ident)
+            q!([ident] Self::#ident)
         } else {
-            quote!(Self)
+            q!([] Self)
         };
-        quote!(#path { #(#bound)* .. })
+        q!([path, __bound = crate::code::join(bound, None)] #path { #__bound .. })
     }
 
     /// The pattern binding a transparent variant's field, and the inner error as `&Inner`:
@@ -62,10 +62,13 @@ impl Cx<'_> {
         let pattern = self.pattern(variant, [(field, binding.clone())]);
         let pointers = field.delegate().pointers;
         if pointers == 0 {
-            return Some((pattern, quote!(#binding)));
+            return Some((pattern, q!([binding] #binding)));
         }
-        let derefs = (0..=pointers).map(|_| quote!(*));
-        Some((pattern, quote!(&#(#derefs)* #binding)))
+        let derefs = (0..=pointers).map(|_| q!([] *));
+        Some((
+            pattern,
+            q!([binding, __derefs = crate::code::join(derefs, None)] &#__derefs #binding),
+        ))
     }
 
     /// `<Inner as ApiError>`, through which a transparent variant delegates (`Inner` inside
@@ -76,9 +79,9 @@ impl Cx<'_> {
         match variant.fields.first() {
             Some(field) => {
                 let ty = field.delegate().ty;
-                quote!(<#ty as #private::ApiError>)
+                q!([ty, private] <#ty as #private::ApiError>)
             }
-            None => quote!(#private::ApiError),
+            None => q!([private] #private::ApiError),
         }
     }
 
@@ -95,7 +98,7 @@ impl Cx<'_> {
     ) -> TokenStream {
         let arms = self.input.variants.iter().map(|variant| {
             if let Some((pattern, body)) = bound(variant) {
-                return (pattern, body, false);
+                return (pattern, body, None);
             }
             let delegated = self
                 .input
@@ -106,24 +109,28 @@ impl Cx<'_> {
                     Some((pattern, delegate(variant, &self.via(variant), &inner)?))
                 });
             match delegated {
-                Some((pattern, body)) => (pattern, body, false),
-                None => (self.pattern(variant, []), own(variant), true),
+                Some((pattern, body)) => (pattern, body, None),
+                None => (self.pattern(variant, []), own(variant), Some(String::new())),
             }
         });
         let arms = shared_arms(arms);
-        quote!(match self { #arms })
+        q!([arms] match self { #arms })
     }
 }
 
-/// Match arms from `(pattern, body, shareable)` in declaration order: shareable arms (whose
-/// pattern binds nothing) with the same body become one arm of `|`-joined patterns, which
-/// keeps the expansion of a large enum small.
-pub fn shared_arms(arms: impl Iterator<Item = (TokenStream, TokenStream, bool)>) -> TokenStream {
+/// Match arms from `(pattern, body, sharing)` in declaration order: arms with a `sharing`
+/// key and the same key and body become one arm of `|`-joined patterns, which keeps the
+/// expansion of a large enum small. The key of an arm whose pattern binds nothing is
+/// empty; one that binds fields names their types ([`bound_types`]), since the patterns
+/// of an arm must bind each name at one type.
+pub fn shared_arms(
+    arms: impl Iterator<Item = (TokenStream, TokenStream, Option<String>)>,
+) -> TokenStream {
     let mut joined: Vec<(Vec<TokenStream>, TokenStream)> = Vec::new();
     let mut by_body: HashMap<String, usize> = HashMap::new();
-    for (pattern, body, shareable) in arms {
-        if shareable {
-            match by_body.entry(body.to_string()) {
+    for (pattern, body, sharing) in arms {
+        if let Some(key) = sharing {
+            match by_body.entry(format!("{key}\n{body}")) {
                 hash_map::Entry::Occupied(arm) => {
                     joined[*arm.get()].0.push(pattern);
                     continue;
@@ -137,6 +144,18 @@ pub fn shared_arms(arms: impl Iterator<Item = (TokenStream, TokenStream, bool)>)
     }
     let arms = joined
         .iter()
-        .map(|(patterns, body)| quote!(#(#patterns)|* => #body,));
-    quote!(#(#arms)*)
+        .map(|(patterns, body)| q!([body, __patterns = crate::code::join(patterns, Some('|'))] #__patterns => #body,));
+    q!([__arms = crate::code::join(arms, None)] #__arms)
+}
+
+/// The sharing key of an arm whose pattern binds `fields` (by their index in `variant`):
+/// their bindings and types, as the patterns sharing it must bind them.
+pub fn bound_types(variant: &Variant, fields: impl IntoIterator<Item = usize>) -> String {
+    let mut key = String::new();
+    for index in fields {
+        if let Some(field) = variant.fields.get(index) {
+            key.push_str(&format!("{index}: {}; ", field.ty.to_token_stream()));
+        }
+    }
+    key
 }

@@ -1,7 +1,7 @@
 //! The variants' static entries, the `entry()` match over them, and the catalogue.
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
+use quote::format_ident;
 
 use crate::expand::cx::Cx;
 use crate::expand::interpolate;
@@ -45,7 +45,7 @@ impl Cx<'_> {
         // costs the compiler far less than an arm indexing the static.
         let indexed = total > 0;
         let delegate = if indexed {
-            quote!(return)
+            q!([] return)
         } else {
             TokenStream::new()
         };
@@ -65,7 +65,7 @@ impl Cx<'_> {
                     .first()
                     .map(|field| field.delegate().ty)
                     .filter(|ty| !mentions(ty, &generic))
-                    .map(|ty| type_name(&quote!(#ty)));
+                    .map(|ty| type_name(&q!([ty] #ty)));
                 let attrs = self.input.variant_attrs(variant);
                 // The enum's `type_base`, which the inner entries without a type of their
                 // own take, as the body does; not for an inner type that answers as itself
@@ -101,34 +101,34 @@ impl Cx<'_> {
                     let status = match attrs.status {
                         Some(_) => {
                             let status = self.status_constant(variant, true);
-                            quote!(#private::Some(#status))
+                            q!([private, status] #private::Some(#status))
                         }
-                        None => quote!(#private::None),
+                        None => q!([private] #private::None),
                     };
                     let code = match &attrs.code {
-                        Some(code) => quote!(#private::Some(#code)),
-                        None => quote!(#private::None),
+                        Some(code) => q!([private, code] #private::Some(#code)),
+                        None => q!([private] #private::None),
                     };
-                    let array = quote!([#private::Entry; #private::catalogue_len(#via::CATALOGUE)]);
-                    let mut rewritten = quote!(#private::overridden(#via::CATALOGUE, #status, #code));
+                    let array = q!([private, via] [#private::Entry; #private::catalogue_len(#via::CATALOGUE)]);
+                    let mut rewritten = q!([private, via, status, code] #private::overridden(#via::CATALOGUE, #status, #code));
                     if without_code {
-                        rewritten = quote!(#private::without_code_in_body(#rewritten));
+                        rewritten = q!([private, rewritten] #private::without_code_in_body(#rewritten));
                     }
                     overridden.push(match base {
-                        None => quote!(static #name: #array = #rewritten;),
+                        None => q!([name, array, rewritten] static #name: #array = #rewritten;),
                         Some(base) => {
                             let inner = format_ident!("__APIFAULT_INNER_{}", index);
                             let types = format_ident!("__APIFAULT_TYPES_{}", index);
                             let format = match self.input.own_format(variant) {
                                 Some(format) => {
                                     let alias = self.format_alias(format);
-                                    quote!(#private::Some(#private::VariantFormat::own::<#alias>()))
+                                    q!([private, alias] #private::Some(#private::VariantFormat::own::<#alias>()))
                                 }
-                                None => quote!(#private::None),
+                                None => q!([private] #private::None),
                             };
                             // Every type URI in one array of bytes, which each entry's
                             // points into: a `const fn` cannot concatenate strings.
-                            quote! {
+                            q! {[inner, array, rewritten, types, private, base, name, format]
                                 const #inner: #array = #rewritten;
                                 static #types: [u8; #private::type_uris_len(&#inner, #base)] =
                                     #private::type_uris(&#inner, #base);
@@ -136,51 +136,58 @@ impl Cx<'_> {
                             }
                         }
                     });
-                    let item = quote!(#private::CatalogueItem::Entries(&#name));
+                    let item = q!([private, name] #private::CatalogueItem::Entries(&#name));
                     catalogue.push(item.clone());
                     if !self.input.overrides(variant) {
                         // The check compares codes, which the base leaves as they are.
                         if let Some(label) = label {
-                            checked.push((quote!(#private::CatalogueItem::Nested(#via::CATALOGUE)), label));
+                            checked.push((q!([private, via] #private::CatalogueItem::Nested(#via::CATALOGUE)), label));
                         }
                         // The inner error's own entry, as it is: no search per response.
-                        return quote!(#pattern => #delegate #via::entry(#inner),);
+                        return q!([pattern, delegate, via, inner] #pattern => #delegate #via::entry(#inner),);
                     }
                     if let Some(label) = label {
                         checked.push((item, label));
                     }
-                    return quote!(#pattern => #delegate #private::overridden_entry(&#name, #via::CATALOGUE, #via::entry(#inner)),);
+                    return q!([pattern, delegate, private, name, via, inner] #pattern => #delegate #private::overridden_entry(&#name, #via::CATALOGUE, #via::entry(#inner)),);
                 }
-                let inner_catalogue = quote!(#via::CATALOGUE);
+                let inner_catalogue = q!([via] #via::CATALOGUE);
                 catalogue.push(match self.input.own_format(variant) {
                     // Each inner entry in the format the inner type answers it in.
                     _ if self.input.inner_format(variant) => {
-                        quote!(#private::CatalogueItem::NestedAsInner(#inner_catalogue, #private::VariantFormat::of::<#via::Format>()))
+                        q!([private, inner_catalogue, via] #private::CatalogueItem::NestedAsInner(#inner_catalogue, #private::VariantFormat::of::<#via::Format>()))
                     }
                     Some(format) => {
                         let alias = self.format_alias(format);
-                        quote!(#private::CatalogueItem::NestedIn(#inner_catalogue, #private::VariantFormat::own::<#alias>()))
+                        q!([private, inner_catalogue, alias] #private::CatalogueItem::NestedIn(#inner_catalogue, #private::VariantFormat::own::<#alias>()))
                     }
-                    None => quote!(#private::CatalogueItem::Nested(#inner_catalogue)),
+                    None => q!([private, inner_catalogue] #private::CatalogueItem::Nested(#inner_catalogue)),
                 });
                 // The check compares codes, not formats.
                 if let Some(label) = label {
-                    checked.push((quote!(#private::CatalogueItem::Nested(#inner_catalogue)), label));
+                    checked.push((q!([private, inner_catalogue] #private::CatalogueItem::Nested(#inner_catalogue)), label));
                 }
-                return quote!(#pattern => #delegate #via::entry(#inner),);
+                return q!([pattern, delegate, via, inner] #pattern => #delegate #via::entry(#inner),);
             }
             let attrs = self.input.variant_attrs(variant);
             let name = variant.name();
             let status = self.status_constant(variant, true);
             let code = code::of(self.input, variant).0;
-            let shared = attrs.code_shared.is_some();
-            let title = match &attrs.title {
-                Some(title) => quote!(#private::Some(#title)),
-                None => quote!(#private::None),
-            };
             let doc = &attrs.doc;
             let public = self.input.public_message(variant);
+            // What most variants leave at `Entry::__of`'s default is not written: each
+            // argument costs the compiler per variant.
+            let mut set = TokenStream::new();
+            if attrs.code_shared.is_some() {
+                set.extend(q!([] .__shared()));
+            }
+            if let Some(title) = &attrs.title {
+                set.extend(q!([title] .__title(#title)));
+            }
             let members = self.input.member_names(variant);
+            if !members.is_empty() {
+                set.extend(q!([__members = crate::code::join(members, Some(','))] .__members(&[#__members])));
+            }
             let type_uri = match self.input.type_uri(variant) {
                 Some(TypeUri::Constant(text)) => Some(text),
                 Some(TypeUri::Template(template)) => {
@@ -188,29 +195,30 @@ impl Cx<'_> {
                 }
                 None => None,
             };
-            let type_uri = match type_uri {
-                Some(text) => quote!(#private::Some(#text)),
-                None => quote!(#private::None),
-            };
-            let code_in_body = self.input.code_in_body(variant);
+            if let Some(text) = type_uri {
+                set.extend(q!([text] .__type_uri(#text)));
+            }
+            if !self.input.code_in_body(variant) {
+                set.extend(q!([] .__code_not_in_body()));
+            }
             let parts = self.parts(variant);
             let index = entries.len();
             let own_format = self.input.own_format(variant).map(|format| {
                 let alias = self.format_alias(format);
-                quote!(.__in_format::<#alias>())
+                q!([alias] .__in_format::<#alias>())
             });
             let runtime = self.runtime_entry(variant);
             let (flattens, no_body) = (variant.flattens(), self.input.no_body(variant));
-            let body = (flattens || no_body).then(|| quote!(.__body(#flattens, #no_body)));
+            let body = (flattens || no_body).then(|| q!([flattens, no_body] .__body(#flattens, #no_body)));
             let grpc = self.grpc_entry(variant);
-            entries.push(quote! {
-                #private::Entry::__new(#name, #status, #code, #shared, #title, #doc, #public, &[#(#members),*], #type_uri, #code_in_body, #parts) #own_format #runtime #body #grpc
+            entries.push(q! {[private, name, status, code, doc, public, parts, set, own_format, runtime, body, grpc]
+                #private::Entry::__of(#name, #status, #code, #doc, #public, #parts) #set #own_format #runtime #body #grpc
             });
             let pattern = self.pattern(variant, []);
             if indexed {
-                quote!(#pattern => #index,)
+                q!([pattern, index] #pattern => #index,)
             } else {
-                quote!(#pattern => &__APIFAULT_ENTRIES[#index],)
+                q!([pattern, index] #pattern => &__APIFAULT_ENTRIES[#index],)
             }
         }).collect::<Vec<_>>();
         let count = entries.len();
@@ -219,16 +227,16 @@ impl Cx<'_> {
         }
         let unique_codes = self.unique_codes(checked);
         Entries {
-            statics: quote! {
-                static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#(#entries),*];
-                #(#overridden)*
+            statics: q! {[private, count, __entries = crate::code::join(entries, Some(',')), __overridden = crate::code::join(overridden, None)]
+                static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#__entries];
+                #__overridden
             },
             lookup: if indexed {
-                quote!(&__APIFAULT_ENTRIES[match self { #(#arms)* }])
+                q!([__arms = crate::code::join(arms, None)] &__APIFAULT_ENTRIES[match self { #__arms }])
             } else {
-                quote!(match self { #(#arms)* })
+                q!([__arms = crate::code::join(arms, None)] match self { #__arms })
             },
-            catalogue: quote!(&#private::Catalogue { __items: &[#(#catalogue),*] }),
+            catalogue: q!([private, __catalogue = crate::code::join(catalogue, Some(','))] &#private::Catalogue { __items: &[#__catalogue] }),
             unique_codes,
         }
     }
@@ -251,29 +259,29 @@ impl Cx<'_> {
         // The nested codes compared with each other only when there are several nested
         // types: a table of this many slots.
         let table = if several {
-            quote!({ #private::table_len(#private::code_count(__APIFAULT_NESTED)) })
+            q!([private] { #private::table_len(#private::code_count(__APIFAULT_NESTED)) })
         } else {
-            quote!(0)
+            q!([] 0)
         };
         // Every token at the type's name: the const evaluator reports a clash at the span
         // of the whole call.
         let at = Span::call_site().located_at(ident.span());
         let check = respan(
-            quote! {
+            q! {[private, table, owner, own, __labels = crate::code::join(labels, Some(','))]
                 const _: () = #private::assert_unique_codes::<{ #private::code_count(__APIFAULT_NESTED) }, #table>(
                     #owner,
                     &#own,
                     __APIFAULT_NESTED,
-                    &[#(#labels),*],
+                    &[#__labels],
                 );
             },
             at,
         );
-        quote! {
+        q! {[private, check, __items = crate::code::join(items, Some(','))]
             // The codes of the nested types against the type's own and each other's, at
             // compile time: a clash fails the build naming the code and both types.
             const __APIFAULT_NESTED: &#private::Catalogue =
-                &#private::Catalogue { __items: &[#(#items),*] };
+                &#private::Catalogue { __items: &[#__items] };
             #check
         }
     }
@@ -327,16 +335,18 @@ impl Cx<'_> {
                 slot = (slot + 1) & mask;
             }
         }
-        let slots = table.iter().map(|(hash, first)| quote!((#hash, #first)));
+        let slots = table
+            .iter()
+            .map(|(hash, first)| q!([hash, first] (#hash, #first)));
         let names = codes.iter().map(|(_, name, _)| name);
         let shared = codes.iter().map(|(_, _, shared)| shared);
         let codes = codes.iter().map(|(code, _, _)| code);
-        quote! {
+        q! {[private, __slots = crate::code::join(slots, Some(',')), __codes = crate::code::join(codes, Some(',')), __names = crate::code::join(names, Some(',')), __shared = crate::code::join(shared, Some(','))]
             #private::OwnCodes {
-                table: &[#(#slots),*],
-                codes: &[#(#codes),*],
-                names: &[#(#names),*],
-                shared: &[#(#shared),*],
+                table: &[#__slots],
+                codes: &[#__codes],
+                names: &[#__names],
+                shared: &[#__shared],
             }
         }
     }
@@ -345,9 +355,9 @@ impl Cx<'_> {
     fn run(&self, start: usize, end: usize, total: usize) -> TokenStream {
         let private = self.private;
         if start == 0 && end == total {
-            quote!(#private::CatalogueItem::Entries(&__APIFAULT_ENTRIES))
+            q!([private] #private::CatalogueItem::Entries(&__APIFAULT_ENTRIES))
         } else {
-            quote!(#private::CatalogueItem::Entries(#private::entries(&__APIFAULT_ENTRIES, #start, #end)))
+            q!([private, start, end] #private::CatalogueItem::Entries(#private::entries(&__APIFAULT_ENTRIES, #start, #end)))
         }
     }
 }

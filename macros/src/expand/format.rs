@@ -2,7 +2,7 @@
 //! declares its own.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, format_ident};
 
 use crate::expand::cx::Cx;
 
@@ -18,7 +18,7 @@ impl Cx<'_> {
             if self.input.attrs.negotiate.is_none() {
                 return TokenStream::new();
             }
-            return quote! {
+            return q! {[private, in_type_format]
                 fn to_response_with(&self, __context: &#private::Context<'_>) -> #private::http::Response<#private::std::vec::Vec<u8>> {
                     #in_type_format
                 }
@@ -30,7 +30,7 @@ impl Cx<'_> {
                 && let Some((pattern, inner)) = self.inner(variant)
             {
                 let via = self.via(variant);
-                return Some(quote!(#pattern => #via::to_response_with(#inner, __context),));
+                return Some(q!([pattern, via, inner] #pattern => #via::to_response_with(#inner, __context),));
             }
             let Some(format) = self.input.own_format(variant) else {
                 answers_in_type_format = true;
@@ -38,15 +38,15 @@ impl Cx<'_> {
             };
             let pattern = self.pattern(variant, []);
             let alias = self.format_alias(format);
-            Some(quote!(#pattern => #private::response_in::<#alias, Self>(self, __context),))
+            Some(q!([pattern, private, alias] #pattern => #private::response_in::<#alias, Self>(self, __context),))
         });
         let arms: Vec<TokenStream> = arms.collect();
         // A transparent variant without a format of its own answers in the type's too.
-        let others = answers_in_type_format.then(|| quote!(_ => #in_type_format,));
-        quote! {
+        let others = answers_in_type_format.then(|| q!([in_type_format] _ => #in_type_format,));
+        q! {[private, others, __arms = crate::code::join(arms, None)]
             fn to_response_with(&self, __context: &#private::Context<'_>) -> #private::http::Response<#private::std::vec::Vec<u8>> {
                 match self {
-                    #(#arms)*
+                    #__arms
                     #others
                 }
             }
@@ -61,10 +61,10 @@ impl Cx<'_> {
         let private = self.private;
         let negotiated = self.input.negotiated();
         if negotiated.is_empty() {
-            quote!(#private::response::<<Self as #private::ApiError>::Format, Self>(self, __context))
+            q!([private] #private::response::<<Self as #private::ApiError>::Format, Self>(self, __context))
         } else {
             let aliases = negotiated.into_iter().map(|path| self.format_alias(path));
-            quote!(#private::negotiate::response::<#private::negotiate::Aliased<(#(#aliases,)*)>, Self>(self, __context))
+            q!([private, __aliases = crate::code::terminated(aliases, ',')] #private::negotiate::response::<#private::negotiate::Aliased<(#__aliases)>, Self>(self, __context))
         }
     }
 
@@ -106,7 +106,7 @@ impl Cx<'_> {
         let private = self.private;
         let aliases = self.own_formats().into_iter().map(|(_, path)| {
             let alias = self.format_alias(path);
-            quote! {
+            q! {[alias, private, path]
                 struct #alias;
 
                 impl #private::OwnFormat for #alias {
@@ -114,6 +114,6 @@ impl Cx<'_> {
                 }
             }
         });
-        quote!(#(#aliases)*)
+        q!([__aliases = crate::code::join(aliases, None)] #__aliases)
     }
 }

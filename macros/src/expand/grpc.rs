@@ -1,7 +1,6 @@
 //! What a variant says over gRPC, in its entry: the declared code and the type's domain.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
 use syn::Ident;
 
 use crate::expand::cx::Cx;
@@ -22,19 +21,19 @@ impl Cx<'_> {
         let code = match code {
             Some(name) => {
                 let variant = Ident::new(&name.variant(), Span::call_site());
-                quote!(#private::Some(#private::GrpcCode::#variant))
+                q!([private, variant] #private::Some(#private::GrpcCode::#variant))
             }
-            None => quote!(#private::None),
+            None => q!([private] #private::None),
         };
         let domain = match domain {
-            Some(domain) => quote!(#private::Some(#domain)),
-            None => quote!(#private::None),
+            Some(domain) => q!([private, domain] #private::Some(#domain)),
+            None => q!([private] #private::None),
         };
         // The checks rejected a constant code without one, under `grpc_domain`.
         let reason = match grpc::reason(&code::of(self.input, variant).0) {
-            Some(reason) => quote!(#private::Some(#reason)),
-            None => quote!(#private::None),
+            Some(reason) => q!([private, reason] #private::Some(#reason)),
+            None => q!([private] #private::None),
         };
-        quote!(.__grpc(#code, #domain, #reason))
+        q!([code, domain, reason] .__grpc(#code, #domain, #reason))
     }
 }

@@ -34,16 +34,18 @@ impl Cx<'_> {
                     continue;
                 };
                 let via = self.via(variant);
-                signatures.push(quote!(#private::I18nSignature::Nested(#via::__I18N_SIGNATURES)));
+                signatures.push(
+                    q!([private, via] #private::I18nSignature::Nested(#via::__I18N_SIGNATURES)),
+                );
                 if !self.input.masks_inner_message(variant) {
-                    arms.push(quote!(#pattern => #via::__i18n_arguments(#inner, __arguments),));
+                    arms.push(q!([pattern, via, inner] #pattern => #via::__i18n_arguments(#inner, __arguments),));
                 }
                 continue;
             }
             let offered = self.offered(variant);
             let code = code::of(self.input, variant).0;
             let names = offered.iter().map(|offered| &offered.name);
-            signatures.push(quote!(#private::I18nSignature::Own(#code, &[#(#names),*])));
+            signatures.push(q!([private, code, __names = crate::code::join(names, Some(','))] #private::I18nSignature::Own(#code, &[#__names])));
             if offered.is_empty() {
                 continue;
             }
@@ -54,22 +56,24 @@ impl Cx<'_> {
                 .map(|field| (field, binding(field, Span::call_site())));
             let pattern = self.pattern(variant, bound);
             let adds = offered.iter().map(|offered| &offered.add);
-            arms.push(quote!(#pattern => { #(#adds)* }));
+            arms.push(
+                q!([pattern, __adds = crate::code::join(adds, None)] #pattern => { #__adds }),
+            );
         }
         let arguments = if arms.is_empty() {
-            quote!(let _ = __arguments;)
+            q!([] let _ = __arguments;)
         } else {
-            quote! {
+            q! {[__arms = crate::code::join(arms, None)]
                 #[allow(unreachable_patterns)]
                 match self {
-                    #(#arms)*
+                    #__arms
                     _ => {}
                 }
             }
         };
-        quote! {
+        q! {[private, arguments, __signatures = crate::code::join(signatures, Some(','))]
             #private::__i18n_impl! {
-                const __I18N_SIGNATURES: &'static [#private::I18nSignature] = &[#(#signatures),*];
+                const __I18N_SIGNATURES: &'static [#private::I18nSignature] = &[#__signatures];
 
                 fn __i18n_arguments(&self, __arguments: &mut #private::I18nArguments) {
                     #arguments
@@ -121,7 +125,7 @@ impl Cx<'_> {
                 let literal = LitStr::new(&argument, Span::call_site());
                 offered.push(Offered {
                     name: argument,
-                    add: quote!(__arguments.push(#literal, ::core::format_args!(#format, #value));),
+                    add: q!([literal, format, value] __arguments.push(#literal, ::core::format_args!(#format, #value));),
                 });
             }
         }

@@ -42,12 +42,12 @@ impl Cx<'_> {
     pub fn scope<'s>(&'s self, variant: &'s Variant<'s>, own: bool) -> Scope<'s> {
         let private = self.private;
         let code = if self.input.runtime_code_field(variant).is_some() {
-            Builtin::Runtime(quote!(#private::ApiError::code(self)))
+            Builtin::Runtime(q!([private] #private::ApiError::code(self)))
         } else {
             Builtin::Constant(code::of(self.input, variant).0)
         };
         let status = if self.input.runtime_status_field(variant).is_some() {
-            Builtin::Runtime(quote!(#private::ApiError::status(self).as_u16()))
+            Builtin::Runtime(q!([private] #private::ApiError::status(self).as_u16()))
         } else {
             Builtin::Constant(self.input.status(variant).to_string())
         };
@@ -89,7 +89,7 @@ impl Written {
     fn format_args(&self, template: &Template) -> TokenStream {
         let format = LitStr::new(&self.format, template.span());
         let args = &self.args;
-        quote!(::core::format_args!(#format, #(#args),*))
+        q!([format, __args = crate::code::join(args, Some(','))] ::core::format_args!(#format, #__args))
     }
 }
 
@@ -209,7 +209,7 @@ fn written(
             Target::Unknown => continue,
         };
         let value = if escaped {
-            quote!(#private::PointerToken(#value))
+            q!([private, value] #private::PointerToken(#value))
         } else {
             value
         };
@@ -278,10 +278,10 @@ pub fn write(
 ) -> TokenStream {
     let written = written(scope, template, used, Place::Text, private);
     if let Some(text) = written.constant() {
-        return quote!(__formatter.write_str(#text));
+        return q!([text] __formatter.write_str(#text));
     }
     let arguments = written.format_args(template);
-    quote!(__formatter.write_fmt(#arguments))
+    q!([arguments] __formatter.write_fmt(#arguments))
 }
 
 /// The whole text of a template when nothing in it is read at run time (`{code}` and a
@@ -301,10 +301,10 @@ pub fn member_value(
 ) -> TokenStream {
     let written = written(scope, template, used, Place::Text, private);
     if let Some(text) = written.constant() {
-        return quote!(#text);
+        return q!([text] #text);
     }
     let arguments = written.format_args(template);
-    quote!(&#private::Interpolated(#arguments))
+    q!([private, arguments] &#private::Interpolated(#arguments))
 }
 
 /// Writes a `source(pointer = "...")` template: each interpolated value is one reference
@@ -317,10 +317,10 @@ pub fn write_pointer(
 ) -> TokenStream {
     let written = written(scope, template, used, Place::Pointer, private);
     if let Some(text) = written.constant() {
-        return quote!(__formatter.write_str(#text));
+        return q!([text] __formatter.write_str(#text));
     }
     let arguments = written.format_args(template);
-    quote!(__formatter.write_fmt(#arguments))
+    q!([arguments] __formatter.write_fmt(#arguments))
 }
 
 /// Appends the header `name` (a constant `HeaderName`) to `__headers`: a constant value
@@ -337,13 +337,16 @@ pub fn append_header(
     if let Some(value) = written.constant() {
         let value = LitStr::new(value, template.span());
         // `append` says whether the name was there already; nothing to do with that.
-        return quote!(let _ = __headers.append(#name, const { #private::http::HeaderValue::from_static(#value) }););
+        return q!([name, private, value] let _ = __headers.append(#name, const { #private::http::HeaderValue::from_static(#value) }););
     }
     let arguments = written.format_args(template);
-    let append = quote!(#private::append_header(__headers, #name, #arguments););
+    let append =
+        q!([private, name, arguments] #private::append_header(__headers, #name, #arguments););
     match written.options.as_slice() {
         [] => append,
-        [(bound, some)] => quote!(if let #private::Some(#some) = #bound { #append }),
+        [(bound, some)] => {
+            q!([private, some, bound, append] if let #private::Some(#some) = #bound { #append })
+        }
         options => {
             let bound = options.iter().map(|(bound, _)| bound);
             let some = options.iter().map(|(_, some)| some);

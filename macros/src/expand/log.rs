@@ -2,7 +2,6 @@
 //! else on the enum, else the inner error's for a transparent variant, else by status.
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
 
 use crate::expand::cx::Cx;
 use crate::internals::attr::Log;
@@ -33,16 +32,16 @@ impl Cx<'_> {
             return TokenStream::new();
         }
         let level = |log: &Log| match log {
-            Log::Flag(flag) if !flag.value => quote!(#private::None),
-            Log::Flag(_) => quote!(#private::Some(#private::LogLevel::for_status(
+            Log::Flag(flag) if !flag.value => q!([private] #private::None),
+            Log::Flag(_) => q!([private] #private::Some(#private::LogLevel::for_status(
                 #private::ApiError::status(self)
             ))),
             Log::Level(index) => {
                 let variant = Ident::new(Log::LEVELS[*index].1, Span::call_site());
-                quote!(#private::Some(#private::LogLevel::#variant))
+                q!([private, variant] #private::Some(#private::LogLevel::#variant))
             }
         };
-        let by_status = quote!(#private::Some(#private::LogLevel::for_status(
+        let by_status = q!([private] #private::Some(#private::LogLevel::for_status(
             #private::ApiError::status(self)
         )));
         let default = on_type.map_or(by_status, level);
@@ -57,10 +56,10 @@ impl Cx<'_> {
             },
             |variant, via, inner| {
                 (input.variant_attrs(variant).log.is_none() && on_type.is_none())
-                    .then(|| quote!(#via::log_level(#inner)))
+                    .then(|| q!([via, inner] #via::log_level(#inner)))
             },
         );
-        quote! {
+        q! {[private, body]
             fn log_level(&self) -> #private::core::option::Option<#private::LogLevel> {
                 #body
             }

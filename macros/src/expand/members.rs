@@ -6,10 +6,10 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::expand::cx::{Cx, binding, shared_arms};
+use crate::expand::cx::{Cx, binding, bound_types, shared_arms};
 use crate::expand::interpolate::member_value;
 use crate::internals::ast::{Field, Variant};
 use crate::internals::attr::With;
@@ -30,8 +30,8 @@ impl Cx<'_> {
                 let via = self.via(variant);
                 return Some((
                     pattern,
-                    quote!(#via::serialize_members(#inner, __map, __reserved)),
-                    false,
+                    q!([via, inner] #via::serialize_members(#inner, __map, __reserved)),
+                    None,
                 ));
             }
             let arm = self.members_arm(variant, format, &mut wrappers)?;
@@ -43,7 +43,7 @@ impl Cx<'_> {
             return (TokenStream::new(), TokenStream::new());
         }
         let private = self.private;
-        let method = quote! {
+        let method = q! {[private, arms]
             fn serialize_members<__M: #private::serde::ser::SerializeMap>(&self, __map: &mut __M, __reserved: &[&str]) -> ::core::result::Result<(), __M::Error> {
                 #[allow(unreachable_patterns)]
                 match self {
@@ -52,17 +52,20 @@ impl Cx<'_> {
                 }
             }
         };
-        (method, quote!(#(#wrappers)*))
+        (
+            method,
+            q!([__wrappers = crate::code::join(wrappers, None)] #__wrappers),
+        )
     }
 
-    /// The arm of a variant that writes members: its pattern, its body, and whether it
-    /// binds nothing (constant members alone), so that variants alike share it.
+    /// The arm of a variant that writes members: its pattern, its body, and its sharing
+    /// key, so that variants alike (the same members from fields of the same types) share it.
     fn members_arm(
         &self,
         variant: &Variant,
         format: &TokenStream,
         wrappers: &mut Vec<TokenStream>,
-    ) -> Option<(TokenStream, TokenStream, bool)> {
+    ) -> Option<(TokenStream, TokenStream, Option<String>)> {
         let private = self.private;
         if self.input.no_body(variant) || variant.body_field().is_some() {
             return None;
@@ -82,9 +85,15 @@ impl Cx<'_> {
         let (format, allowed) = match self.input.own_format(variant) {
             Some(path) => {
                 let alias = self.format_alias(path);
-                (quote!(#path), quote!(#private::member_allowed_in::<#alias>))
+                (
+                    q!([path] #path),
+                    q!([private, alias] #private::member_allowed_in::<#alias>),
+                )
             }
-            None => (format.clone(), quote!(#private::member_allowed::<#format>)),
+            None => (
+                format.clone(),
+                q!([private, format] #private::member_allowed::<#format>),
+            ),
         };
         // A member named where the format cannot be read by the derive (a house format)
         // is checked by a constant assertion at its name.
@@ -119,7 +128,7 @@ impl Cx<'_> {
                 &mut used,
                 private,
             );
-            statements.push(quote! {
+            statements.push(q! {[name, private, value]
                 if !__reserved.contains(&#name) {
                     #private::serde::ser::SerializeMap::serialize_entry(__map, #name, #value)?;
                 }
@@ -133,7 +142,7 @@ impl Cx<'_> {
             let written = field.written();
             if written == Some(Written::Flattened) {
                 // The turbofish puts a missing `Serialize` at the field's whole type.
-                statements.push(quote! {
+                statements.push(q! {[ty, binding]
                     __flattened.write::<__M, #ty>(__map, #binding)?;
                 });
                 continue;
@@ -156,15 +165,15 @@ impl Cx<'_> {
                     self.write_exposed(
                         written,
                         &name,
-                        quote!(#wrapper<'_, #(#arguments),*>),
-                        &quote!(&#wrapper::<'_, #(#arguments),*>(#binding, ::core::marker::PhantomData)),
+                        q!([wrapper, __arguments = crate::code::join(&arguments, Some(','))] #wrapper<'_, #__arguments>),
+                        &q!([wrapper, binding, __arguments = crate::code::join(&arguments, Some(','))] &#wrapper::<'_, #__arguments>(#binding, ::core::marker::PhantomData)),
                     )
                 }
-                None => self.write_exposed(written, &name, quote!(#ty), &quote!(#binding)),
+                None => self.write_exposed(written, &name, q!([ty] #ty), &q!([binding] #binding)),
             };
             // A member the rendering format writes itself is left out: it may be a format
             // other than the declared one, which the guards cannot see.
-            statements.push(quote! {
+            statements.push(q! {[name, write]
                 if !__reserved.contains(&#name) {
                     #write
                 }
@@ -173,8 +182,8 @@ impl Cx<'_> {
         let flattened = flattens.then(|| {
             let variant_name = variant.name();
             let names = self.input.member_names(variant);
-            quote! {
-                let mut __flattened = #private::Flattened::new(#variant_name, __reserved, &[#(#names),*]);
+            q! {[private, variant_name, __names = crate::code::join(names, Some(','))]
+                let mut __flattened = #private::Flattened::new(#variant_name, __reserved, &[#__names]);
             }
         });
         let pattern = self.pattern(
@@ -187,8 +196,8 @@ impl Cx<'_> {
         // The guards are items: first, so no item follows a statement.
         Some((
             pattern,
-            quote!({ #(#guards)* #flattened #(#statements)* ::core::result::Result::Ok(()) }),
-            used.is_empty(),
+            q!([flattened, __guards = crate::code::join(guards, None), __statements = crate::code::join(statements, None)] { #__guards #flattened #__statements ::core::result::Result::Ok(()) }),
+            Some(bound_types(variant, used.iter().copied())),
         ))
     }
 
@@ -203,9 +212,9 @@ impl Cx<'_> {
         let private = self.private;
         // The turbofish puts a missing `Serialize` at the field's whole type.
         if written == Some(Written::MemberOrNull) {
-            quote!(#private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(__map, #name, #value)?;)
+            q!([private, ty, name, value] #private::serde::ser::SerializeMap::serialize_entry::<str, #ty>(__map, #name, #value)?;)
         } else {
-            quote!(#private::exposed_member::<__M, #ty>(__map, #name, #value)?;)
+            q!([private, ty, name, value] #private::exposed_member::<__M, #ty>(__map, #name, #value)?;)
         }
     }
 
@@ -222,18 +231,18 @@ impl Cx<'_> {
         let (params, _, where_clause) = generics.split_for_impl();
         let path = &with.path;
         let function = if with.module {
-            quote!(#path::serialize)
+            q!([path] #path::serialize)
         } else {
-            quote!(#path)
+            q!([path] #path)
         };
         let at = Span::call_site().located_at(with.span);
         let call = quote_spanned!(at=> #function(self.0, __serializer));
         // `'_` in the impl, as clippy's `elidable_lifetime_names` asks.
         let arguments = self.generic_arguments();
-        quote! {
+        q! {[wrapper, params, ty, ident, input_types, where_clause, input_params, private, input_where, call, __arguments = crate::code::join(arguments, Some(','))]
             struct #wrapper #params (&'__a #ty, ::core::marker::PhantomData<&'__a #ident #input_types>) #where_clause;
 
-            impl #input_params #private::serde::Serialize for #wrapper<'_, #(#arguments),*> #input_where {
+            impl #input_params #private::serde::Serialize for #wrapper<'_, #__arguments> #input_where {
                 fn serialize<__S: #private::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                     #call
                 }
@@ -274,24 +283,24 @@ impl Cx<'_> {
                 }
                 let (pattern, inner) = self.inner(variant)?;
                 let via = self.via(variant);
-                return Some(quote!(#pattern => #via::__own_body(#inner),));
+                return Some(q!([pattern, via, inner] #pattern => #via::__own_body(#inner),));
             }
             if self.input.no_body(variant) {
                 let pattern = self.pattern(variant, []);
-                return Some(quote!(#pattern => #private::OwnBody::Empty,));
+                return Some(q!([pattern, private] #pattern => #private::OwnBody::Empty,));
             }
             let field = variant.body_field()?;
             let binding = binding(field, field.ty.span());
             let pattern = self.pattern(variant, [(field, binding.clone())]);
             let ty = field.ty;
             // The turbofish puts a type that is not `Serialize` at the field's type.
-            Some(quote!(#pattern => #private::OwnBody::Whole(#private::whole_body::<#ty>(#binding)),))
+            Some(q!([pattern, private, ty, binding] #pattern => #private::OwnBody::Whole(#private::whole_body::<#ty>(#binding)),))
         });
-        quote! {
+        q! {[private, __arms = crate::code::join(arms, None)]
             fn __own_body(&self) -> #private::OwnBody<'_> {
                 #[allow(unreachable_patterns)]
                 match self {
-                    #(#arms)*
+                    #__arms
                     _ => #private::OwnBody::Format,
                 }
             }

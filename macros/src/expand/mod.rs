@@ -1,7 +1,7 @@
 //! Quotes the `ApiError` impl of a checked input.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote_spanned;
 
 use crate::expand::bounds::with_bounds;
 use crate::expand::cx::Cx;
@@ -32,15 +32,15 @@ pub fn derive(input: &Input) -> TokenStream {
         .attrs
         .krate
         .as_ref()
-        .map_or_else(|| quote!(::apifault), |path| quote!(#path));
-    let private = quote!(#krate::__private);
+        .map_or_else(|| q!([] ::apifault), |path| q!([path] #path));
+    let private = q!([krate] #krate::__private);
     let cx = Cx {
         input,
         private: &private,
     };
     let format = input
         .type_format()
-        .map_or_else(|| quote!(#krate::Problem), |path| quote!(#path));
+        .map_or_else(|| q!([krate] #krate::Problem), |path| q!([path] #path));
     let ident = input.ident;
     let generics = with_bounds(input, &private);
     let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
@@ -59,18 +59,18 @@ pub fn derive(input: &Input) -> TokenStream {
         |v| cx.status_constant(v, false),
         |variant, via, inner| {
             let own = input.variant_attrs(variant).status.is_some();
-            (!own).then(|| quote!(#via::status(#inner)))
+            (!own).then(|| q!([via, inner] #via::status(#inner)))
         },
     );
     let code = cx.method(
         |v| cx.runtime_code_arm(v),
         |v| {
             let code = code::of(input, v).0;
-            quote!(#code)
+            q!([code] #code)
         },
         |variant, via, inner| {
             let own = input.variant_attrs(variant).code.is_some();
-            (!own).then(|| quote!(#via::code(#inner)))
+            (!own).then(|| q!([via, inner] #via::code(#inner)))
         },
     );
     let has_part = cx.has_part();
@@ -85,7 +85,7 @@ pub fn derive(input: &Input) -> TokenStream {
     // An empty enum has no value to match on, and `match self {}` is rejected (references
     // are always inhabited): `match *self {}` proves each method unreachable.
     let (entry, status, code, has_part, fmt_part) = if input.is_enum && input.variants.is_empty() {
-        let never = quote!(match *self {});
+        let never = q!([] match *self {});
         let [entry, status, code, has_part, fmt_part] = [(); 5].map(|()| never.clone());
         (entry, status, code, has_part, fmt_part)
     } else {
@@ -95,7 +95,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let format_aliases = cx.format_aliases();
     // A constant when the enum's setting is everyone's; else the entry's, per variant.
     let code_in_body = match &input.attrs.code_in_body {
-        Some(flag) if !flag.value && !input.code_in_body_per_variant() => quote!(
+        Some(flag) if !flag.value && !input.code_in_body_per_variant() => q!([]
             fn code_in_body(&self) -> bool {
                 false
             }
@@ -113,14 +113,14 @@ pub fn derive(input: &Input) -> TokenStream {
         }) {
         TokenStream::new()
     } else {
-        quote!(
+        q!([]
             const LOG: bool = false;
         )
     };
     // The header that repeats the code, lowercase as `HeaderName::from_static` takes it.
     let code_header = input.attrs.code_header.as_ref().map(|name| {
         let name = syn::LitStr::new(&name.value().to_ascii_lowercase(), name.span());
-        quote!(
+        q!([private, name]
             const CODE_HEADER: #private::core::option::Option<&'static str> = #private::Some(#name);
         )
     });
@@ -133,7 +133,7 @@ pub fn derive(input: &Input) -> TokenStream {
         let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
         let assertion =
             quote_spanned!(ident.span()=> #private::assert_error::<#ident #type_generics>());
-        quote! {
+        q! {[impl_generics, ident, type_generics, where_clause, assertion]
             // Type-checked, never called.
             #[allow(dead_code)]
             fn __apifault_assert_error #impl_generics (_: &#ident #type_generics) #where_clause {
@@ -150,13 +150,13 @@ pub fn derive(input: &Input) -> TokenStream {
         found_fmt_part,
     ] = match wrapper.as_ref().and_then(|w| w.found.as_ref()) {
         Some(found) => [
-            quote!(erased_entry()),
-            quote!(erased_status()),
-            quote!(erased_code()),
-            quote!(erased_has_part(__part)),
-            quote!(erased_fmt_part(__part, __formatter)),
+            q!([] erased_entry()),
+            q!([] erased_status()),
+            q!([] erased_code()),
+            q!([] erased_has_part(__part)),
+            q!([] erased_fmt_part(__part, __formatter)),
         ]
-        .map(|call| quote!(if let #private::Some(__found) = #found { return __found.#call; })),
+        .map(|call| q!([private, found, call] if let #private::Some(__found) = #found { return __found.#call; })),
         None => [(); 5].map(|()| TokenStream::new()),
     };
     // A wrapper that looks for types answers with the one found: its violations, headers,
@@ -182,7 +182,7 @@ pub fn derive(input: &Input) -> TokenStream {
     let (log_source, catalogue) = match &wrapper {
         Some(wrapper) => (wrapper.log_source.clone(), wrapper.catalogue(&catalogue)),
         None => (
-            quote! {
+            q! {[private]
                 fn log_source(&self) -> #private::core::option::Option<&(dyn #private::std::error::Error + 'static)> {
                     #private::std::error::Error::source(self)
                 }
@@ -190,7 +190,7 @@ pub fn derive(input: &Input) -> TokenStream {
             catalogue,
         ),
     };
-    let opt_out = (!input.attrs.framework_impls()).then(|| quote!(framework_impls = false,));
+    let opt_out = (!input.attrs.framework_impls()).then(|| q!([] framework_impls = false,));
 
     // Paths are absolute (`::apifault::…`), which `unused_qualifications` never reports;
     // a `crate = path` of the user's may be relative, and then it would.
@@ -199,7 +199,7 @@ pub fn derive(input: &Input) -> TokenStream {
         .krate
         .as_ref()
         .filter(|path| path.leading_colon.is_none())
-        .map(|_| quote!(unused_qualifications,));
+        .map(|_| q!([] unused_qualifications,));
 
     // The block scopes the entries' static to this impl; generic impls cannot hold one.
     // Allowed in it, as serde does for its derives: clippy's lints against the shape of
@@ -207,7 +207,7 @@ pub fn derive(input: &Input) -> TokenStream {
     // alike, single-arm matches, positional format arguments that keep every field bound
     // by the match) and against the hashes of the duplicate check's table, which no one
     // reads.
-    quote! {
+    q! {[relative_crate, format_aliases, statics, unique_codes, member_items, assert_error, impl_generics, private, ident, type_generics, where_clause, format, catalogue, log, code_header, log_level, log_source, found_entry, entry, found_status, status, found_code, code, found_has_part, has_part, found_fmt_part, fmt_part, members, violations, headers, code_in_body, to_response_with, warn_refused, own_body, i18n, wrapper_items, opt_out]
         #[allow(
             #relative_crate
             clippy::match_same_arms,

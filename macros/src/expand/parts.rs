@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::format_ident;
 
 use crate::expand::cx::{Cx, binding, shared_arms};
 use crate::expand::interpolate::{write, write_pointer};
@@ -16,7 +16,7 @@ use crate::internals::props::TypeUri;
 /// `__private::Part::Message` and so on.
 fn path(part: PartName, private: &TokenStream) -> TokenStream {
     let ident = format_ident!("{}", part.name());
-    quote!(#private::Part::#ident)
+    q!([private, ident] #private::Part::#ident)
 }
 
 impl Cx<'_> {
@@ -27,13 +27,13 @@ impl Cx<'_> {
         let private = self.private;
         let bits = self.input.carried(variant).into_iter().map(|part| {
             let name = format_ident!("{}", RenameRule::ScreamingSnake.apply(part.name()));
-            quote!(#private::part_bits::#name)
+            q!([private, name] #private::part_bits::#name)
         });
         let bits = bits.collect::<Vec<_>>();
         if bits.is_empty() {
-            return quote!(#private::part_bits::NONE);
+            return q!([private] #private::part_bits::NONE);
         }
-        quote!(#(#bits)|*)
+        q!([__bits = crate::code::join(bits, Some('|'))] #__bits)
     }
 
     /// From the entry, whose parts are known at compile time; a transparent variant asks
@@ -54,28 +54,28 @@ impl Cx<'_> {
                     .attrs
                     .type_base
                     .is_some()
-                    .then(|| quote!(::core::matches!(__part, #private::Part::Type) ||));
+                    .then(|| q!([private] ::core::matches!(__part, #private::Part::Type) ||));
                 if self.input.masks_inner_message(variant) {
-                    let masked = quote! {
+                    let masked = q! {[private, via, inner]
                         !::core::matches!(__part, #private::Part::Message)
                             && #via::has_part(#inner, __part)
                     };
                     return Some(match based {
-                        Some(based) => quote!(#pattern => #based (#masked),),
-                        None => quote!(#pattern => #masked,),
+                        Some(based) => q!([pattern, based, masked] #pattern => #based (#masked),),
+                        None => q!([pattern, masked] #pattern => #masked,),
                     });
                 }
-                Some(quote!(#pattern => #based #via::has_part(#inner, __part),))
+                Some(q!([pattern, based, via, inner] #pattern => #based #via::has_part(#inner, __part),))
             })
             .collect::<Vec<_>>();
-        let own = quote!(#private::Entry::has_part(#private::ApiError::entry(self), __part));
+        let own = q!([private] #private::Entry::has_part(#private::ApiError::entry(self), __part));
         if delegated.is_empty() {
             return own;
         }
-        quote! {
+        q! {[own, __delegated = crate::code::join(delegated, None)]
             #[allow(unreachable_patterns)]
             match self {
-                #(#delegated)*
+                #__delegated
                 _ => #own,
             }
         }
@@ -90,14 +90,14 @@ impl Cx<'_> {
                 .variants
                 .iter()
                 .filter_map(|variant| self.fmt_part_arm(variant))
-                .map(|(pattern, body, binds)| (pattern, body, !binds)),
+                .map(|(pattern, body, binds)| (pattern, body, (!binds).then(String::new))),
         );
         // No variant writes a part (a 5xx without a message, say): a `match` of the
         // wildcard alone would be clippy's `match_single_binding`.
         if arms.is_empty() {
-            return quote!(::core::result::Result::Ok(()));
+            return q!([] ::core::result::Result::Ok(()));
         }
-        quote! {
+        q! {[arms]
             #[allow(unreachable_patterns)]
             match self {
                 #arms
@@ -114,11 +114,11 @@ impl Cx<'_> {
             && let Some((pattern, inner)) = self.inner(variant)
         {
             let via = self.via(variant);
-            let delegated = quote!(#via::fmt_part(#inner, __part, __formatter));
+            let delegated = q!([via, inner] #via::fmt_part(#inner, __part, __formatter));
             // An inner error without a type of its own takes the enum's `type_base`
             // followed by its code, as the enum's own variants do.
             let body = match &self.input.attrs.type_base {
-                Some(base) => quote! {
+                Some(base) => q! {[private, via, inner, base, delegated]
                     if ::core::matches!(__part, #private::Part::Type)
                         && !#via::has_part(#inner, #private::Part::Type)
                     {
@@ -141,7 +141,7 @@ impl Cx<'_> {
                 PartName::Type => match self.input.type_uri(variant) {
                     Some(TypeUri::Template(template)) => Some(template),
                     Some(TypeUri::Constant(text)) => {
-                        parts.push((part, quote!(__formatter.write_str(#text))));
+                        parts.push((part, q!([text] __formatter.write_str(#text))));
                         continue;
                     }
                     None => None,
@@ -155,7 +155,7 @@ impl Cx<'_> {
                 Some(template) => write(&scope, template, &mut used, private),
                 // A message without `#[message]`: a 4xx shows its `Display`.
                 None if part == PartName::Message => {
-                    quote!(::core::fmt::Display::fmt(self, __formatter))
+                    q!([] ::core::fmt::Display::fmt(self, __formatter))
                 }
                 // `carried` names no other part without its template.
                 None => continue,
@@ -174,9 +174,9 @@ impl Cx<'_> {
         }
         let parts = parts.iter().map(|(part, body)| {
             let part = path(*part, private);
-            quote!(#part => #body,)
+            q!([part, body] #part => #body,)
         });
-        let body = quote!(match __part { #(#parts)* _ => ::core::result::Result::Ok(()), });
+        let body = q!([__parts = crate::code::join(parts, None)] match __part { #__parts _ => ::core::result::Result::Ok(()), });
         Some((pattern, body, !used.is_empty()))
     }
 }

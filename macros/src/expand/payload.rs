@@ -4,11 +4,10 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
 use syn::LitStr;
 use syn::spanned::Spanned;
 
-use crate::expand::cx::{Cx, binding, shared_arms};
+use crate::expand::cx::{Cx, binding, bound_types, shared_arms};
 use crate::expand::interpolate::append_header;
 
 impl Cx<'_> {
@@ -19,35 +18,36 @@ impl Cx<'_> {
             .input
             .variants
             .iter()
-            .map(|variant| {
+            .filter_map(|variant| {
                 if self.input.transparent(variant)
                     && let Some((pattern, inner)) = self.inner(variant)
                 {
                     any = true;
                     let via = self.via(variant);
-                    return quote!(#pattern => #via::violations(#inner),);
+                    return Some((pattern, q!([via, inner] #via::violations(#inner)), None));
                 }
-                let Some(field) = variant.fields.iter().find(|f| f.attrs.violations.is_some())
-                else {
-                    return TokenStream::new();
-                };
+                let field = variant
+                    .fields
+                    .iter()
+                    .find(|f| f.attrs.violations.is_some())?;
                 any = true;
                 let binding = binding(field, field.ty.span());
                 let pattern = self.pattern(variant, [(field, binding.clone())]);
                 // The turbofish puts a type that is not a list of violations at the field's type.
                 let ty = field.ty;
-                let call = quote!(#private::Violations::new::<#ty>(#binding));
-                quote!(#pattern => #call,)
+                let call = q!([private, ty, binding] #private::Violations::new::<#ty>(#binding));
+                Some((pattern, call, Some(bound_types(variant, [field.index]))))
             })
             .collect::<Vec<_>>();
         if !any {
             return TokenStream::new();
         }
-        quote! {
+        let arms = shared_arms(arms.into_iter());
+        q! {[private, arms]
             fn violations(&self) -> #private::Violations<'_> {
                 #[allow(unreachable_patterns)]
                 match self {
-                    #(#arms)*
+                    #arms
                     _ => #private::Violations::none(),
                 }
             }
@@ -71,8 +71,8 @@ impl Cx<'_> {
                     let via = self.via(variant);
                     return Some((
                         pattern,
-                        quote!({ #via::headers(#inner, __headers); }),
-                        false,
+                        q!([via, inner] { #via::headers(#inner, __headers); }),
+                        None,
                     ));
                 }
                 let headers = self.input.headers(variant);
@@ -88,7 +88,7 @@ impl Cx<'_> {
                             &header.name.value().to_ascii_lowercase(),
                             header.name.span(),
                         );
-                        let name = quote!(const { #private::http::HeaderName::from_static(#name) });
+                        let name = q!([private, name] const { #private::http::HeaderName::from_static(#name) });
                         // A header of the enum reads no field, whatever the variant's are called.
                         let own = !self.input.enum_header(header);
                         append_header(
@@ -107,14 +107,14 @@ impl Cx<'_> {
                         Some((field, binding(field, Span::call_site())))
                     }),
                 );
-                Some((pattern, quote!({ #(#appends)* }), used.is_empty()))
+                Some((pattern, q!([__appends = crate::code::join(appends, None)] { #__appends }), used.is_empty().then(String::new)))
             })
             .collect::<Vec<_>>();
         if !any {
             return TokenStream::new();
         }
         let arms = shared_arms(arms.into_iter());
-        quote! {
+        q! {[private, arms]
             fn headers(&self, __headers: &mut #private::http::HeaderMap) {
                 #[allow(unreachable_patterns)]
                 match self {

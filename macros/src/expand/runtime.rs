@@ -3,7 +3,7 @@
 //! `__warn_refused`, which logs what was refused.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote_spanned;
 use syn::spanned::Spanned;
 
 use crate::expand::cx::{Cx, binding};
@@ -20,7 +20,7 @@ impl Cx<'_> {
         let checked = self.checked_status(variant, field);
         Some((
             self.bound(variant, [field]),
-            quote!(#checked.unwrap_or(#declared)),
+            q!([checked, declared] #checked.unwrap_or(#declared)),
         ))
     }
 
@@ -32,7 +32,7 @@ impl Cx<'_> {
         let checked = self.checked(field, "checked_code");
         Some((
             self.bound(variant, [field]),
-            quote!(#checked.unwrap_or(#declared)),
+            q!([checked, declared] #checked.unwrap_or(#declared)),
         ))
     }
 
@@ -50,7 +50,7 @@ impl Cx<'_> {
             .into_iter()
             .map(|status| self.status_of(status.code, true));
         let codes = self.input.listed_codes(variant);
-        quote!(.__runtime(#runtime_status, &[#(#statuses),*], #runtime_code, &[#(#codes),*]))
+        q!([runtime_status, runtime_code, __statuses = crate::code::join(statuses, Some(',')), __codes = crate::code::join(codes, Some(','))] .__runtime(#runtime_status, &[#__statuses], #runtime_code, &[#__codes]))
     }
 
     /// `__warn_refused`, for a type with a runtime status or code or a transparent variant
@@ -70,7 +70,7 @@ impl Cx<'_> {
             if self.input.transparent(variant) {
                 let (pattern, inner) = self.inner(variant)?;
                 let via = self.via(variant);
-                return Some(quote!(#pattern => { #via::__warn_refused(#inner); }));
+                return Some(q!([pattern, via, inner] #pattern => { #via::__warn_refused(#inner); }));
             }
             let status = self.input.runtime_status_field(variant);
             let code = self.input.runtime_code_field(variant);
@@ -86,26 +86,26 @@ impl Cx<'_> {
             let status = status.map(|field| {
                 let declared = self.status_constant(variant, false);
                 let checked = self.checked_status(variant, field);
-                quote!(#private::warn_refused_status(#checked, #declared, #name);)
+                q!([private, checked, declared, name] #private::warn_refused_status(#checked, #declared, #name);)
             });
             let code = code.map(|field| {
                 let declared = code::of(self.input, variant).0;
                 let checked = self.checked(field, "checked_code");
-                quote!(#private::warn_refused_code(#checked, #declared, #name);)
+                q!([private, checked, declared, name] #private::warn_refused_code(#checked, #declared, #name);)
             });
             let fields = [
                 self.input.runtime_status_field(variant),
                 self.input.runtime_code_field(variant),
             ];
             let pattern = self.bound(variant, fields.into_iter().flatten());
-            Some(quote!(#pattern => { #status #code }))
+            Some(q!([pattern, status, code] #pattern => { #status #code }))
         });
         let arms: Vec<TokenStream> = arms.collect();
-        quote! {
+        q! {[__arms = crate::code::join(arms, None)]
             fn __warn_refused(&self) {
                 #[allow(unreachable_patterns)]
                 match self {
-                    #(#arms)*
+                    #__arms
                     _ => {}
                 }
             }

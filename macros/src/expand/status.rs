@@ -1,7 +1,6 @@
 //! The status as generated code names it.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
 use syn::Ident;
 
 use crate::expand::cx::Cx;
@@ -23,10 +22,10 @@ impl Cx<'_> {
         match status::name_of(code) {
             Some(name) => {
                 let name = Ident::new(name, Span::call_site());
-                quote!(#private::http::StatusCode::#name)
+                q!([private, name] #private::http::StatusCode::#name)
             }
-            None if in_constant => quote!(#private::status(#code)),
-            None => quote!(const { #private::status(#code) }),
+            None if in_constant => q!([private, code] #private::status(#code)),
+            None => q!([private, code] const { #private::status(#code) }),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! chain answers in its place.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote_spanned;
 use syn::spanned::Spanned;
 
 use crate::internals::ast::Input;
@@ -30,18 +30,18 @@ pub fn wrapper(input: &Input, private: &TokenStream) -> Option<Wrapper> {
         let finders = attr
             .find
             .iter()
-            .map(|ty| quote!(<#ty as #private::Findable>::downcast));
-        quote!(#private::find(#wrapped, &[#(#finders),*]))
+            .map(|ty| q!([ty, private] <#ty as #private::Findable>::downcast));
+        q!([private, wrapped, __finders = crate::code::join(finders, Some(','))] #private::find(#wrapped, &[#__finders]))
     });
     let listed = attr
         .find
         .iter()
         .map(|ty| {
             // A found type answers in its own format, not the wrapper's.
-            quote!(<#ty as #private::Findable>::ITEM)
+            q!([ty, private] <#ty as #private::Findable>::ITEM)
         })
         .collect();
-    let log_source = quote! {
+    let log_source = q! {[private, wrapped]
         fn log_source(&self) -> #private::core::option::Option<&(dyn #private::std::error::Error + 'static)> {
             #private::std::error::Error::source(#wrapped)
         }
@@ -63,7 +63,7 @@ impl Wrapper {
         if listed.is_empty() {
             return own.clone();
         }
-        quote!(&#private::Catalogue { __items: &[#private::CatalogueItem::Nested(#own), #(#listed),*] })
+        q!([private, own, __listed = crate::code::join(listed, Some(','))] &#private::Catalogue { __items: &[#private::CatalogueItem::Nested(#own), #__listed] })
     }
 
     /// The methods that answer with the found type, and the wrapper's items beside the impl:
@@ -89,7 +89,7 @@ impl Wrapper {
     ) {
         let wrapped = &self.wrapped;
         let [own_entry, own_status, own_code, own_has_part, own_fmt_part] = own;
-        let display = quote! {
+        let display = q! {[private, ident, wrapped]
             #[automatically_derived]
             impl #private::core::fmt::Display for #ident {
                 fn fmt(&self, __formatter: &mut #private::core::fmt::Formatter<'_>) -> #private::core::fmt::Result {
@@ -101,19 +101,19 @@ impl Wrapper {
             return (violations, headers, code_in_body, to_response_with, display);
         };
         let own_headers = if headers.is_empty() {
-            quote!(fn headers(&self, _: &mut #private::http::HeaderMap) {})
+            q!([private] fn headers(&self, _: &mut #private::http::HeaderMap) {})
         } else {
             headers
         };
         // A wrapper has one field, the wrapped error: no violations, one format, its own
         // `code_in_body` a constant.
         let own_code_in_body = if code_in_body.is_empty() {
-            quote!(#private::WrapperOwn::own_entry(self).code_in_body)
+            q!([private] #private::WrapperOwn::own_entry(self).code_in_body)
         } else {
-            quote!(false)
+            q!([] false)
         };
         (
-            quote! {
+            q! {[private, found]
                 fn violations(&self) -> #private::Violations<'_> {
                     match #found {
                         #private::Some(__found) => __found.erased_violations(),
@@ -121,7 +121,7 @@ impl Wrapper {
                     }
                 }
             },
-            quote! {
+            q! {[private, found]
                 fn headers(&self, __headers: &mut #private::http::HeaderMap) {
                     if let #private::Some(__found) = #found {
                         __found.erased_headers(__headers);
@@ -130,7 +130,7 @@ impl Wrapper {
                     }
                 }
             },
-            quote! {
+            q! {[found, private]
                 fn code_in_body(&self) -> bool {
                     match #found {
                         #private::Some(__found) => __found.erased_code_in_body(),
@@ -138,7 +138,7 @@ impl Wrapper {
                     }
                 }
             },
-            quote! {
+            q! {[private, found]
                 fn to_response_with(&self, __context: &#private::Context<'_>) -> #private::http::Response<#private::std::vec::Vec<u8>> {
                     match #found {
                         #private::Some(__found) => __found.erased_response(__context),
@@ -146,7 +146,7 @@ impl Wrapper {
                     }
                 }
             },
-            quote! {
+            q! {[display, private, ident, own_headers, own_entry, own_status, own_code, own_has_part, own_fmt_part, own_code_in_body]
                 #display
 
                 /// The headers the wrapper declares itself, sent when no listed type is found.

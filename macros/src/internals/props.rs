@@ -335,7 +335,7 @@ pub fn mentions(ty: &syn::Type, params: &BTreeSet<String>) -> bool {
             _ => false,
         })
     }
-    walk(quote::quote!(#ty), params)
+    walk(q!([ty] #ty), params)
 }
 
 /// The smart pointers a transparent field may wrap its inner error in, as their paths may

@@ -5,7 +5,7 @@
 //! `internals::reference`'s.
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
-use quote::{ToTokens, quote};
+use quote::ToTokens;
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token};
 
@@ -110,7 +110,7 @@ impl ToTokens for FormatTrait {
             Self::Pointer => "Pointer",
         };
         let name = Ident::new(name, Span::call_site());
-        tokens.extend(quote!(::core::fmt::#name));
+        tokens.extend(q!([name] ::core::fmt::#name));
     }
 }
 

@@ -139,6 +139,75 @@ impl Entry {
         }
     }
 
+    /// The entry of a derived variant, from what every variant has; what only some have
+    /// is set by the `__…` methods below, each called only where it differs from this
+    /// default (no shared code, no title, no members, no type URI, the code in the body).
+    /// An argument costs the compiler of every deriving crate per variant, so there are few.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __of(
+        name: &'static str,
+        status: StatusCode,
+        code: &'static str,
+        description: &'static str,
+        public_message: bool,
+        parts: u8,
+    ) -> Self {
+        Self::__new(
+            name,
+            status,
+            code,
+            false,
+            None,
+            description,
+            public_message,
+            &[],
+            None,
+            true,
+            parts,
+        )
+    }
+
+    /// The entry of a variant that shares its code with others (`code(shared)`).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __shared(mut self) -> Self {
+        self.shared_code = true;
+        self
+    }
+
+    /// The entry of a variant with a `#[title]`.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __title(mut self, title: &'static str) -> Self {
+        self.title = Some(title);
+        self
+    }
+
+    /// The entry of a variant whose body has members of its own.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __members(mut self, members: &'static [&'static str]) -> Self {
+        self.members = members;
+        self
+    }
+
+    /// The entry of a variant with a type URI.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __type_uri(mut self, type_uri: &'static str) -> Self {
+        self.type_uri = Some(type_uri);
+        self
+    }
+
+    /// The entry of a variant whose body leaves its code out (`code_in_body = false`).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __code_not_in_body(mut self) -> Self {
+        self.code_in_body = false;
+        self
+    }
+
     /// The entry of a variant whose body is not the plain one: it flattens a field, or it
     /// has no body at all. Only the variants that do are built through it.
     #[doc(hidden)]
