@@ -199,7 +199,10 @@ fn write(pieces: &[Piece], args: &[(&str, &dyn ToTokens)], out: &mut TokenStream
 /// `quote!`'s `#(#items)*`, or `#(#items),*` with a `separator` (`,` or `|`): the items'
 /// tokens one after another. Added in one step: a compiler joins many streams at once
 /// for the cost of joining two.
-pub fn join<T: ToTokens>(items: impl IntoIterator<Item = T>, separator: Option<char>) -> TokenStream {
+pub fn join<T: ToTokens>(
+    items: impl IntoIterator<Item = T>,
+    separator: Option<char>,
+) -> TokenStream {
     let mut streams: Vec<TokenStream> = Vec::new();
     for item in items {
         if let (Some(separator), Some(last)) = (separator, streams.last_mut()) {
@@ -213,7 +216,10 @@ pub fn join<T: ToTokens>(items: impl IntoIterator<Item = T>, separator: Option<c
 }
 
 /// `quote!`'s `#(#items,)*`: each item's tokens followed by `terminator`.
-pub fn terminated<T: ToTokens>(items: impl IntoIterator<Item = T>, terminator: char) -> TokenStream {
+pub fn terminated<T: ToTokens>(
+    items: impl IntoIterator<Item = T>,
+    terminator: char,
+) -> TokenStream {
     let mut streams: Vec<TokenStream> = Vec::new();
     for item in items {
         let mut stream = item.into_token_stream();

@@ -8,6 +8,7 @@ use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Ident, Member};
 
+use crate::code::join;
 use crate::internals::ast::{Field, Input, Variant};
 
 /// The input being expanded and the path generated code names the runtime by.
@@ -51,7 +52,7 @@ impl Cx<'_> {
         } else {
             q!([] Self)
         };
-        q!([path, __bound = crate::code::join(bound, None)] #path { #__bound .. })
+        q!([path, bound = join(bound, None)] #path { #bound .. })
     }
 
     /// The pattern binding a transparent variant's field, and the inner error as `&Inner`:
@@ -67,7 +68,7 @@ impl Cx<'_> {
         let derefs = (0..=pointers).map(|_| q!([] *));
         Some((
             pattern,
-            q!([binding, __derefs = crate::code::join(derefs, None)] &#__derefs #binding),
+            q!([binding, derefs = join(derefs, None)] &#derefs #binding),
         ))
     }
 
@@ -142,10 +143,10 @@ pub fn shared_arms(
         }
         joined.push((vec![pattern], body));
     }
-    let arms = joined
-        .iter()
-        .map(|(patterns, body)| q!([body, __patterns = crate::code::join(patterns, Some('|'))] #__patterns => #body,));
-    q!([__arms = crate::code::join(arms, None)] #__arms)
+    let arms = joined.iter().map(
+        |(patterns, body)| q!([body, patterns = join(patterns, Some('|'))] #patterns => #body,),
+    );
+    join(arms, None)
 }
 
 /// The sharing key of an arm whose pattern binds `fields` (by their index in `variant`):

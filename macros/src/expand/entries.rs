@@ -3,6 +3,7 @@
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::format_ident;
 
+use crate::code::join;
 use crate::expand::cx::Cx;
 use crate::expand::interpolate;
 use crate::internals::code;
@@ -186,7 +187,7 @@ impl Cx<'_> {
             }
             let members = self.input.member_names(variant);
             if !members.is_empty() {
-                set.extend(q!([__members = crate::code::join(members, Some(','))] .__members(&[#__members])));
+                set.extend(q!([members = join(members, Some(','))] .__members(&[#members])));
             }
             let type_uri = match self.input.type_uri(variant) {
                 Some(TypeUri::Constant(text)) => Some(text),
@@ -227,16 +228,16 @@ impl Cx<'_> {
         }
         let unique_codes = self.unique_codes(checked);
         Entries {
-            statics: q! {[private, count, __entries = crate::code::join(entries, Some(',')), __overridden = crate::code::join(overridden, None)]
-                static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#__entries];
-                #__overridden
+            statics: q! {[private, count, entries = join(entries, Some(',')), overridden = join(overridden, None)]
+                static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#entries];
+                #overridden
             },
             lookup: if indexed {
-                q!([__arms = crate::code::join(arms, None)] &__APIFAULT_ENTRIES[match self { #__arms }])
+                q!([arms = join(arms, None)] &__APIFAULT_ENTRIES[match self { #arms }])
             } else {
-                q!([__arms = crate::code::join(arms, None)] match self { #__arms })
+                q!([arms = join(arms, None)] match self { #arms })
             },
-            catalogue: q!([private, __catalogue = crate::code::join(catalogue, Some(','))] &#private::Catalogue { __items: &[#__catalogue] }),
+            catalogue: q!([private, catalogue = join(catalogue, Some(','))] &#private::Catalogue { __items: &[#catalogue] }),
             unique_codes,
         }
     }
@@ -267,21 +268,21 @@ impl Cx<'_> {
         // of the whole call.
         let at = Span::call_site().located_at(ident.span());
         let check = respan(
-            q! {[private, table, owner, own, __labels = crate::code::join(labels, Some(','))]
+            q! {[private, table, owner, own, labels = join(labels, Some(','))]
                 const _: () = #private::assert_unique_codes::<{ #private::code_count(__APIFAULT_NESTED) }, #table>(
                     #owner,
                     &#own,
                     __APIFAULT_NESTED,
-                    &[#__labels],
+                    &[#labels],
                 );
             },
             at,
         );
-        q! {[private, check, __items = crate::code::join(items, Some(','))]
+        q! {[private, check, items = join(items, Some(','))]
             // The codes of the nested types against the type's own and each other's, at
             // compile time: a clash fails the build naming the code and both types.
             const __APIFAULT_NESTED: &#private::Catalogue =
-                &#private::Catalogue { __items: &[#__items] };
+                &#private::Catalogue { __items: &[#items] };
             #check
         }
     }
@@ -341,12 +342,12 @@ impl Cx<'_> {
         let names = codes.iter().map(|(_, name, _)| name);
         let shared = codes.iter().map(|(_, _, shared)| shared);
         let codes = codes.iter().map(|(code, _, _)| code);
-        q! {[private, __slots = crate::code::join(slots, Some(',')), __codes = crate::code::join(codes, Some(',')), __names = crate::code::join(names, Some(',')), __shared = crate::code::join(shared, Some(','))]
+        q! {[private, slots = join(slots, Some(',')), codes = join(codes, Some(',')), names = join(names, Some(',')), shared = join(shared, Some(','))]
             #private::OwnCodes {
-                table: &[#__slots],
-                codes: &[#__codes],
-                names: &[#__names],
-                shared: &[#__shared],
+                table: &[#slots],
+                codes: &[#codes],
+                names: &[#names],
+                shared: &[#shared],
             }
         }
     }

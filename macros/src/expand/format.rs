@@ -4,6 +4,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, format_ident};
 
+use crate::code::{join, terminated};
 use crate::expand::cx::Cx;
 
 impl Cx<'_> {
@@ -43,10 +44,10 @@ impl Cx<'_> {
         let arms: Vec<TokenStream> = arms.collect();
         // A transparent variant without a format of its own answers in the type's too.
         let others = answers_in_type_format.then(|| q!([in_type_format] _ => #in_type_format,));
-        q! {[private, others, __arms = crate::code::join(arms, None)]
+        q! {[private, others, arms = join(arms, None)]
             fn to_response_with(&self, __context: &#private::Context<'_>) -> #private::http::Response<#private::std::vec::Vec<u8>> {
                 match self {
-                    #__arms
+                    #arms
                     #others
                 }
             }
@@ -64,7 +65,7 @@ impl Cx<'_> {
             q!([private] #private::response::<<Self as #private::ApiError>::Format, Self>(self, __context))
         } else {
             let aliases = negotiated.into_iter().map(|path| self.format_alias(path));
-            q!([private, __aliases = crate::code::terminated(aliases, ',')] #private::negotiate::response::<#private::negotiate::Aliased<(#__aliases)>, Self>(self, __context))
+            q!([private, aliases = terminated(aliases, ',')] #private::negotiate::response::<#private::negotiate::Aliased<(#aliases)>, Self>(self, __context))
         }
     }
 
@@ -114,6 +115,6 @@ impl Cx<'_> {
                 }
             }
         });
-        q!([__aliases = crate::code::join(aliases, None)] #__aliases)
+        join(aliases, None)
     }
 }

@@ -8,6 +8,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::LitStr;
 
+use crate::code::join;
 use crate::expand::cx::{Cx, binding};
 use crate::internals::ast::{Field, Variant};
 use crate::internals::code;
@@ -45,7 +46,7 @@ impl Cx<'_> {
             let offered = self.offered(variant);
             let code = code::of(self.input, variant).0;
             let names = offered.iter().map(|offered| &offered.name);
-            signatures.push(q!([private, code, __names = crate::code::join(names, Some(','))] #private::I18nSignature::Own(#code, &[#__names])));
+            signatures.push(q!([private, code, names = join(names, Some(','))] #private::I18nSignature::Own(#code, &[#names])));
             if offered.is_empty() {
                 continue;
             }
@@ -56,24 +57,22 @@ impl Cx<'_> {
                 .map(|field| (field, binding(field, Span::call_site())));
             let pattern = self.pattern(variant, bound);
             let adds = offered.iter().map(|offered| &offered.add);
-            arms.push(
-                q!([pattern, __adds = crate::code::join(adds, None)] #pattern => { #__adds }),
-            );
+            arms.push(q!([pattern, adds = join(adds, None)] #pattern => { #adds }));
         }
         let arguments = if arms.is_empty() {
             q!([] let _ = __arguments;)
         } else {
-            q! {[__arms = crate::code::join(arms, None)]
+            q! {[arms = join(arms, None)]
                 #[allow(unreachable_patterns)]
                 match self {
-                    #__arms
+                    #arms
                     _ => {}
                 }
             }
         };
-        q! {[private, arguments, __signatures = crate::code::join(signatures, Some(','))]
+        q! {[private, arguments, signatures = join(signatures, Some(','))]
             #private::__i18n_impl! {
-                const __I18N_SIGNATURES: &'static [#private::I18nSignature] = &[#__signatures];
+                const __I18N_SIGNATURES: &'static [#private::I18nSignature] = &[#signatures];
 
                 fn __i18n_arguments(&self, __arguments: &mut #private::I18nArguments) {
                     #arguments

@@ -9,6 +9,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::LitStr;
 use syn::spanned::Spanned;
 
+use crate::code::join;
 use crate::expand::cx::{Cx, binding};
 use crate::internals::ast::Variant;
 use crate::internals::code;
@@ -89,7 +90,7 @@ impl Written {
     fn format_args(&self, template: &Template) -> TokenStream {
         let format = LitStr::new(&self.format, template.span());
         let args = &self.args;
-        q!([format, __args = crate::code::join(args, Some(','))] ::core::format_args!(#format, #__args))
+        q!([format, args = join(args, Some(','))] ::core::format_args!(#format, #args))
     }
 }
 

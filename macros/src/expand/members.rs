@@ -9,6 +9,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote_spanned};
 use syn::spanned::Spanned;
 
+use crate::code::join;
 use crate::expand::cx::{Cx, binding, bound_types, shared_arms};
 use crate::expand::interpolate::member_value;
 use crate::internals::ast::{Field, Variant};
@@ -52,10 +53,7 @@ impl Cx<'_> {
                 }
             }
         };
-        (
-            method,
-            q!([__wrappers = crate::code::join(wrappers, None)] #__wrappers),
-        )
+        (method, join(wrappers, None))
     }
 
     /// The arm of a variant that writes members: its pattern, its body, and its sharing
@@ -165,8 +163,8 @@ impl Cx<'_> {
                     self.write_exposed(
                         written,
                         &name,
-                        q!([wrapper, __arguments = crate::code::join(&arguments, Some(','))] #wrapper<'_, #__arguments>),
-                        &q!([wrapper, binding, __arguments = crate::code::join(&arguments, Some(','))] &#wrapper::<'_, #__arguments>(#binding, ::core::marker::PhantomData)),
+                        q!([wrapper, arguments = join(&arguments, Some(','))] #wrapper<'_, #arguments>),
+                        &q!([wrapper, binding, arguments = join(&arguments, Some(','))] &#wrapper::<'_, #arguments>(#binding, ::core::marker::PhantomData)),
                     )
                 }
                 None => self.write_exposed(written, &name, q!([ty] #ty), &q!([binding] #binding)),
@@ -182,8 +180,8 @@ impl Cx<'_> {
         let flattened = flattens.then(|| {
             let variant_name = variant.name();
             let names = self.input.member_names(variant);
-            q! {[private, variant_name, __names = crate::code::join(names, Some(','))]
-                let mut __flattened = #private::Flattened::new(#variant_name, __reserved, &[#__names]);
+            q! {[private, variant_name, names = join(names, Some(','))]
+                let mut __flattened = #private::Flattened::new(#variant_name, __reserved, &[#names]);
             }
         });
         let pattern = self.pattern(
@@ -196,7 +194,7 @@ impl Cx<'_> {
         // The guards are items: first, so no item follows a statement.
         Some((
             pattern,
-            q!([flattened, __guards = crate::code::join(guards, None), __statements = crate::code::join(statements, None)] { #__guards #flattened #__statements ::core::result::Result::Ok(()) }),
+            q!([flattened, guards = join(guards, None), statements = join(statements, None)] { #guards #flattened #statements ::core::result::Result::Ok(()) }),
             Some(bound_types(variant, used.iter().copied())),
         ))
     }
@@ -239,10 +237,10 @@ impl Cx<'_> {
         let call = quote_spanned!(at=> #function(self.0, __serializer));
         // `'_` in the impl, as clippy's `elidable_lifetime_names` asks.
         let arguments = self.generic_arguments();
-        q! {[wrapper, params, ty, ident, input_types, where_clause, input_params, private, input_where, call, __arguments = crate::code::join(arguments, Some(','))]
+        q! {[wrapper, params, ty, ident, input_types, where_clause, input_params, private, input_where, call, arguments = join(arguments, Some(','))]
             struct #wrapper #params (&'__a #ty, ::core::marker::PhantomData<&'__a #ident #input_types>) #where_clause;
 
-            impl #input_params #private::serde::Serialize for #wrapper<'_, #__arguments> #input_where {
+            impl #input_params #private::serde::Serialize for #wrapper<'_, #arguments> #input_where {
                 fn serialize<__S: #private::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                     #call
                 }
@@ -296,11 +294,11 @@ impl Cx<'_> {
             // The turbofish puts a type that is not `Serialize` at the field's type.
             Some(q!([pattern, private, ty, binding] #pattern => #private::OwnBody::Whole(#private::whole_body::<#ty>(#binding)),))
         });
-        q! {[private, __arms = crate::code::join(arms, None)]
+        q! {[private, arms = join(arms, None)]
             fn __own_body(&self) -> #private::OwnBody<'_> {
                 #[allow(unreachable_patterns)]
                 match self {
-                    #__arms
+                    #arms
                     _ => #private::OwnBody::Format,
                 }
             }

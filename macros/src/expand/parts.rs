@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use proc_macro2::{Span, TokenStream};
 use quote::format_ident;
 
+use crate::code::join;
 use crate::expand::cx::{Cx, binding, shared_arms};
 use crate::expand::interpolate::{write, write_pointer};
 use crate::internals::ast::Variant;
@@ -33,7 +34,7 @@ impl Cx<'_> {
         if bits.is_empty() {
             return q!([private] #private::part_bits::NONE);
         }
-        q!([__bits = crate::code::join(bits, Some('|'))] #__bits)
+        join(bits, Some('|'))
     }
 
     /// From the entry, whose parts are known at compile time; a transparent variant asks
@@ -72,10 +73,10 @@ impl Cx<'_> {
         if delegated.is_empty() {
             return own;
         }
-        q! {[own, __delegated = crate::code::join(delegated, None)]
+        q! {[own, delegated = join(delegated, None)]
             #[allow(unreachable_patterns)]
             match self {
-                #__delegated
+                #delegated
                 _ => #own,
             }
         }
@@ -176,7 +177,7 @@ impl Cx<'_> {
             let part = path(*part, private);
             q!([part, body] #part => #body,)
         });
-        let body = q!([__parts = crate::code::join(parts, None)] match __part { #__parts _ => ::core::result::Result::Ok(()), });
+        let body = q!([parts = join(parts, None)] match __part { #parts _ => ::core::result::Result::Ok(()), });
         Some((pattern, body, !used.is_empty()))
     }
 }

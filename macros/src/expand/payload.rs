@@ -7,6 +7,7 @@ use proc_macro2::{Span, TokenStream};
 use syn::LitStr;
 use syn::spanned::Spanned;
 
+use crate::code::join;
 use crate::expand::cx::{Cx, binding, bound_types, shared_arms};
 use crate::expand::interpolate::append_header;
 
@@ -107,7 +108,7 @@ impl Cx<'_> {
                         Some((field, binding(field, Span::call_site())))
                     }),
                 );
-                Some((pattern, q!([__appends = crate::code::join(appends, None)] { #__appends }), used.is_empty().then(String::new)))
+                Some((pattern, q!([appends = join(appends, None)] { #appends }), used.is_empty().then(String::new)))
             })
             .collect::<Vec<_>>();
         if !any {

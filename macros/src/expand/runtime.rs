@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::spanned::Spanned;
 
+use crate::code::join;
 use crate::expand::cx::{Cx, binding};
 use crate::internals::ast::{Field, Variant, unraw};
 use crate::internals::code;
@@ -50,7 +51,7 @@ impl Cx<'_> {
             .into_iter()
             .map(|status| self.status_of(status.code, true));
         let codes = self.input.listed_codes(variant);
-        q!([runtime_status, runtime_code, __statuses = crate::code::join(statuses, Some(',')), __codes = crate::code::join(codes, Some(','))] .__runtime(#runtime_status, &[#__statuses], #runtime_code, &[#__codes]))
+        q!([runtime_status, runtime_code, statuses = join(statuses, Some(',')), codes = join(codes, Some(','))] .__runtime(#runtime_status, &[#statuses], #runtime_code, &[#codes]))
     }
 
     /// `__warn_refused`, for a type with a runtime status or code or a transparent variant
@@ -101,11 +102,11 @@ impl Cx<'_> {
             Some(q!([pattern, status, code] #pattern => { #status #code }))
         });
         let arms: Vec<TokenStream> = arms.collect();
-        q! {[__arms = crate::code::join(arms, None)]
+        q! {[arms = join(arms, None)]
             fn __warn_refused(&self) {
                 #[allow(unreachable_patterns)]
                 match self {
-                    #__arms
+                    #arms
                     _ => {}
                 }
             }

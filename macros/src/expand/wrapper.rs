@@ -7,6 +7,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote_spanned;
 use syn::spanned::Spanned;
 
+use crate::code::join;
 use crate::internals::ast::Input;
 
 pub struct Wrapper {
@@ -31,7 +32,7 @@ pub fn wrapper(input: &Input, private: &TokenStream) -> Option<Wrapper> {
             .find
             .iter()
             .map(|ty| q!([ty, private] <#ty as #private::Findable>::downcast));
-        q!([private, wrapped, __finders = crate::code::join(finders, Some(','))] #private::find(#wrapped, &[#__finders]))
+        q!([private, wrapped, finders = join(finders, Some(','))] #private::find(#wrapped, &[#finders]))
     });
     let listed = attr
         .find
@@ -63,7 +64,7 @@ impl Wrapper {
         if listed.is_empty() {
             return own.clone();
         }
-        q!([private, own, __listed = crate::code::join(listed, Some(','))] &#private::Catalogue { __items: &[#private::CatalogueItem::Nested(#own), #__listed] })
+        q!([private, own, listed = join(listed, Some(','))] &#private::Catalogue { __items: &[#private::CatalogueItem::Nested(#own), #listed] })
     }
 
     /// The methods that answer with the found type, and the wrapper's items beside the impl:
