@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compile-time cost of the derive, against what a crate builds without it.
 #
-#   bash benches/compile/run.sh            # N = 50 200 1000, 3 clean builds, 5 rebuilds each
+#   bash benches/compile/run.sh            # N = 50 200 1000, 3 clean builds, 11 rebuilds each
 #   NS="200" RUNS=1 bash benches/compile/run.sh
 #
 # For each N it generates, under target/compile-bench/, crates with one error enum of N
@@ -17,7 +17,8 @@
 #         apifault:    #[derive(thiserror::Error, ApiError)]
 #         serde:       #[derive(thiserror::Error, serde::Serialize)]
 #
-# Prints the median timing per crate (one line per measurement, then
+# The two crates of a comparison are built alternately, so that a drift of the machine's
+# speed falls on both. Prints the median timing per crate (one line per measurement, then
 # a Markdown table of ratios). Timed with `date +%s%N`; CARGO_BUILD_JOBS is left to cargo.
 set -euo pipefail
 
@@ -26,7 +27,7 @@ workspace=$(pwd)
 NS=${NS:-"50 200 1000"}
 RUNS=${RUNS:-3}
 # Rebuilds are short and cheap: more of them steady the median.
-INCREMENTAL_RUNS=${INCREMENTAL_RUNS:-$((RUNS * 2 - 1))}
+INCREMENTAL_RUNS=${INCREMENTAL_RUNS:-$((RUNS * 4 - 1))}
 root=${COMPILE_BENCH_DIR:-$workspace/target/compile-bench}
 mkdir -p "$root"
 export CARGO_TERM_COLOR=never CARGO_NET_OFFLINE=true
@@ -221,24 +222,31 @@ build() { # dir
     start=$(now)
     cpu=$( (cd "$1" && CARGO_TARGET_DIR="$1/target" /usr/bin/time -f "%U %S" cargo build --quiet) 2>&1 >/dev/null | tail -1)
     end=$(now)
-    awk -v ns=$((end - start)) -v cpu="$cpu" 'BEGIN { split(cpu, c, " "); printf "%.2f %.2f", ns / 1e9, c[1] + c[2] }'
+    awk -v ns=$((end - start)) -v cpu="$cpu" 'BEGIN { split(cpu, c, " "); printf "%.3f %.2f", ns / 1e9, c[1] + c[2] }'
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# Times RUNS builds after running "$2 $dir $run" before each; sets wall and cpu (medians)
-# and prints the single timings.
-measure() { # dir prepare label runs
-    local walls="" cpus="" run timing
-    for ((run = 1; run <= $4; run++)); do
-        $2 "$1" "$run"
-        timing=$(build "$1")
-        walls+=" ${timing% *}"
-        cpus+=" ${timing#* }"
+# Times RUNS builds of each of two crates, alternately (A B A B …), each after running
+# "$prepare $dir $run": a drift of the machine's speed within the measurement then falls on
+# both alike. Sets wall_of and cpu_of (medians) for both labels and prints the timings.
+measure_pair() { # dir_a label_a dir_b label_b prepare runs
+    local -A walls=() cpus=()
+    local run side dir label timing
+    for ((run = 1; run <= $6; run++)); do
+        for side in a b; do
+            if [[ $side == a ]]; then dir=$1 label=$2; else dir=$3 label=$4; fi
+            $5 "$dir" "$run"
+            timing=$(build "$dir")
+            walls[$label]+=" ${timing% *}"
+            cpus[$label]+=" ${timing#* }"
+        done
     done
-    wall=$(echo "$walls" | median)
-    cpu=$(echo "$cpus" | median)
-    echo "$3: wall$walls s (median $wall), cpu$cpus s (median $cpu)"
+    for label in "$2" "$4"; do
+        wall_of[$label]=$(echo "${walls[$label]}" | median)
+        cpu_of[$label]=$(echo "${cpus[$label]}" | median)
+        echo "$label: wall${walls[$label]} s (median ${wall_of[$label]}), cpu${cpus[$label]} s (median ${cpu_of[$label]})"
+    done
 }
 
 clean() { # dir run
@@ -253,19 +261,18 @@ edit() { # dir round
 declare -A wall_of cpu_of
 for n in $NS; do
     for flavour in apifault-respond handwritten; do
-        dir=$root/clean-$flavour-$n
-        generate "$flavour" "$n" "$dir"
-        measure "$dir" clean "clean $flavour N=$n" "$RUNS"
-        wall_of[clean-$flavour-$n]=$wall cpu_of[clean-$flavour-$n]=$cpu
+        generate "$flavour" "$n" "$root/clean-$flavour-$n"
     done
+    measure_pair "$root/clean-apifault-respond-$n" "clean-apifault-respond-$n" \
+        "$root/clean-handwritten-$n" "clean-handwritten-$n" clean "$RUNS"
     for flavour in apifault serde; do
         dir=$root/incr-$flavour-$n
         generate "$flavour" "$n" "$dir"
         rm -rf "$dir/target"
         build "$dir" >/dev/null
-        measure "$dir" edit "incremental $flavour N=$n" "$INCREMENTAL_RUNS"
-        wall_of[incr-$flavour-$n]=$wall cpu_of[incr-$flavour-$n]=$cpu
     done
+    measure_pair "$root/incr-apifault-$n" "incr-apifault-$n" \
+        "$root/incr-serde-$n" "incr-serde-$n" edit "$INCREMENTAL_RUNS"
 done
 
 echo
@@ -278,7 +285,7 @@ for n in $NS; do
     for pair in "clean-apifault-respond-$n clean-handwritten-$n" "incr-apifault-$n incr-serde-$n"; do
         read -r a b <<<"$pair"
         row+=$(awk -v a="${wall_of[$a]}" -v b="${wall_of[$b]}" -v ca="${cpu_of[$a]}" -v cb="${cpu_of[$b]}" \
-            'BEGIN { printf "| %.2f s (%.2f) | %.2f s (%.2f) | %.2f (%.2f) ", a, ca, b, cb, a / b, ca / cb }')
+            'BEGIN { printf "| %.3f s (%.2f) | %.3f s (%.2f) | %.2f (%.2f) ", a, ca, b, cb, a / b, ca / cb }')
     done
     echo "$row|"
 done
