@@ -212,7 +212,10 @@ impl Cx<'_> {
             let (flattens, no_body) = (variant.flattens(), self.input.no_body(variant));
             let body = (flattens || no_body).then(|| q!([flattens, no_body] .__body(#flattens, #no_body)));
             let grpc = self.grpc_entry(variant);
-            entries.push(q! {[private, name, status, code, doc, public, parts, set, own_format, runtime, body, grpc]
+            entries.push(q! {[
+                private, name, status, code, doc, public, parts, set, own_format, runtime, body,
+                grpc
+            ]
                 #private::Entry::__of(#name, #status, #code, #doc, #public, #parts) #set #own_format #runtime #body #grpc
             });
             let pattern = self.pattern(variant, []);
@@ -228,7 +231,12 @@ impl Cx<'_> {
         }
         let unique_codes = self.unique_codes(checked);
         Entries {
-            statics: q! {[private, count, entries = join(entries, Some(',')), overridden = join(overridden, None)]
+            statics: q! {[
+                private,
+                count,
+                entries = join(entries, Some(',')),
+                overridden = join(overridden, None),
+            ]
                 static __APIFAULT_ENTRIES: [#private::Entry; #count] = [#entries];
                 #overridden
             },
@@ -342,7 +350,13 @@ impl Cx<'_> {
         let names = codes.iter().map(|(_, name, _)| name);
         let shared = codes.iter().map(|(_, _, shared)| shared);
         let codes = codes.iter().map(|(code, _, _)| code);
-        q! {[private, slots = join(slots, Some(',')), codes = join(codes, Some(',')), names = join(names, Some(',')), shared = join(shared, Some(','))]
+        q! {[
+            private,
+            slots = join(slots, Some(',')),
+            codes = join(codes, Some(',')),
+            names = join(names, Some(',')),
+            shared = join(shared, Some(',')),
+        ]
             #private::OwnCodes {
                 table: &[#slots],
                 codes: &[#codes],

@@ -237,7 +237,10 @@ impl Cx<'_> {
         let call = quote_spanned!(at=> #function(self.0, __serializer));
         // `'_` in the impl, as clippy's `elidable_lifetime_names` asks.
         let arguments = self.generic_arguments();
-        q! {[wrapper, params, ty, ident, input_types, where_clause, input_params, private, input_where, call, arguments = join(arguments, Some(','))]
+        q! {[
+            wrapper, params, ty, ident, input_types, where_clause, input_params, private,
+            input_where, call, arguments = join(arguments, Some(','))
+        ]
             struct #wrapper #params (&'__a #ty, ::core::marker::PhantomData<&'__a #ident #input_types>) #where_clause;
 
             impl #input_params #private::serde::Serialize for #wrapper<'_, #arguments> #input_where {

@@ -207,7 +207,14 @@ pub fn derive(input: &Input) -> TokenStream {
     // alike, single-arm matches, positional format arguments that keep every field bound
     // by the match) and against the hashes of the duplicate check's table, which no one
     // reads.
-    q! {[relative_crate, format_aliases, statics, unique_codes, member_items, assert_error, impl_generics, private, ident, type_generics, where_clause, format, catalogue, log, code_header, log_level, log_source, found_entry, entry, found_status, status, found_code, code, found_has_part, has_part, found_fmt_part, fmt_part, members, violations, headers, code_in_body, to_response_with, warn_refused, own_body, i18n, wrapper_items, opt_out]
+    q! {[
+        relative_crate, format_aliases, statics, unique_codes, member_items, assert_error,
+        impl_generics, private, ident, type_generics, where_clause, format, catalogue, log,
+        code_header, log_level, log_source, found_entry, entry, found_status, status,
+        found_code, code, found_has_part, has_part, found_fmt_part, fmt_part, members,
+        violations, headers, code_in_body, to_response_with, warn_refused, own_body, i18n,
+        wrapper_items, opt_out
+    ]
         #[allow(
             #relative_crate
             clippy::match_same_arms,

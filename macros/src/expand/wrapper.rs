@@ -147,7 +147,10 @@ impl Wrapper {
                     }
                 }
             },
-            q! {[display, private, ident, own_headers, own_entry, own_status, own_code, own_has_part, own_fmt_part, own_code_in_body]
+            q! {[
+                display, private, ident, own_headers, own_entry, own_status, own_code,
+                own_has_part, own_fmt_part, own_code_in_body
+            ]
                 #display
 
                 /// The headers the wrapper declares itself, sent when no listed type is found.
