@@ -300,6 +300,41 @@ fn a_generic_type_converts() {
     assert_eq!(info.domain, "jobs.example.com");
 }
 
+/// An exposed `Option` is metadata as its value is: `Some` text as it is, as a plain string
+/// field is, never as JSON (`"\"Ada\""`); a `None` is left out, as in the body.
+#[test]
+fn an_exposed_option_is_metadata_as_its_value() {
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[api_error(grpc_domain = "tickets.example.com")]
+    #[error("ticket locked")]
+    #[status(423)]
+    struct Locked {
+        #[api_error(expose)]
+        holder: Option<String>,
+        #[api_error(expose)]
+        since: Option<u32>,
+    }
+
+    let info = |error: Locked| {
+        tonic::Status::from(error)
+            .get_error_details()
+            .error_info()
+            .cloned()
+            .expect("ErrorInfo")
+    };
+    let held = info(Locked {
+        holder: Some("Ada".into()),
+        since: Some(3),
+    });
+    assert_eq!(held.metadata["holder"], "Ada");
+    assert_eq!(held.metadata["since"], "3");
+    let free = info(Locked {
+        holder: None,
+        since: None,
+    });
+    assert!(free.metadata.is_empty(), "{:?}", free.metadata);
+}
+
 /// The catalogue page of a type that speaks gRPC has a gRPC column; others' pages do not
 /// change.
 #[test]

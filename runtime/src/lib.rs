@@ -17,6 +17,8 @@ mod header_time;
 mod integrations;
 mod log_level;
 mod member;
+#[cfg(any(feature = "i18n", feature = "tonic"))]
+mod member_texts;
 mod part;
 mod violation;
 

@@ -3,10 +3,8 @@
 use core::fmt;
 use std::borrow::Cow;
 
-use serde_core::Serialize;
-use serde_core::ser::SerializeMap;
-
 use crate::ApiError;
+use crate::member_texts::MemberText;
 
 /// The arguments a variant offers its translations, each by name with its text: the fields
 /// its `#[message]` interpolates, formatted as the message formats them (`{id:?}` as
@@ -45,8 +43,16 @@ impl Arguments {
     /// object as JSON; `null` (an exposed `None`) and a value that fails to serialize are
     /// left out, and so is a name already there.
     pub(crate) fn push_members<E: ApiError>(&mut self, error: &E) {
-        // Members a format reserves do not apply: nothing else is in this map.
-        let _ = error.serialize_members(&mut Members(self), &[]);
+        crate::member_texts::each(error, |name, text| {
+            if let MemberText::Json(json) = &text
+                && json == "null"
+            {
+                return;
+            }
+            if self.get(&name).is_none() {
+                self.entries.push((Cow::Owned(name), text.into_string()));
+            }
+        });
     }
 
     /// The text of argument `name`.
@@ -75,47 +81,6 @@ impl Arguments {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
-    }
-}
-
-/// A `SerializeMap` adding a body's members to the arguments.
-struct Members<'a>(&'a mut Arguments);
-
-impl SerializeMap for Members<'_> {
-    type Ok = ();
-    type Error = serde_json::Error;
-
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Self::Error> {
-        // Members are written with `serialize_entry` only.
-        Err(serde_core::ser::Error::custom("a member without its value"))
-    }
-
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Self::Error> {
-        Err(serde_core::ser::Error::custom("a member without its name"))
-    }
-
-    fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
-        &mut self,
-        key: &K,
-        value: &V,
-    ) -> Result<(), Self::Error> {
-        let serde_json::Value::String(name) = serde_json::to_value(key)? else {
-            return Ok(());
-        };
-        if self.0.get(&name).is_some() {
-            return Ok(());
-        }
-        let text = match serde_json::to_value(value) {
-            Ok(serde_json::Value::String(text)) => text,
-            Ok(serde_json::Value::Null) | Err(_) => return Ok(()),
-            Ok(other) => other.to_string(),
-        };
-        self.0.entries.push((Cow::Owned(name), text));
-        Ok(())
-    }
-
-    fn end(self) -> Result<(), Self::Error> {
-        Ok(())
     }
 }
 
